@@ -1,0 +1,3 @@
+from pretoire.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,53 @@
+"""``pretoire demo`` : une cour de démonstration, prête à l'emploi, sur http://127.0.0.1:8000."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from .django import preparer_django
+
+
+def ajouter(sous_analyseurs: Any) -> None:
+    demo = sous_analyseurs.add_parser(
+        "demo", help="Installer et lancer la cour de démonstration (SQLite, réglages locaux)"
+    )
+    demo.add_argument("--port", type=int, default=8000, help="port d'écoute (8000 par défaut)")
+    demo.add_argument("--host", default="127.0.0.1", help="adresse d'écoute (127.0.0.1 par défaut)")
+    demo.add_argument("--data-dir", type=Path, default=Path("var"), help="dossier des données (./var par défaut)")
+    demo.add_argument("--sans-serveur", action="store_true", help="installer seulement, sans lancer le serveur")
+    demo.set_defaults(executer=lancer)
+
+
+def lancer(arguments: argparse.Namespace) -> int:
+    arguments.data_dir.mkdir(parents=True, exist_ok=True)
+    preparer_django(arguments.data_dir, migrer=True)
+    from pretoire.proces.demo import COMPTES, MOT_DE_PASSE_DEMO, installer_demo
+
+    affaire = installer_demo()
+    adresse = f"http://{arguments.host}:{arguments.port}"
+    print(f"Prétoire — cour de démonstration ({arguments.data_dir.resolve()})")
+    print(f"Affaire n° {affaire.numero} : {affaire.intitule}")
+    print(f"Comptes (mot de passe commun : {MOT_DE_PASSE_DEMO}) :")
+    for compte in COMPTES:
+        print(f"  {compte.identifiant:<16} {compte.role.label}")
+    if arguments.sans_serveur:
+        return 0
+    print(f"Ouvrez {adresse}/ — arrêt par Ctrl+C.", flush=True)
+    servir(arguments.host, arguments.port)
+    return 0
+
+
+def servir(hote: str, port: int) -> None:
+    from daphne.endpoints import build_endpoint_description_strings
+    from daphne.server import Server
+    from django.contrib.staticfiles.handlers import ASGIStaticFilesHandler
+
+    from pretoire.config.asgi import application
+
+    Server(
+        application=ASGIStaticFilesHandler(application),
+        endpoints=build_endpoint_description_strings(host=hote, port=port),
+        verbosity=0,
+    ).run()

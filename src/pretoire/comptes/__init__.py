@@ -1,0 +1,1 @@
+"""Les comptes du personnel de la cour. Les déposants à distance n'ont pas de compte."""

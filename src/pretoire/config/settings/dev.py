@@ -1,0 +1,8 @@
+"""Poste de démonstration : une cour fictive, SQLite, couche de canaux en mémoire."""
+
+from .base import *  # noqa: F403
+from .base import DATA_DIR
+
+DEBUG = True
+SECRET_KEY = "demo-non-secret-ne-pas-utiliser-en-production"  # noqa: S105
+DATA_DIR.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,18 @@
+"""Réglages des tests : SQLite temporaire sauf si DATABASE_URL désigne PostgreSQL."""
+
+import os
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("PRETOIRE_DATA_DIR", str(Path(tempfile.gettempdir()) / "pretoire-tests"))
+
+from .base import *  # noqa: E402, F403
+from .base import DATA_DIR  # noqa: E402
+
+SECRET_KEY = "tests-non-secret"  # noqa: S105
+DATA_DIR.mkdir(parents=True, exist_ok=True)
+# Argon2 reste le hacheur en production ; les tests n'ont pas besoin de payer son coût.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.MD5PasswordHasher",
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+]

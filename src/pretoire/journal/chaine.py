@@ -1,0 +1,110 @@
+"""L'empreinte chaînée des événements du journal (SHA-256).
+
+Chaque événement scelle son contenu et l'empreinte du précédent : modifier, insérer ou retirer
+un événement rompt la chaîne à cet endroit. Module sans Django, pour pouvoir vérifier un
+journal exporté hors de l'application.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+EMPREINTE_INITIALE = "0" * 64
+
+
+def contenu_scelle(
+    *,
+    affaire: str,
+    numero: int,
+    type: str,
+    donnees: Mapping[str, Any],
+    auteur: str,
+    horodatage: datetime,
+    corrige: int | None,
+    empreinte_precedente: str,
+) -> bytes:
+    """La forme canonique (JSON trié, UTC à la microseconde) de ce que l'empreinte scelle."""
+    return json.dumps(
+        {
+            "affaire": affaire,
+            "numero": numero,
+            "type": type,
+            "donnees": donnees,
+            "auteur": auteur,
+            "horodatage": horodatage.astimezone(UTC).isoformat(timespec="microseconds"),
+            "corrige": corrige,
+            "empreinte_precedente": empreinte_precedente,
+        },
+        ensure_ascii=False,
+        sort_keys=True,
+        separators=(",", ":"),
+    ).encode()
+
+
+def empreinte(**champs: Any) -> str:
+    return hashlib.sha256(contenu_scelle(**champs)).hexdigest()
+
+
+@dataclass(frozen=True)
+class Maillon:
+    affaire: str
+    numero: int
+    type: str
+    donnees: Mapping[str, Any]
+    auteur: str
+    horodatage: datetime
+    corrige: int | None
+    empreinte_precedente: str
+    empreinte: str
+
+
+@dataclass(frozen=True)
+class ResultatVerification:
+    valide: bool
+    nombre_evenements: int
+    premier_maillon_rompu: int | None = None
+    raison: str = ""
+    derniere_empreinte: str = EMPREINTE_INITIALE
+
+    @property
+    def message(self) -> str:
+        if self.valide:
+            return f"Chaîne intègre : {self.nombre_evenements} événement(s) vérifié(s)."
+        return f"Chaîne rompue à l'événement n° {self.premier_maillon_rompu} : {self.raison}."
+
+
+def verifier(maillons: Iterable[Maillon]) -> ResultatVerification:
+    """Recalcule la chaîne dans l'ordre des numéros et dit où elle se rompt, s'il y a lieu."""
+    precedente = EMPREINTE_INITIALE
+    attendu = 1
+    for maillon in maillons:
+        if maillon.numero != attendu:
+            return ResultatVerification(
+                False, attendu - 1, attendu, f"numéro {maillon.numero} trouvé, {attendu} attendu (événement manquant)"
+            )
+        if maillon.empreinte_precedente != precedente:
+            return ResultatVerification(
+                False, attendu - 1, maillon.numero, "l'empreinte du précédent ne correspond pas"
+            )
+        recalculee = empreinte(
+            affaire=maillon.affaire,
+            numero=maillon.numero,
+            type=maillon.type,
+            donnees=maillon.donnees,
+            auteur=maillon.auteur,
+            horodatage=maillon.horodatage,
+            corrige=maillon.corrige,
+            empreinte_precedente=maillon.empreinte_precedente,
+        )
+        if recalculee != maillon.empreinte:
+            return ResultatVerification(
+                False, attendu - 1, maillon.numero, "le contenu ne correspond plus à son empreinte"
+            )
+        precedente = maillon.empreinte
+        attendu += 1
+    return ResultatVerification(True, attendu - 1, derniere_empreinte=precedente)

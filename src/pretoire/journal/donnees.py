@@ -1,0 +1,156 @@
+"""Ce que chaque type d'événement consigne, et sa validation.
+
+Un modèle Pydantic par type : le formulaire du greffier et l'API valident avec les mêmes
+règles, et le moteur des questions lit les mêmes clés (``accuse``, ``fait``…).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from pretoire.law.debats import TypeEvenement
+from pretoire.law.erreurs import ErreurDeSaisie, messages_en_francais
+
+Texte = Field(min_length=1, max_length=2000)
+
+
+class Donnees(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    observations: str = Field(default="", max_length=4000, title="observations")
+
+
+class SansDonnees(Donnees):
+    pass
+
+
+class Audition(Donnees):
+    deposant: str = Field(min_length=1, max_length=200, title="déposant")
+    qualite: Literal["temoin", "expert", "interprete", "partie_civile"] = Field(title="qualité")
+    modalite: Literal["presentiel", "visioconference"] = Field(title="modalité")
+
+
+class InformationQuestion(Donnees):
+    """Art. 351-1 CPP (futur L4324-9) : l'information préalable des parties."""
+
+    nature: Literal["speciale", "subsidiaire"] = Field(title="nature de la question")
+    accuse: str = Field(min_length=1, title="accusé")
+    fait: str = Field(min_length=1, title="fait")
+    circonstance: str = Field(default="", title="circonstance aggravante")
+    qualification: str = Field(default="", title="qualification")
+    enonce: str = Field(default="", max_length=2000, title="énoncé")
+
+    @model_validator(mode="after")
+    def _objet_selon_nature(self) -> InformationQuestion:
+        if self.nature == "speciale" and not self.circonstance:
+            raise ValueError(
+                "une question spéciale porte sur une circonstance aggravante : indiquez-la (art. 350 CPP)"
+            )
+        if self.nature == "subsidiaire" and not self.qualification:
+            raise ValueError(
+                "une question subsidiaire porte sur une autre qualification : indiquez-la (art. 351 CPP)"
+            )
+        return self
+
+
+class ContestationElementConstitutif(Donnees):
+    accuse: str = Field(min_length=1, title="accusé")
+    fait: str = Field(min_length=1, title="fait")
+    element: Literal["violence", "contrainte", "menace", "surprise", "autre"] = Field(title="élément contesté")
+
+
+class ParAccuse(Donnees):
+    accuse: str = Field(min_length=1, title="accusé")
+
+
+class PriseDeParole(Donnees):
+    orateur: str = Field(default="", max_length=200, title="orateur")
+
+
+class Incident(Donnees):
+    partie: str = Field(min_length=1, max_length=200, title="partie")
+    objet: str = Field(min_length=1, max_length=4000, title="objet")
+
+
+class IncidentTechnique(Donnees):
+    description: str = Field(min_length=1, max_length=4000, title="description")
+
+
+class Correction(Donnees):
+    evenement: int = Field(ge=1, title="événement corrigé (numéro)")
+    motif: str = Field(min_length=1, max_length=4000, title="motif")
+
+
+MODELES: Mapping[TypeEvenement, type[Donnees]] = {
+    TypeEvenement.OUVERTURE_DEBATS: SansDonnees,
+    TypeEvenement.AUDITION: Audition,
+    TypeEvenement.INFORMATION_QUESTION: InformationQuestion,
+    TypeEvenement.CONTESTATION_ELEMENT_CONSTITUTIF: ContestationElementConstitutif,
+    TypeEvenement.ACCORD_QUESTION_UNIQUE_IRRESPONSABILITE: ParAccuse,
+    TypeEvenement.PLAIDOIRIE_PARTIE_CIVILE: PriseDeParole,
+    TypeEvenement.REQUISITOIRE: PriseDeParole,
+    TypeEvenement.PLAIDOIRIE_DEFENSE: PriseDeParole,
+    TypeEvenement.DERNIERE_PAROLE_ACCUSE: ParAccuse,
+    TypeEvenement.CLOTURE_DEBATS: SansDonnees,
+    TypeEvenement.LECTURE_QUESTIONS: SansDonnees,
+    TypeEvenement.RENONCIATION_LECTURE_QUESTIONS: ParAccuse,
+    TypeEvenement.DEMANDE_DONNE_ACTE: Incident,
+    TypeEvenement.CONCLUSIONS_INCIDENT: Incident,
+    TypeEvenement.INCIDENT_TECHNIQUE: IncidentTechnique,
+    TypeEvenement.CORRECTION: Correction,
+}
+
+
+@dataclass(frozen=True)
+class ErreurChamp:
+    champ: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.champ} : {self.message}" if self.champ else self.message
+
+
+class DonneesInvalides(ValueError):
+    def __init__(self, erreurs: list[ErreurChamp]) -> None:
+        self.erreurs = erreurs
+        super().__init__(" ; ".join(str(e) for e in erreurs))
+
+
+def valider_donnees(
+    type_evenement: TypeEvenement,
+    donnees: Mapping[str, Any],
+    *,
+    accuses: Collection[str],
+    faits: Collection[str],
+) -> dict[str, Any]:
+    """Les données validées et normalisées, ou ``DonneesInvalides`` avec un message par champ.
+
+    ``accuses`` et ``faits`` sont les identifiants de l'affaire : un événement ne peut désigner
+    qu'un accusé ou un fait qui y figure.
+    """
+    modele = MODELES[type_evenement]
+    try:
+        valide = modele.model_validate(donnees)
+    except ValidationError as erreur:
+        raise DonneesInvalides([_en_erreur_champ(modele, m) for m in messages_en_francais(erreur.errors())]) from None
+    resultat = valide.model_dump(exclude_defaults=True)
+    erreurs = []
+    if "accuse" in resultat and resultat["accuse"] not in accuses:
+        erreurs.append(ErreurChamp("accusé", f"« {resultat['accuse']} » n'est pas un accusé de cette affaire"))
+    if "fait" in resultat and resultat["fait"] not in faits:
+        erreurs.append(ErreurChamp("fait", f"« {resultat['fait']} » n'est pas un fait de cette affaire"))
+    if erreurs:
+        raise DonneesInvalides(erreurs)
+    return resultat
+
+
+def _en_erreur_champ(modele: type[Donnees], erreur: ErreurDeSaisie) -> ErreurChamp:
+    """Nomme le champ par son libellé (« accusé ») plutôt que par sa clé (« accuse »)."""
+    cle = str(erreur.chemin[0]) if erreur.chemin else ""
+    info = modele.model_fields.get(cle)
+    titre = info.title if info and info.title else cle
+    return ErreurChamp(titre, erreur.message.replace(f"« {cle} »", f"« {titre} »"))

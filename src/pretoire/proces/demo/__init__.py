@@ -1,0 +1,85 @@
+"""La cour de démonstration : une affaire fictive, ses magistrats, son greffe et son barreau.
+
+L'installation est idempotente : relancer la démonstration ne duplique rien.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import yaml
+from django.db import transaction
+
+from pretoire.comptes.models import Utilisateur
+from pretoire.journal.actions import do_consigner_evenement
+from pretoire.law.debats import TypeEvenement
+
+from ..actions import do_importer_dossier
+from ..models import Affaire, Affectation, Role
+
+MOT_DE_PASSE_DEMO = "Pretoire-demo-2026"  # noqa: S105 — comptes fictifs, affichés au lancement
+
+
+@dataclass(frozen=True)
+class CompteDemo:
+    identifiant: str
+    civilite: str
+    prenom: str
+    nom: str
+    role: Role
+    represente: str = ""
+
+
+COMPTES = (
+    CompteDemo("presidente", "Mme", "Hélène", "Roussel", Role.PRESIDENT),
+    CompteDemo("assesseur", "M.", "Paul", "Garnier", Role.ASSESSEUR),
+    CompteDemo("greffiere", "Mme", "Sophie", "Morel", Role.GREFFIER),
+    CompteDemo("avocat-general", "M.", "Julien", "Faure", Role.AVOCAT_GENERAL),
+    CompteDemo("defense", "Me", "Antoine", "Blanc", Role.AVOCAT_DEFENSE, represente="A1"),
+    CompteDemo("partie-civile", "Me", "Nadia", "Benali", Role.AVOCAT_PARTIE_CIVILE, represente="V1"),
+)
+
+
+def dossier_demo() -> dict[str, Any]:
+    texte = resources.files(__package__).joinpath("affaire-demo.yaml").read_text(encoding="utf-8")
+    dossier: dict[str, Any] = yaml.safe_load(texte)
+    return dossier
+
+
+@transaction.atomic
+def installer_demo() -> Affaire:
+    dossier = dossier_demo()
+    affaire = Affaire.objects.filter(numero=dossier["affaire"]["numero"]).first()
+    if affaire is not None:
+        return affaire
+    affaire = do_importer_dossier(dossier)
+    for compte in COMPTES:
+        utilisateur, cree = Utilisateur.objects.get_or_create(
+            username=compte.identifiant,
+            defaults={"civilite": compte.civilite, "first_name": compte.prenom, "last_name": compte.nom},
+        )
+        if cree:
+            utilisateur.set_password(MOT_DE_PASSE_DEMO)
+            # Le greffe tient l'administration des affaires (comptes, affectations).
+            utilisateur.is_staff = compte.role is Role.GREFFIER
+            utilisateur.is_superuser = compte.role is Role.GREFFIER
+            utilisateur.save()
+        Affectation.objects.create(
+            utilisateur=utilisateur,
+            affaire=affaire,
+            role=compte.role,
+            accuse=affaire.accuses.filter(identifiant=compte.represente).first(),
+            victime=affaire.victimes.filter(identifiant=compte.represente).first(),
+        )
+    greffiere = Utilisateur.objects.get(username="greffiere")
+    for type_evenement, donnees in (
+        (TypeEvenement.OUVERTURE_DEBATS, {}),
+        (
+            TypeEvenement.AUDITION,
+            {"deposant": "Dr Camille Lefort, psychiatre", "qualite": "expert", "modalite": "visioconference"},
+        ),
+    ):
+        do_consigner_evenement(affaire, type_evenement, donnees, auteur=greffiere)
+    return affaire

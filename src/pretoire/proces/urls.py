@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("", views.accueil, name="accueil"),
+    path("affaires/<int:affaire_id>/", views.affaire, name="affaire"),
+    path("affaires/<int:affaire_id>/presidence/", views.presidence, name="presidence"),
+]
