@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError, ValidationError
+from ninja.errors import HttpError, ValidationError
 from ninja.security import django_auth
 
 from pretoire.journal.api import router as journal_router
@@ -54,6 +54,11 @@ def acces_refuse(request: HttpRequest, erreur: PermissionDenied) -> HttpResponse
     return api.create_response(request, {"detail": "Accès refusé."}, status=403)
 
 
-@api.exception_handler(AuthenticationError)
-def non_authentifie(request: HttpRequest, erreur: AuthenticationError) -> HttpResponse:
-    return api.create_response(request, {"detail": "Authentification requise."}, status=401)
+@api.exception_handler(HttpError)
+def erreur_http(request: HttpRequest, erreur: HttpError) -> HttpResponse:
+    # Ninja lève HttpError(400) pour un corps illisible, 401 pour une session absente.
+    detail = {
+        400: "Corps de requête illisible : un objet JSON valide est attendu.",
+        401: "Authentification requise.",
+    }.get(erreur.status_code, "Requête refusée.")
+    return api.create_response(request, {"detail": detail}, status=erreur.status_code)

@@ -4,7 +4,7 @@ import datetime
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from pretoire.law.debats import TypeEvenement
 from pretoire.proces.access import ROLES_QUI_CONSIGNENT, access_affaire_by_id
@@ -65,10 +65,10 @@ def lire_journal(request: HttpRequest, affaire_id: int) -> list[dict[str, Any]]:
     response={201: EvenementOut},
     summary="Consigner un événement (greffier)",
 )
-def consigner(request: HttpRequest, affaire_id: int, evenement: EvenementIn) -> tuple[int, dict[str, Any]]:
+def consigner(request: HttpRequest, affaire_id: int, evenement: EvenementIn) -> Status[dict[str, Any]]:
     affaire = access_affaire_by_id(request.user, affaire_id, ROLES_QUI_CONSIGNENT)  # type: ignore[arg-type]
     cree = do_consigner_evenement(affaire, evenement.type, evenement.donnees, auteur=request.user)  # type: ignore[arg-type]
-    return 201, _sortie(cree)
+    return Status(201, _sortie(cree))
 
 
 @router.get(

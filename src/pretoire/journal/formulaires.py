@@ -54,7 +54,9 @@ def champs_du_type(
 ) -> list[Champ]:
     """Les champs du type, avec la saisie précédente pour ne rien perdre après un refus."""
     champs = []
-    for nom, info in MODELES[type_evenement].model_fields.items():
+    # Les observations, libres, viennent après ce que le type exige.
+    ordre = sorted(MODELES[type_evenement].model_fields.items(), key=lambda item: item[0] == "observations")
+    for nom, info in ordre:
         libelle = info.title or nom
         obligatoire = info.is_required()
         valeur = (saisie or {}).get(f"{type_evenement.value}-{nom}", "")

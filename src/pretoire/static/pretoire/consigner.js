@@ -5,6 +5,7 @@ const choix = document.getElementById("type");
 function montrer() {
   for (const groupe of document.querySelectorAll(".champs-type")) {
     groupe.hidden = groupe.dataset.type !== choix.value;
+    groupe.disabled = groupe.hidden;
   }
 }
 
