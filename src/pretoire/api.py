@@ -30,7 +30,9 @@ def entree_invalide(request: HttpRequest, erreur: ValidationError) -> HttpRespon
     # Ninja préfixe le chemin par l'origine et le nom du paramètre (« body », « evenement ») :
     # l'appelant n'a écrit que ce qui suit.
     ecrites = [{**e, "loc": _chemin_ecrit(tuple(e.get("loc", ())))} for e in erreur.errors]
-    erreurs = [{"champ": chemin_lisible(m.chemin), "message": m.message} for m in messages_en_francais(ecrites)]
+    erreurs = [
+        {"champ": chemin_lisible(m.chemin), "message": m.message} for m in messages_en_francais(ecrites)
+    ]
     return api.create_response(request, {"detail": "Requête invalide.", "erreurs": erreurs}, status=422)
 
 

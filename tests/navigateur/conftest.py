@@ -45,7 +45,9 @@ def _port_libre() -> int:
 def serveur_demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     port = _port_libre()
     donnees = tmp_path_factory.mktemp("demo")
-    environnement = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")}
+    environnement = {
+        k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")
+    }
     processus = subprocess.Popen(
         [sys.executable, "-m", "pretoire", "demo", "--port", str(port), "--data-dir", str(donnees)],
         env=environnement,
@@ -61,7 +63,8 @@ def serveur_demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
                 break
         except OSError:
             if processus.poll() is not None:
-                raise RuntimeError(f"pretoire demo s'est arrêté :\n{processus.stdout.read() if processus.stdout else ''}")
+                sortie = processus.stdout.read() if processus.stdout else ""
+                raise RuntimeError(f"pretoire demo s'est arrêté :\n{sortie}") from None
             time.sleep(0.2)
     else:
         processus.kill()

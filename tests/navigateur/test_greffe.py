@@ -28,7 +28,9 @@ def test_le_greffier_consigne_un_evenement_que_le_president_voit_en_direct(
     champs.get_by_label("Objet").fill("Donner acte que l'image de l'expert s'est figée quelques secondes.")
     page.get_by_role("button", name="Consigner").click()
 
-    expect(page.get_by_role("status").first).to_contain_text("Événement n° 3 consigné : Demande de donné acte.")
+    expect(page.get_by_role("status").first).to_contain_text(
+        "Événement n° 3 consigné : Demande de donné acte."
+    )
     premier = page.locator("#frise .evenement").first
     expect(premier).to_contain_text("Demande de donné acte")
     expect(premier).to_contain_text("Défense de M. VASSEUR")
@@ -36,7 +38,9 @@ def test_le_greffier_consigne_un_evenement_que_le_president_voit_en_direct(
     capture(page, "greffe-apres-consignation")
 
     # La page de la présidence, ouverte avant, reçoit l'événement par WebSocket.
-    expect(presidence.locator("#frise .evenement").first).to_contain_text("Demande de donné acte", timeout=10_000)
+    expect(presidence.locator("#frise .evenement").first).to_contain_text(
+        "Demande de donné acte", timeout=10_000
+    )
     capture(presidence, "presidence-en-direct")
     presidence.context.close()
 

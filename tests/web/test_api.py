@@ -28,8 +28,17 @@ def poster(client: Client, affaire: Affaire, corps: Any) -> Any:
 
 
 def test_consigner_par_l_api_renvoie_l_evenement_chaine(client_greffe: Client, affaire_demo: Affaire) -> None:
-    reponse = poster(client_greffe, affaire_demo, {"type": "demande_donne_acte", "donnees": {
-        "partie": "Défense", "objet": "Donner acte que l'image de l'expert s'est figée à 10 h 41."}})
+    reponse = poster(
+        client_greffe,
+        affaire_demo,
+        {
+            "type": "demande_donne_acte",
+            "donnees": {
+                "partie": "Défense",
+                "objet": "Donner acte que l'image de l'expert s'est figée à 10 h 41.",
+            },
+        },
+    )
     assert reponse.status_code == 201
     corps = reponse.json()
     assert corps["numero"] == 3
@@ -47,11 +56,45 @@ def test_consigner_par_l_api_renvoie_l_evenement_chaine(client_greffe: Client, a
     [
         ({"type": "inconnu"}, 422, "type", "valeurs permises"),
         ({"donnees": {}}, 422, "type", "obligatoire"),
-        ({"type": "audition", "donnees": {"qualite": "expert", "modalite": "visioconference"}}, 422, "déposant", "obligatoire"),
-        ({"type": "audition", "donnees": {"deposant": "X", "qualite": "mage", "modalite": "presentiel"}}, 422, "qualité", "valeurs permises"),
-        ({"type": "contestation_element_constitutif", "donnees": {"accuse": "A7", "fait": "F1", "element": "contrainte"}}, 422, "accusé", "n'est pas un accusé"),
-        ({"type": "correction", "donnees": {"evenement": "deux", "motif": "x"}}, 422, "événement corrigé (numéro)", "nombre entier"),
-        ({"type": "information_question", "donnees": {"nature": "speciale", "accuse": "A1", "fait": "F1"}}, 422, "", "circonstance aggravante"),
+        (
+            {"type": "audition", "donnees": {"qualite": "expert", "modalite": "visioconference"}},
+            422,
+            "déposant",
+            "obligatoire",
+        ),
+        (
+            {
+                "type": "audition",
+                "donnees": {"deposant": "X", "qualite": "mage", "modalite": "presentiel"},
+            },
+            422,
+            "qualité",
+            "valeurs permises",
+        ),
+        (
+            {
+                "type": "contestation_element_constitutif",
+                "donnees": {"accuse": "A7", "fait": "F1", "element": "contrainte"},
+            },
+            422,
+            "accusé",
+            "n'est pas un accusé",
+        ),
+        (
+            {"type": "correction", "donnees": {"evenement": "deux", "motif": "x"}},
+            422,
+            "événement corrigé (numéro)",
+            "nombre entier",
+        ),
+        (
+            {
+                "type": "information_question",
+                "donnees": {"nature": "speciale", "accuse": "A1", "fait": "F1"},
+            },
+            422,
+            "",
+            "circonstance aggravante",
+        ),
         ("{ce n'est pas du JSON", 400, "", ""),
     ],
 )
@@ -70,7 +113,9 @@ def test_une_entree_invalide_est_refusee_en_francais_sans_rien_ecrire(
     assert Evenement.objects.filter(affaire=affaire_demo).count() == avant
 
 
-def test_un_acte_hors_de_l_ordre_des_debats_est_refuse_en_409(client_greffe: Client, affaire_demo: Affaire) -> None:
+def test_un_acte_hors_de_l_ordre_des_debats_est_refuse_en_409(
+    client_greffe: Client, affaire_demo: Affaire
+) -> None:
     reponse = poster(client_greffe, affaire_demo, {"type": "plaidoirie_defense"})
     assert reponse.status_code == 409
     assert "réquisitoire" in reponse.json()["detail"]

@@ -28,6 +28,8 @@ def test_verifier_un_journal_falsifie(affaire_demo: Affaire, capsys: pytest.Capt
     assert "Chaîne rompue à l'événement n° 1" in capsys.readouterr().out
 
 
-def test_une_affaire_inconnue_sort_en_code_2(affaire_demo: Affaire, capsys: pytest.CaptureFixture[str]) -> None:
+def test_une_affaire_inconnue_sort_en_code_2(
+    affaire_demo: Affaire, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["log", "verify", "99/99999"]) == 2
     assert "aucune affaire « 99/99999 »" in capsys.readouterr().err

@@ -19,11 +19,17 @@ def client_greffe(affaire_demo: Affaire) -> Client:
     return client
 
 
-def test_le_greffe_consigne_et_retrouve_l_evenement_dans_la_frise(client_greffe: Client, affaire_demo: Affaire) -> None:
+def test_le_greffe_consigne_et_retrouve_l_evenement_dans_la_frise(
+    client_greffe: Client, affaire_demo: Affaire
+) -> None:
     reponse = client_greffe.post(
         f"/affaires/{affaire_demo.pk}/greffe/",
-        {"type": "conclusions_incident", "conclusions_incident-partie": "Défense",
-         "conclusions_incident-objet": "Qualité du son de l'expert", "audition-deposant": "ignoré"},
+        {
+            "type": "conclusions_incident",
+            "conclusions_incident-partie": "Défense",
+            "conclusions_incident-objet": "Qualité du son de l'expert",
+            "audition-deposant": "ignoré",
+        },
         follow=True,
     )
     assert "Événement n° 3 consigné : Conclusions d&#x27;incident." in reponse.content.decode()
@@ -34,10 +40,16 @@ def test_le_greffe_consigne_et_retrouve_l_evenement_dans_la_frise(client_greffe:
     assert "Qualité du son de l&#x27;expert" in frise
 
 
-def test_un_refus_est_explique_en_francais_et_la_saisie_est_conservee(client_greffe: Client, affaire_demo: Affaire) -> None:
+def test_un_refus_est_explique_en_francais_et_la_saisie_est_conservee(
+    client_greffe: Client, affaire_demo: Affaire
+) -> None:
     reponse = client_greffe.post(
         f"/affaires/{affaire_demo.pk}/greffe/",
-        {"type": "audition", "audition-qualite": "expert", "audition-observations": "Expert en ligne depuis 9 h 58"},
+        {
+            "type": "audition",
+            "audition-qualite": "expert",
+            "audition-observations": "Expert en ligne depuis 9 h 58",
+        },
     )
     page = reponse.content.decode()
     assert reponse.status_code == 422
@@ -54,12 +66,15 @@ def test_un_type_inconnu_est_refuse(client_greffe: Client, affaire_demo: Affaire
     assert "choisissez un type dans la liste" in reponse.content.decode()
 
 
-def test_les_pages_sont_en_francais_meme_pour_un_navigateur_anglais(client_greffe: Client, affaire_demo: Affaire) -> None:
+def test_les_pages_sont_en_francais_meme_pour_un_navigateur_anglais(
+    client_greffe: Client, affaire_demo: Affaire
+) -> None:
     page = client_greffe.get(f"/affaires/{affaire_demo.pk}/", HTTP_ACCEPT_LANGUAGE="en-US").content.decode()
     assert "né(e) le 19 août 1974" in page
     client_greffe.cookies["django_language"] = "en"
     page = client_greffe.get(f"/affaires/{affaire_demo.pk}/").content.decode()
     assert "19 August 1974" in page
+    assert "Hearing log" in page
 
 
 def test_une_adresse_inconnue_donne_une_page_francaise(client_greffe: Client) -> None:

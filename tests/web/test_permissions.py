@@ -41,7 +41,9 @@ def _requete(client: Client, methode: str, chemin: str) -> int:
     if chemin.startswith("/api/"):
         corps = {"type": "incident_technique", "donnees": {"description": "Écho dans la salle"}}
         return client.post(chemin, json.dumps(corps), content_type="application/json").status_code
-    return client.post(chemin, {"type": "incident_technique", "incident_technique-description": "Écho"}).status_code
+    return client.post(
+        chemin, {"type": "incident_technique", "incident_technique-description": "Écho"}
+    ).status_code
 
 
 @pytest.fixture
@@ -52,7 +54,13 @@ def intrus(db: None) -> Utilisateur:
 @pytest.mark.parametrize("utilisateur", UTILISATEURS)
 @pytest.mark.parametrize(("methode", "chemin", "permis", "statut"), ACCES)
 def test_acces_par_role(
-    affaire_demo: Affaire, intrus: Utilisateur, utilisateur: str, methode: str, chemin: str, permis: set[str], statut: int
+    affaire_demo: Affaire,
+    intrus: Utilisateur,
+    utilisateur: str,
+    methode: str,
+    chemin: str,
+    permis: set[str],
+    statut: int,
 ) -> None:
     client = Client()
     client.force_login(Utilisateur.objects.get(username=utilisateur))

@@ -15,8 +15,12 @@ def ajouter(sous_analyseurs: Any) -> None:
     )
     demo.add_argument("--port", type=int, default=8000, help="port d'écoute (8000 par défaut)")
     demo.add_argument("--host", default="127.0.0.1", help="adresse d'écoute (127.0.0.1 par défaut)")
-    demo.add_argument("--data-dir", type=Path, default=Path("var"), help="dossier des données (./var par défaut)")
-    demo.add_argument("--sans-serveur", action="store_true", help="installer seulement, sans lancer le serveur")
+    demo.add_argument(
+        "--data-dir", type=Path, default=Path("var"), help="dossier des données (./var par défaut)"
+    )
+    demo.add_argument(
+        "--sans-serveur", action="store_true", help="installer seulement, sans lancer le serveur"
+    )
     demo.set_defaults(executer=lancer)
 
 

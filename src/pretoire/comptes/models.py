@@ -5,7 +5,9 @@ from django.db import models
 class Utilisateur(AbstractUser):
     """Un magistrat, un greffier ou un avocat. Ce qu'il peut faire dépend de ses affectations."""
 
-    civilite = models.CharField("civilité", max_length=8, blank=True, choices=[("M.", "M."), ("Mme", "Mme"), ("Me", "Me")])
+    civilite = models.CharField(
+        "civilité", max_length=8, blank=True, choices=[("M.", "M."), ("Mme", "Mme"), ("Me", "Me")]
+    )
 
     class Meta:
         verbose_name = "utilisateur"

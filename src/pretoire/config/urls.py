@@ -13,7 +13,9 @@ urlpatterns = [
     path("", include("pretoire.journal.urls")),
     path(
         "connexion/",
-        auth_views.LoginView.as_view(template_name="comptes/connexion.html", redirect_authenticated_user=True),
+        auth_views.LoginView.as_view(
+            template_name="comptes/connexion.html", redirect_authenticated_user=True
+        ),
         name="connexion",
     ),
     path("deconnexion/", auth_views.LogoutView.as_view(), name="deconnexion"),

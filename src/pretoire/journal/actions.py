@@ -43,7 +43,9 @@ def do_consigner_evenement(
     # numéros successifs, jamais deux fois le même maillon. (SQLite : transaction IMMEDIATE.)
     Affaire.objects.select_for_update().get(pk=affaire.pk)
     precedents = list(
-        Evenement.objects.filter(affaire=affaire).order_by("numero").values_list("numero", "type", "empreinte")
+        Evenement.objects.filter(affaire=affaire)
+        .order_by("numero")
+        .values_list("numero", "type", "empreinte")
     )
     verifier_ordre([TypeEvenement(t) for _, t, _ in precedents], type_evenement)
 
@@ -62,7 +64,12 @@ def do_consigner_evenement(
         corrige = Evenement.objects.filter(affaire=affaire, numero=valides["evenement"]).first()
         if corrige is None:
             raise DonneesInvalides(
-                [ErreurChamp("événement corrigé", f"aucun événement n° {valides['evenement']} dans ce journal")]
+                [
+                    ErreurChamp(
+                        "événement corrigé",
+                        f"aucun événement n° {valides['evenement']} dans ce journal",
+                    )
+                ]
             )
 
     numero = len(precedents) + 1
@@ -90,7 +97,9 @@ def _diffuser(affaire_id: int, numero: int) -> None:
     """Prévient les pages ouvertes sur l'affaire (frise du greffe, feuille du président)."""
     couche = get_channel_layer()
     if couche is not None:
-        async_to_sync(couche.group_send)(groupe_affaire(affaire_id), {"type": "journal.nouveau", "numero": numero})
+        async_to_sync(couche.group_send)(
+            groupe_affaire(affaire_id), {"type": "journal.nouveau", "numero": numero}
+        )
 
 
 def verifier_journal(affaire: Affaire) -> chaine.ResultatVerification:

@@ -85,7 +85,10 @@ def verifier(maillons: Iterable[Maillon]) -> ResultatVerification:
     for maillon in maillons:
         if maillon.numero != attendu:
             return ResultatVerification(
-                False, attendu - 1, attendu, f"numéro {maillon.numero} trouvé, {attendu} attendu (événement manquant)"
+                False,
+                attendu - 1,
+                attendu,
+                f"numéro {maillon.numero} trouvé, {attendu} attendu (événement manquant)",
             )
         if maillon.empreinte_precedente != precedente:
             return ResultatVerification(

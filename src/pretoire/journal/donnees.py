@@ -60,7 +60,9 @@ class InformationQuestion(Donnees):
 class ContestationElementConstitutif(Donnees):
     accuse: str = Field(min_length=1, title="accusé")
     fait: str = Field(min_length=1, title="fait")
-    element: Literal["violence", "contrainte", "menace", "surprise", "autre"] = Field(title="élément contesté")
+    element: Literal["violence", "contrainte", "menace", "surprise", "autre"] = Field(
+        title="élément contesté"
+    )
 
 
 class ParAccuse(Donnees):
@@ -136,11 +138,15 @@ def valider_donnees(
     try:
         valide = modele.model_validate(donnees)
     except ValidationError as erreur:
-        raise DonneesInvalides([_en_erreur_champ(modele, m) for m in messages_en_francais(erreur.errors())]) from None
+        raise DonneesInvalides(
+            [_en_erreur_champ(modele, m) for m in messages_en_francais(erreur.errors())]
+        ) from None
     resultat = valide.model_dump(exclude_defaults=True)
     erreurs = []
     if "accuse" in resultat and resultat["accuse"] not in accuses:
-        erreurs.append(ErreurChamp("accusé", f"« {resultat['accuse']} » n'est pas un accusé de cette affaire"))
+        erreurs.append(
+            ErreurChamp("accusé", f"« {resultat['accuse']} » n'est pas un accusé de cette affaire")
+        )
     if "fait" in resultat and resultat["fait"] not in faits:
         erreurs.append(ErreurChamp("fait", f"« {resultat['fait']} » n'est pas un fait de cette affaire"))
     if erreurs:

@@ -21,9 +21,7 @@ from . import chaine
 class Evenement(models.Model):
     affaire = models.ForeignKey(Affaire, models.PROTECT, related_name="evenements", verbose_name="affaire")
     numero = models.PositiveIntegerField("numéro")
-    type = models.CharField(
-        "type", max_length=60, choices=[(t.value, t.libelle) for t in TypeEvenement]
-    )
+    type = models.CharField("type", max_length=60, choices=[(t.value, t.libelle) for t in TypeEvenement])
     donnees = models.JSONField("données", default=dict, blank=True)
     auteur = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -37,7 +35,12 @@ class Evenement(models.Model):
     auteur_libelle = models.CharField("auteur (libellé)", max_length=200)
     horodatage = models.DateTimeField("horodatage (serveur, UTC)")
     corrige = models.ForeignKey(
-        "self", models.PROTECT, null=True, blank=True, related_name="corrections", verbose_name="événement corrigé"
+        "self",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="corrections",
+        verbose_name="événement corrigé",
     )
     empreinte_precedente = models.CharField("empreinte du précédent", max_length=64)
     empreinte = models.CharField("empreinte", max_length=64, unique=True)

@@ -18,7 +18,10 @@ from .formulaires import champs_du_type, donnees_postees
 
 
 def contexte_frise(affaire: Affaire) -> dict[str, Any]:
-    return {"affaire": affaire, "evenements": affaire.evenements.select_related("corrige").order_by("-numero")}
+    return {
+        "affaire": affaire,
+        "evenements": affaire.evenements.select_related("corrige").order_by("-numero"),
+    }
 
 
 @login_required
@@ -41,7 +44,10 @@ def greffe(request: HttpRequest, affaire_id: int) -> HttpResponse:
         else:
             try:
                 evenement = do_consigner_evenement(
-                    affaire, type_evenement, donnees_postees(type_evenement, request.POST), auteur=request.user  # type: ignore[arg-type]
+                    affaire,
+                    type_evenement,
+                    donnees_postees(type_evenement, request.POST),
+                    auteur=request.user,  # type: ignore[arg-type]
                 )
             except OrdreDesDebatsViole as refus:
                 erreurs.append(str(refus))
@@ -53,7 +59,11 @@ def greffe(request: HttpRequest, affaire_id: int) -> HttpResponse:
 
     accuses = [(a.identifiant, f"{a.identifiant} — {a.nom_complet}") for a in affaire.accuses.all()]
     decision = getattr(affaire, "decision_mise_en_accusation", None)
-    faits = [(f.identifiant, f"{f.identifiant} — {f.qualification}") for f in decision.faits.all()] if decision else []
+    faits = (
+        [(f.identifiant, f"{f.identifiant} — {f.qualification}") for f in decision.faits.all()]
+        if decision
+        else []
+    )
     types = [
         {"type": t, "champs": champs_du_type(t, accuses=accuses, faits=faits, saisie=request.POST)}
         for t in TypeEvenement

@@ -51,12 +51,8 @@ class TypeEvenement(enum.StrEnum):
 LIBELLES: Mapping[TypeEvenement, str] = {
     TypeEvenement.OUVERTURE_DEBATS: "Ouverture des débats",
     TypeEvenement.AUDITION: "Audition d'un témoin ou d'un expert",
-    TypeEvenement.INFORMATION_QUESTION: (
-        "Information des parties d'une question spéciale ou subsidiaire"
-    ),
-    TypeEvenement.CONTESTATION_ELEMENT_CONSTITUTIF: (
-        "Contestation par la défense d'un élément constitutif"
-    ),
+    TypeEvenement.INFORMATION_QUESTION: ("Information des parties d'une question spéciale ou subsidiaire"),
+    TypeEvenement.CONTESTATION_ELEMENT_CONSTITUTIF: ("Contestation par la défense d'un élément constitutif"),
     TypeEvenement.ACCORD_QUESTION_UNIQUE_IRRESPONSABILITE: (
         "Accord des parties sur une question unique d'irresponsabilité"
     ),
@@ -113,9 +109,7 @@ PHASES_PERMISES: Mapping[TypeEvenement, frozenset[Phase]] = {
 
 # Prises de parole de l'accusation et de la partie civile : après elles, l'accusé doit
 # reprendre la parole avant la clôture (art. 346 : « la parole les derniers »).
-PAROLES_A_CHARGE = frozenset(
-    {TypeEvenement.PLAIDOIRIE_PARTIE_CIVILE, TypeEvenement.REQUISITOIRE}
-)
+PAROLES_A_CHARGE = frozenset({TypeEvenement.PLAIDOIRIE_PARTIE_CIVILE, TypeEvenement.REQUISITOIRE})
 
 
 class OrdreDesDebatsViole(ValueError):
@@ -140,16 +134,16 @@ def phase_actuelle(precedents: Sequence[TypeEvenement]) -> Phase:
 def verifier_ordre(precedents: Sequence[TypeEvenement], nouveau: TypeEvenement) -> None:
     """Refuse, avec un message en français, un événement qui ne peut pas suivre ``precedents``.
 
-    >>> verifier_ordre([], TypeEvenement.REQUISITOIRE)
-    Traceback (most recent call last):
-    ...
-    pretoire.law.debats.OrdreDesDebatsViole: « Réquisitoire » ne peut pas être consigné avant les débats : les débats ne sont pas ouverts.
+    >>> try:
+    ...     verifier_ordre([], TypeEvenement.REQUISITOIRE)
+    ... except OrdreDesDebatsViole as refus:
+    ...     print(refus)
+    « Réquisitoire » ne peut pas être consigné avant les débats : les débats ne sont pas ouverts.
     """
     phase = phase_actuelle(precedents)
     if phase not in PHASES_PERMISES[nouveau]:
         raise OrdreDesDebatsViole(
-            f"« {nouveau.libelle} » ne peut pas être consigné {phase.value}"
-            f" : {_raison_de_phase(phase)}."
+            f"« {nouveau.libelle} » ne peut pas être consigné {phase.value} : {_raison_de_phase(phase)}."
         )
     if nouveau is TypeEvenement.PLAIDOIRIE_DEFENSE and TypeEvenement.REQUISITOIRE not in precedents:
         raise OrdreDesDebatsViole(
@@ -175,8 +169,7 @@ def _verifier_parole_aux_derniers(precedents: Sequence[TypeEvenement]) -> None:
         )
     if not prises_de_parole or prises_de_parole[-1] is not TypeEvenement.DERNIERE_PAROLE_ACCUSE:
         raise OrdreDesDebatsViole(
-            "Les débats ne peuvent être clos avant que l'accusé ait eu la parole le dernier"
-            " (art. 346 CPP)."
+            "Les débats ne peuvent être clos avant que l'accusé ait eu la parole le dernier (art. 346 CPP)."
         )
 
 

@@ -22,7 +22,8 @@ def roles_dans_affaire(utilisateur: Utilisateur, affaire: Affaire) -> frozenset[
     if not utilisateur.is_authenticated:
         return frozenset()
     return frozenset(
-        Role(role) for role in affaire.affectations.filter(utilisateur=utilisateur).values_list("role", flat=True)
+        Role(role)
+        for role in affaire.affectations.filter(utilisateur=utilisateur).values_list("role", flat=True)
     )
 
 

@@ -46,11 +46,13 @@ def do_importer_dossier(dossier: Mapping[str, Any]) -> Affaire:
     affaire = Affaire.objects.create(
         session=session,
         numero=dossier["affaire"]["numero"],
-        intitule="Ministère public c. " + ", ".join(f"{a['prenoms'].split()[0]} {a['nom'].upper()}" for a in accuses_donnees),
+        intitule="Ministère public c. "
+        + ", ".join(f"{a['prenoms'].split()[0]} {a['nom'].upper()}" for a in accuses_donnees),
     )
     JourAudience.objects.create(affaire=affaire, date=date_proces)
     accuses = {
-        a["id"]: Accuse.objects.create(affaire=affaire, identifiant=a["id"], **_identite(a)) for a in accuses_donnees
+        a["id"]: Accuse.objects.create(affaire=affaire, identifiant=a["id"], **_identite(a))
+        for a in accuses_donnees
     }
     victimes = {
         v["id"]: Victime.objects.create(affaire=affaire, identifiant=v["id"], **_identite(v))
@@ -81,7 +83,9 @@ def do_importer_dossier(dossier: Mapping[str, Any]) -> Affaire:
         )
         fait.victimes.set([victimes[v] for v in f["victimes"]])
         for participant in f["participants"]:
-            Participation.objects.create(fait=fait, accuse=accuses[participant["accuse"]], qualite=participant["qualite"])
+            Participation.objects.create(
+                fait=fait, accuse=accuses[participant["accuse"]], qualite=participant["qualite"]
+            )
     return affaire
 
 

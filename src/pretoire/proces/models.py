@@ -22,7 +22,9 @@ class TypeJuridiction(models.TextChoices):
 
 class Juridiction(models.Model):
     type = models.CharField("type", max_length=40, choices=TypeJuridiction.choices)
-    nom = models.CharField("nom", max_length=200, help_text="Par exemple « Cour d'assises des Bouches-du-Rhône ».")
+    nom = models.CharField(
+        "nom", max_length=200, help_text="Par exemple « Cour d'assises des Bouches-du-Rhône »."
+    )
     siege = models.CharField("siège", max_length=120)
 
     class Meta:
@@ -34,7 +36,9 @@ class Juridiction(models.Model):
 
 
 class Session(models.Model):
-    juridiction = models.ForeignKey(Juridiction, models.PROTECT, related_name="sessions", verbose_name="juridiction")
+    juridiction = models.ForeignKey(
+        Juridiction, models.PROTECT, related_name="sessions", verbose_name="juridiction"
+    )
     intitule = models.CharField("intitulé", max_length=200)
     debut = models.DateField("début")
     fin = models.DateField("fin")
@@ -53,7 +57,9 @@ class Session(models.Model):
 class Affaire(models.Model):
     session = models.ForeignKey(Session, models.PROTECT, related_name="affaires", verbose_name="session")
     numero = models.CharField("numéro d'affaire", max_length=40)
-    intitule = models.CharField("intitulé", max_length=200, help_text="Par exemple « Ministère public c. Marc DURAND ».")
+    intitule = models.CharField(
+        "intitulé", max_length=200, help_text="Par exemple « Ministère public c. Marc DURAND »."
+    )
 
     class Meta:
         verbose_name = "affaire"
@@ -71,7 +77,9 @@ class Affaire(models.Model):
 
 
 class JourAudience(models.Model):
-    affaire = models.ForeignKey(Affaire, models.PROTECT, related_name="jours_audience", verbose_name="affaire")
+    affaire = models.ForeignKey(
+        Affaire, models.PROTECT, related_name="jours_audience", verbose_name="affaire"
+    )
     date = models.DateField("date")
     salle = models.CharField("salle", max_length=120, blank=True)
 
@@ -92,7 +100,9 @@ class Sexe(models.TextChoices):
 
 class Personne(models.Model):
     identifiant = models.CharField(
-        "identifiant", max_length=20, help_text="Repère dans le dossier d'affaire, par exemple A1 ou V2."
+        "identifiant",
+        max_length=20,
+        help_text="Repère dans le dossier d'affaire, par exemple A1 ou V2.",
     )
     nom = models.CharField("nom", max_length=120)
     prenoms = models.CharField("prénoms", max_length=200)
@@ -117,7 +127,9 @@ class Accuse(Personne):
     class Meta(Personne.Meta):
         verbose_name = "accusé"
         verbose_name_plural = "accusés"
-        constraints = [models.UniqueConstraint(fields=["affaire", "identifiant"], name="accuse_identifiant_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["affaire", "identifiant"], name="accuse_identifiant_unique")
+        ]
 
 
 class Victime(Personne):
@@ -127,7 +139,9 @@ class Victime(Personne):
     class Meta(Personne.Meta):
         verbose_name = "victime"
         verbose_name_plural = "victimes"
-        constraints = [models.UniqueConstraint(fields=["affaire", "identifiant"], name="victime_identifiant_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["affaire", "identifiant"], name="victime_identifiant_unique")
+        ]
 
 
 class NatureDecision(models.TextChoices):
@@ -144,7 +158,9 @@ class DecisionMiseEnAccusation(models.Model):
     nature = models.CharField("nature", max_length=20, choices=NatureDecision.choices)
     date = models.DateField("date")
     auteur = models.CharField(
-        "auteur", max_length=200, help_text="Par exemple « Juge d'instruction du tribunal judiciaire de Marseille »."
+        "auteur",
+        max_length=200,
+        help_text="Par exemple « Juge d'instruction du tribunal judiciaire de Marseille ».",
     )
 
     class Meta:
@@ -163,7 +179,9 @@ class Fait(models.Model):
     )
     identifiant = models.CharField("identifiant", max_length=20)
     ordre = models.PositiveIntegerField("ordre dans le dispositif")
-    qualification = models.CharField("qualification", max_length=80, help_text="Code du catalogue, par exemple « viol ».")
+    qualification = models.CharField(
+        "qualification", max_length=80, help_text="Code du catalogue, par exemple « viol »."
+    )
     tentative = models.BooleanField("tentative", default=False)
     date = models.DateField("date des faits", null=True, blank=True)
     periode_debut = models.DateField("début de la période", null=True, blank=True)
@@ -172,8 +190,12 @@ class Fait(models.Model):
     enonce = models.TextField("énoncé du dispositif")
     victimes = models.ManyToManyField(Victime, related_name="faits", verbose_name="victimes", blank=True)
     circonstances_aggravantes = models.JSONField("circonstances aggravantes", default=list, blank=True)
-    causes_exemption_diminution = models.JSONField("causes d'exemption ou de diminution", default=list, blank=True)
-    causes_irresponsabilite = models.JSONField("causes d'irresponsabilité invoquées", default=list, blank=True)
+    causes_exemption_diminution = models.JSONField(
+        "causes d'exemption ou de diminution", default=list, blank=True
+    )
+    causes_irresponsabilite = models.JSONField(
+        "causes d'irresponsabilité invoquées", default=list, blank=True
+    )
 
     class Meta:
         verbose_name = "fait"
@@ -225,15 +247,28 @@ class Affectation(models.Model):
     """Qui siège ou plaide dans quelle affaire, et à quel titre : la seule source des droits."""
 
     utilisateur = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.PROTECT, related_name="affectations", verbose_name="utilisateur"
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        related_name="affectations",
+        verbose_name="utilisateur",
     )
     affaire = models.ForeignKey(Affaire, models.PROTECT, related_name="affectations", verbose_name="affaire")
     role = models.CharField("rôle", max_length=30, choices=Role.choices)
     accuse = models.ForeignKey(
-        Accuse, models.PROTECT, null=True, blank=True, related_name="avocats", verbose_name="accusé défendu"
+        Accuse,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="avocats",
+        verbose_name="accusé défendu",
     )
     victime = models.ForeignKey(
-        Victime, models.PROTECT, null=True, blank=True, related_name="avocats", verbose_name="victime représentée"
+        Victime,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="avocats",
+        verbose_name="victime représentée",
     )
 
     class Meta:

@@ -4,7 +4,13 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from .access import ROLES_DU_SIEGE, ROLES_QUI_CONSIGNENT, access_affaire_by_id, affaires_de, roles_dans_affaire
+from .access import (
+    ROLES_DU_SIEGE,
+    ROLES_QUI_CONSIGNENT,
+    access_affaire_by_id,
+    affaires_de,
+    roles_dans_affaire,
+)
 from .models import Affaire, Role
 
 
@@ -51,18 +57,38 @@ def presidence(request: HttpRequest, affaire_id: int) -> HttpResponse:
 
 
 def acces_refuse(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return render(request, "erreur.html", {"titre": "Accès refusé", "message": (
-        "Cette page est réservée aux personnes affectées à l'affaire sous le rôle requis."
-    )}, status=403)
+    return render(
+        request,
+        "erreur.html",
+        {
+            "titre": "Accès refusé",
+            "message": ("Cette page est réservée aux personnes affectées à l'affaire sous le rôle requis."),
+        },
+        status=403,
+    )
 
 
 def introuvable(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return render(request, "erreur.html", {"titre": "Page introuvable", "message": (
-        "L'adresse demandée n'existe pas. Revenez à la liste de vos affaires."
-    )}, status=404)
+    return render(
+        request,
+        "erreur.html",
+        {
+            "titre": "Page introuvable",
+            "message": ("L'adresse demandée n'existe pas. Revenez à la liste de vos affaires."),
+        },
+        status=404,
+    )
 
 
 def erreur_serveur(request: HttpRequest) -> HttpResponse:
-    return render(request, "erreur.html", {"titre": "Erreur du serveur", "message": (
-        "Une erreur inattendue est survenue ; rien n'a été enregistré. Le greffe a été prévenu."
-    )}, status=500)
+    return render(
+        request,
+        "erreur.html",
+        {
+            "titre": "Erreur du serveur",
+            "message": (
+                "Une erreur inattendue est survenue ; rien n'a été enregistré. Le greffe a été prévenu."
+            ),
+        },
+        status=500,
+    )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -65,7 +66,7 @@ TEMPLATES = [
 ]
 
 
-def _bases_de_donnees() -> dict[str, dict[str, object]]:
+def _bases_de_donnees() -> dict[str, Any]:
     url = os.environ.get("DATABASE_URL")
     if url:
         return {"default": dj_database_url.parse(url, conn_max_age=60)}

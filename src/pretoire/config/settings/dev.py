@@ -4,5 +4,5 @@ from .base import *  # noqa: F403
 from .base import DATA_DIR
 
 DEBUG = True
-SECRET_KEY = "demo-non-secret-ne-pas-utiliser-en-production"  # noqa: S105
+SECRET_KEY = "demo-non-secret-ne-pas-utiliser-en-production"
 DATA_DIR.mkdir(parents=True, exist_ok=True)

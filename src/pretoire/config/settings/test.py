@@ -6,10 +6,10 @@ from pathlib import Path
 
 os.environ.setdefault("PRETOIRE_DATA_DIR", str(Path(tempfile.gettempdir()) / "pretoire-tests"))
 
-from .base import *  # noqa: E402, F403
-from .base import DATA_DIR  # noqa: E402
+from .base import *  # noqa: F403
+from .base import DATA_DIR
 
-SECRET_KEY = "tests-non-secret"  # noqa: S105
+SECRET_KEY = "tests-non-secret"
 DATA_DIR.mkdir(parents=True, exist_ok=True)
 # Argon2 reste le hacheur en production ; les tests n'ont pas besoin de payer son coût.
 PASSWORD_HASHERS = [

@@ -6,35 +6,114 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('proces', '0001_initial'),
+        ("proces", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Evenement',
+            name="Evenement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('numero', models.PositiveIntegerField(verbose_name='numéro')),
-                ('type', models.CharField(choices=[('ouverture_debats', 'Ouverture des débats'), ('audition', "Audition d'un témoin ou d'un expert"), ('information_question', "Information des parties d'une question spéciale ou subsidiaire"), ('contestation_element_constitutif', "Contestation par la défense d'un élément constitutif"), ('accord_question_unique_irresponsabilite', "Accord des parties sur une question unique d'irresponsabilité"), ('plaidoirie_partie_civile', 'Plaidoirie de la partie civile'), ('requisitoire', 'Réquisitoire'), ('plaidoirie_defense', 'Plaidoirie de la défense'), ('derniere_parole_accuse', "Dernière parole de l'accusé"), ('cloture_debats', 'Clôture des débats'), ('lecture_questions', 'Lecture des questions'), ('renonciation_lecture_questions', 'Renonciation à la lecture des questions'), ('demande_donne_acte', 'Demande de donné acte'), ('conclusions_incident', "Conclusions d'incident"), ('incident_technique', 'Incident technique'), ('correction', "Correction d'un événement")], max_length=60, verbose_name='type')),
-                ('donnees', models.JSONField(blank=True, default=dict, verbose_name='données')),
-                ('auteur_libelle', models.CharField(max_length=200, verbose_name='auteur (libellé)')),
-                ('horodatage', models.DateTimeField(verbose_name='horodatage (serveur, UTC)')),
-                ('empreinte_precedente', models.CharField(max_length=64, verbose_name='empreinte du précédent')),
-                ('empreinte', models.CharField(max_length=64, unique=True, verbose_name='empreinte')),
-                ('affaire', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='evenements', to='proces.affaire', verbose_name='affaire')),
-                ('auteur', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='evenements_consignes', to=settings.AUTH_USER_MODEL, verbose_name='auteur')),
-                ('corrige', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='corrections', to='journal.evenement', verbose_name='événement corrigé')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("numero", models.PositiveIntegerField(verbose_name="numéro")),
+                (
+                    "type",
+                    models.CharField(
+                        choices=[
+                            ("ouverture_debats", "Ouverture des débats"),
+                            ("audition", "Audition d'un témoin ou d'un expert"),
+                            (
+                                "information_question",
+                                "Information des parties d'une question spéciale ou subsidiaire",
+                            ),
+                            (
+                                "contestation_element_constitutif",
+                                "Contestation par la défense d'un élément constitutif",
+                            ),
+                            (
+                                "accord_question_unique_irresponsabilite",
+                                "Accord des parties sur une question unique d'irresponsabilité",
+                            ),
+                            ("plaidoirie_partie_civile", "Plaidoirie de la partie civile"),
+                            ("requisitoire", "Réquisitoire"),
+                            ("plaidoirie_defense", "Plaidoirie de la défense"),
+                            ("derniere_parole_accuse", "Dernière parole de l'accusé"),
+                            ("cloture_debats", "Clôture des débats"),
+                            ("lecture_questions", "Lecture des questions"),
+                            (
+                                "renonciation_lecture_questions",
+                                "Renonciation à la lecture des questions",
+                            ),
+                            ("demande_donne_acte", "Demande de donné acte"),
+                            ("conclusions_incident", "Conclusions d'incident"),
+                            ("incident_technique", "Incident technique"),
+                            ("correction", "Correction d'un événement"),
+                        ],
+                        max_length=60,
+                        verbose_name="type",
+                    ),
+                ),
+                ("donnees", models.JSONField(blank=True, default=dict, verbose_name="données")),
+                (
+                    "auteur_libelle",
+                    models.CharField(max_length=200, verbose_name="auteur (libellé)"),
+                ),
+                ("horodatage", models.DateTimeField(verbose_name="horodatage (serveur, UTC)")),
+                (
+                    "empreinte_precedente",
+                    models.CharField(max_length=64, verbose_name="empreinte du précédent"),
+                ),
+                (
+                    "empreinte",
+                    models.CharField(max_length=64, unique=True, verbose_name="empreinte"),
+                ),
+                (
+                    "affaire",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="evenements",
+                        to="proces.affaire",
+                        verbose_name="affaire",
+                    ),
+                ),
+                (
+                    "auteur",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="evenements_consignes",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="auteur",
+                    ),
+                ),
+                (
+                    "corrige",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="corrections",
+                        to="journal.evenement",
+                        verbose_name="événement corrigé",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'événement du journal',
-                'verbose_name_plural': 'événements du journal',
-                'ordering': ['affaire', 'numero'],
-                'constraints': [models.UniqueConstraint(fields=('affaire', 'numero'), name='evenement_numero_unique')],
+                "verbose_name": "événement du journal",
+                "verbose_name_plural": "événements du journal",
+                "ordering": ["affaire", "numero"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("affaire", "numero"), name="evenement_numero_unique")
+                ],
             },
         ),
     ]

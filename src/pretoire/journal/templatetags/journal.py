@@ -18,6 +18,9 @@ def resume_donnees(donnees: Mapping[str, Any], type_evenement: str) -> list[tupl
     """Les données d'un événement en couples (libellé du champ, valeur lisible)."""
     champs = MODELES[TypeEvenement(type_evenement)].model_fields
     return [
-        (champs[nom].title or nom if nom in champs else nom, LIBELLES_VALEURS.get(str(valeur), str(valeur)))
+        (
+            champs[nom].title or nom if nom in champs else nom,
+            LIBELLES_VALEURS.get(str(valeur), str(valeur)),
+        )
         for nom, valeur in donnees.items()
     ]

@@ -19,7 +19,7 @@ from pretoire.law.debats import TypeEvenement
 from ..actions import do_importer_dossier
 from ..models import Affaire, Affectation, Role
 
-MOT_DE_PASSE_DEMO = "Pretoire-demo-2026"  # noqa: S105 — comptes fictifs, affichés au lancement
+MOT_DE_PASSE_DEMO = "Pretoire-demo-2026"
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,11 @@ def installer_demo() -> Affaire:
     for compte in COMPTES:
         utilisateur, cree = Utilisateur.objects.get_or_create(
             username=compte.identifiant,
-            defaults={"civilite": compte.civilite, "first_name": compte.prenom, "last_name": compte.nom},
+            defaults={
+                "civilite": compte.civilite,
+                "first_name": compte.prenom,
+                "last_name": compte.nom,
+            },
         )
         if cree:
             utilisateur.set_password(MOT_DE_PASSE_DEMO)
@@ -78,7 +82,11 @@ def installer_demo() -> Affaire:
         (TypeEvenement.OUVERTURE_DEBATS, {}),
         (
             TypeEvenement.AUDITION,
-            {"deposant": "Dr Camille Lefort, psychiatre", "qualite": "expert", "modalite": "visioconference"},
+            {
+                "deposant": "Dr Camille Lefort, psychiatre",
+                "qualite": "expert",
+                "modalite": "visioconference",
+            },
         ),
     ):
         do_consigner_evenement(affaire, type_evenement, donnees, auteur=greffiere)

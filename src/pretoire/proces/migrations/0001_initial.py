@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,209 +14,526 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Affaire',
+            name="Affaire",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('numero', models.CharField(max_length=40, verbose_name="numéro d'affaire")),
-                ('intitule', models.CharField(help_text='Par exemple « Ministère public c. Marc DURAND ».', max_length=200, verbose_name='intitulé')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("numero", models.CharField(max_length=40, verbose_name="numéro d'affaire")),
+                (
+                    "intitule",
+                    models.CharField(
+                        help_text="Par exemple « Ministère public c. Marc DURAND ».",
+                        max_length=200,
+                        verbose_name="intitulé",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'affaire',
-                'verbose_name_plural': 'affaires',
+                "verbose_name": "affaire",
+                "verbose_name_plural": "affaires",
             },
         ),
         migrations.CreateModel(
-            name='Juridiction',
+            name="Juridiction",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('type', models.CharField(choices=[('cour_assises', "Cour d'assises (premier ressort)"), ('cour_assises_appel', "Cour d'assises statuant en appel"), ('cour_criminelle_departementale', 'Cour criminelle départementale')], max_length=40, verbose_name='type')),
-                ('nom', models.CharField(help_text="Par exemple « Cour d'assises des Bouches-du-Rhône ».", max_length=200, verbose_name='nom')),
-                ('siege', models.CharField(max_length=120, verbose_name='siège')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "type",
+                    models.CharField(
+                        choices=[
+                            ("cour_assises", "Cour d'assises (premier ressort)"),
+                            ("cour_assises_appel", "Cour d'assises statuant en appel"),
+                            ("cour_criminelle_departementale", "Cour criminelle départementale"),
+                        ],
+                        max_length=40,
+                        verbose_name="type",
+                    ),
+                ),
+                (
+                    "nom",
+                    models.CharField(
+                        help_text="Par exemple « Cour d'assises des Bouches-du-Rhône ».",
+                        max_length=200,
+                        verbose_name="nom",
+                    ),
+                ),
+                ("siege", models.CharField(max_length=120, verbose_name="siège")),
             ],
             options={
-                'verbose_name': 'juridiction',
-                'verbose_name_plural': 'juridictions',
+                "verbose_name": "juridiction",
+                "verbose_name_plural": "juridictions",
             },
         ),
         migrations.CreateModel(
-            name='Accuse',
+            name="Accuse",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('identifiant', models.CharField(help_text="Repère dans le dossier d'affaire, par exemple A1 ou V2.", max_length=20, verbose_name='identifiant')),
-                ('nom', models.CharField(max_length=120, verbose_name='nom')),
-                ('prenoms', models.CharField(max_length=200, verbose_name='prénoms')),
-                ('sexe', models.CharField(choices=[('M', 'masculin'), ('F', 'féminin')], max_length=1, verbose_name='sexe')),
-                ('date_naissance', models.DateField(blank=True, null=True, verbose_name='date de naissance')),
-                ('affaire', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='accuses', to='proces.affaire', verbose_name='affaire')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "identifiant",
+                    models.CharField(
+                        help_text="Repère dans le dossier d'affaire, par exemple A1 ou V2.",
+                        max_length=20,
+                        verbose_name="identifiant",
+                    ),
+                ),
+                ("nom", models.CharField(max_length=120, verbose_name="nom")),
+                ("prenoms", models.CharField(max_length=200, verbose_name="prénoms")),
+                (
+                    "sexe",
+                    models.CharField(
+                        choices=[("M", "masculin"), ("F", "féminin")],
+                        max_length=1,
+                        verbose_name="sexe",
+                    ),
+                ),
+                (
+                    "date_naissance",
+                    models.DateField(blank=True, null=True, verbose_name="date de naissance"),
+                ),
+                (
+                    "affaire",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="accuses",
+                        to="proces.affaire",
+                        verbose_name="affaire",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'accusé',
-                'verbose_name_plural': 'accusés',
-                'ordering': ['identifiant'],
-                'abstract': False,
+                "verbose_name": "accusé",
+                "verbose_name_plural": "accusés",
+                "ordering": ["identifiant"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='DecisionMiseEnAccusation',
+            name="DecisionMiseEnAccusation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('nature', models.CharField(choices=[('ordonnance', 'Ordonnance de mise en accusation'), ('arret', 'Arrêt de mise en accusation')], max_length=20, verbose_name='nature')),
-                ('date', models.DateField(verbose_name='date')),
-                ('auteur', models.CharField(help_text="Par exemple « Juge d'instruction du tribunal judiciaire de Marseille ».", max_length=200, verbose_name='auteur')),
-                ('affaire', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='decision_mise_en_accusation', to='proces.affaire', verbose_name='affaire')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "nature",
+                    models.CharField(
+                        choices=[
+                            ("ordonnance", "Ordonnance de mise en accusation"),
+                            ("arret", "Arrêt de mise en accusation"),
+                        ],
+                        max_length=20,
+                        verbose_name="nature",
+                    ),
+                ),
+                ("date", models.DateField(verbose_name="date")),
+                (
+                    "auteur",
+                    models.CharField(
+                        help_text="Par exemple « Juge d'instruction du tribunal judiciaire de Marseille ».",
+                        max_length=200,
+                        verbose_name="auteur",
+                    ),
+                ),
+                (
+                    "affaire",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="decision_mise_en_accusation",
+                        to="proces.affaire",
+                        verbose_name="affaire",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'décision de mise en accusation',
-                'verbose_name_plural': 'décisions de mise en accusation',
+                "verbose_name": "décision de mise en accusation",
+                "verbose_name_plural": "décisions de mise en accusation",
             },
         ),
         migrations.CreateModel(
-            name='Fait',
+            name="Fait",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('identifiant', models.CharField(max_length=20, verbose_name='identifiant')),
-                ('ordre', models.PositiveIntegerField(verbose_name='ordre dans le dispositif')),
-                ('qualification', models.CharField(help_text='Code du catalogue, par exemple « viol ».', max_length=80, verbose_name='qualification')),
-                ('tentative', models.BooleanField(default=False, verbose_name='tentative')),
-                ('date', models.DateField(blank=True, null=True, verbose_name='date des faits')),
-                ('periode_debut', models.DateField(blank=True, null=True, verbose_name='début de la période')),
-                ('periode_fin', models.DateField(blank=True, null=True, verbose_name='fin de la période')),
-                ('lieu', models.CharField(max_length=200, verbose_name='lieu')),
-                ('enonce', models.TextField(verbose_name='énoncé du dispositif')),
-                ('circonstances_aggravantes', models.JSONField(blank=True, default=list, verbose_name='circonstances aggravantes')),
-                ('causes_exemption_diminution', models.JSONField(blank=True, default=list, verbose_name="causes d'exemption ou de diminution")),
-                ('causes_irresponsabilite', models.JSONField(blank=True, default=list, verbose_name="causes d'irresponsabilité invoquées")),
-                ('decision', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='faits', to='proces.decisionmiseenaccusation', verbose_name='décision')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("identifiant", models.CharField(max_length=20, verbose_name="identifiant")),
+                ("ordre", models.PositiveIntegerField(verbose_name="ordre dans le dispositif")),
+                (
+                    "qualification",
+                    models.CharField(
+                        help_text="Code du catalogue, par exemple « viol ».",
+                        max_length=80,
+                        verbose_name="qualification",
+                    ),
+                ),
+                ("tentative", models.BooleanField(default=False, verbose_name="tentative")),
+                ("date", models.DateField(blank=True, null=True, verbose_name="date des faits")),
+                (
+                    "periode_debut",
+                    models.DateField(blank=True, null=True, verbose_name="début de la période"),
+                ),
+                (
+                    "periode_fin",
+                    models.DateField(blank=True, null=True, verbose_name="fin de la période"),
+                ),
+                ("lieu", models.CharField(max_length=200, verbose_name="lieu")),
+                ("enonce", models.TextField(verbose_name="énoncé du dispositif")),
+                (
+                    "circonstances_aggravantes",
+                    models.JSONField(blank=True, default=list, verbose_name="circonstances aggravantes"),
+                ),
+                (
+                    "causes_exemption_diminution",
+                    models.JSONField(
+                        blank=True, default=list, verbose_name="causes d'exemption ou de diminution"
+                    ),
+                ),
+                (
+                    "causes_irresponsabilite",
+                    models.JSONField(
+                        blank=True, default=list, verbose_name="causes d'irresponsabilité invoquées"
+                    ),
+                ),
+                (
+                    "decision",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="faits",
+                        to="proces.decisionmiseenaccusation",
+                        verbose_name="décision",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'fait',
-                'verbose_name_plural': 'faits',
-                'ordering': ['ordre'],
+                "verbose_name": "fait",
+                "verbose_name_plural": "faits",
+                "ordering": ["ordre"],
             },
         ),
         migrations.CreateModel(
-            name='JourAudience',
+            name="JourAudience",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField(verbose_name='date')),
-                ('salle', models.CharField(blank=True, max_length=120, verbose_name='salle')),
-                ('affaire', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='jours_audience', to='proces.affaire', verbose_name='affaire')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("date", models.DateField(verbose_name="date")),
+                ("salle", models.CharField(blank=True, max_length=120, verbose_name="salle")),
+                (
+                    "affaire",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="jours_audience",
+                        to="proces.affaire",
+                        verbose_name="affaire",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': "jour d'audience",
-                'verbose_name_plural': "jours d'audience",
-                'ordering': ['date'],
+                "verbose_name": "jour d'audience",
+                "verbose_name_plural": "jours d'audience",
+                "ordering": ["date"],
             },
         ),
         migrations.CreateModel(
-            name='Participation',
+            name="Participation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('qualite', models.CharField(choices=[('auteur', 'auteur'), ('complice', 'complice')], max_length=20, verbose_name='qualité')),
-                ('accuse', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='participations', to='proces.accuse', verbose_name='accusé')),
-                ('fait', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='participations', to='proces.fait', verbose_name='fait')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "qualite",
+                    models.CharField(
+                        choices=[("auteur", "auteur"), ("complice", "complice")],
+                        max_length=20,
+                        verbose_name="qualité",
+                    ),
+                ),
+                (
+                    "accuse",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="participations",
+                        to="proces.accuse",
+                        verbose_name="accusé",
+                    ),
+                ),
+                (
+                    "fait",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="participations",
+                        to="proces.fait",
+                        verbose_name="fait",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': "participation d'un accusé",
-                'verbose_name_plural': 'participations des accusés',
+                "verbose_name": "participation d'un accusé",
+                "verbose_name_plural": "participations des accusés",
             },
         ),
         migrations.CreateModel(
-            name='Session',
+            name="Session",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('intitule', models.CharField(max_length=200, verbose_name='intitulé')),
-                ('debut', models.DateField(verbose_name='début')),
-                ('fin', models.DateField(verbose_name='fin')),
-                ('juridiction', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='sessions', to='proces.juridiction', verbose_name='juridiction')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("intitule", models.CharField(max_length=200, verbose_name="intitulé")),
+                ("debut", models.DateField(verbose_name="début")),
+                ("fin", models.DateField(verbose_name="fin")),
+                (
+                    "juridiction",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="sessions",
+                        to="proces.juridiction",
+                        verbose_name="juridiction",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'session',
-                'verbose_name_plural': 'sessions',
+                "verbose_name": "session",
+                "verbose_name_plural": "sessions",
             },
         ),
         migrations.AddField(
-            model_name='affaire',
-            name='session',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='affaires', to='proces.session', verbose_name='session'),
+            model_name="affaire",
+            name="session",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="affaires",
+                to="proces.session",
+                verbose_name="session",
+            ),
         ),
         migrations.CreateModel(
-            name='Victime',
+            name="Victime",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('identifiant', models.CharField(help_text="Repère dans le dossier d'affaire, par exemple A1 ou V2.", max_length=20, verbose_name='identifiant')),
-                ('nom', models.CharField(max_length=120, verbose_name='nom')),
-                ('prenoms', models.CharField(max_length=200, verbose_name='prénoms')),
-                ('sexe', models.CharField(choices=[('M', 'masculin'), ('F', 'féminin')], max_length=1, verbose_name='sexe')),
-                ('date_naissance', models.DateField(blank=True, null=True, verbose_name='date de naissance')),
-                ('partie_civile', models.BooleanField(default=True, verbose_name='constituée partie civile')),
-                ('affaire', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='victimes', to='proces.affaire', verbose_name='affaire')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "identifiant",
+                    models.CharField(
+                        help_text="Repère dans le dossier d'affaire, par exemple A1 ou V2.",
+                        max_length=20,
+                        verbose_name="identifiant",
+                    ),
+                ),
+                ("nom", models.CharField(max_length=120, verbose_name="nom")),
+                ("prenoms", models.CharField(max_length=200, verbose_name="prénoms")),
+                (
+                    "sexe",
+                    models.CharField(
+                        choices=[("M", "masculin"), ("F", "féminin")],
+                        max_length=1,
+                        verbose_name="sexe",
+                    ),
+                ),
+                (
+                    "date_naissance",
+                    models.DateField(blank=True, null=True, verbose_name="date de naissance"),
+                ),
+                (
+                    "partie_civile",
+                    models.BooleanField(default=True, verbose_name="constituée partie civile"),
+                ),
+                (
+                    "affaire",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="victimes",
+                        to="proces.affaire",
+                        verbose_name="affaire",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'victime',
-                'verbose_name_plural': 'victimes',
-                'ordering': ['identifiant'],
-                'abstract': False,
+                "verbose_name": "victime",
+                "verbose_name_plural": "victimes",
+                "ordering": ["identifiant"],
+                "abstract": False,
             },
         ),
         migrations.AddField(
-            model_name='fait',
-            name='victimes',
-            field=models.ManyToManyField(blank=True, related_name='faits', to='proces.victime', verbose_name='victimes'),
+            model_name="fait",
+            name="victimes",
+            field=models.ManyToManyField(
+                blank=True, related_name="faits", to="proces.victime", verbose_name="victimes"
+            ),
         ),
         migrations.CreateModel(
-            name='Affectation',
+            name="Affectation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('president', 'Président'), ('assesseur', 'Assesseur'), ('greffier', 'Greffier'), ('avocat_general', 'Avocat général'), ('avocat_defense', 'Avocat de la défense'), ('avocat_partie_civile', 'Avocat de partie civile')], max_length=30, verbose_name='rôle')),
-                ('accuse', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='avocats', to='proces.accuse', verbose_name='accusé défendu')),
-                ('affaire', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='affectations', to='proces.affaire', verbose_name='affaire')),
-                ('utilisateur', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='affectations', to=settings.AUTH_USER_MODEL, verbose_name='utilisateur')),
-                ('victime', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='avocats', to='proces.victime', verbose_name='victime représentée')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("president", "Président"),
+                            ("assesseur", "Assesseur"),
+                            ("greffier", "Greffier"),
+                            ("avocat_general", "Avocat général"),
+                            ("avocat_defense", "Avocat de la défense"),
+                            ("avocat_partie_civile", "Avocat de partie civile"),
+                        ],
+                        max_length=30,
+                        verbose_name="rôle",
+                    ),
+                ),
+                (
+                    "accuse",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="avocats",
+                        to="proces.accuse",
+                        verbose_name="accusé défendu",
+                    ),
+                ),
+                (
+                    "affaire",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="affectations",
+                        to="proces.affaire",
+                        verbose_name="affaire",
+                    ),
+                ),
+                (
+                    "utilisateur",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="affectations",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="utilisateur",
+                    ),
+                ),
+                (
+                    "victime",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="avocats",
+                        to="proces.victime",
+                        verbose_name="victime représentée",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'affectation',
-                'verbose_name_plural': 'affectations',
+                "verbose_name": "affectation",
+                "verbose_name_plural": "affectations",
             },
         ),
         migrations.AddConstraint(
-            model_name='accuse',
-            constraint=models.UniqueConstraint(fields=('affaire', 'identifiant'), name='accuse_identifiant_unique'),
+            model_name="accuse",
+            constraint=models.UniqueConstraint(
+                fields=("affaire", "identifiant"), name="accuse_identifiant_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='jouraudience',
-            constraint=models.UniqueConstraint(fields=('affaire', 'date'), name='jour_audience_unique'),
+            model_name="jouraudience",
+            constraint=models.UniqueConstraint(fields=("affaire", "date"), name="jour_audience_unique"),
         ),
         migrations.AddConstraint(
-            model_name='participation',
-            constraint=models.UniqueConstraint(fields=('fait', 'accuse'), name='participation_unique'),
+            model_name="participation",
+            constraint=models.UniqueConstraint(fields=("fait", "accuse"), name="participation_unique"),
         ),
         migrations.AddConstraint(
-            model_name='session',
-            constraint=models.CheckConstraint(condition=models.Q(('fin__gte', models.F('debut'))), name='session_fin_apres_debut'),
+            model_name="session",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("fin__gte", models.F("debut"))), name="session_fin_apres_debut"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='affaire',
-            constraint=models.UniqueConstraint(fields=('session', 'numero'), name='affaire_numero_unique_par_session'),
+            model_name="affaire",
+            constraint=models.UniqueConstraint(
+                fields=("session", "numero"), name="affaire_numero_unique_par_session"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='victime',
-            constraint=models.UniqueConstraint(fields=('affaire', 'identifiant'), name='victime_identifiant_unique'),
+            model_name="victime",
+            constraint=models.UniqueConstraint(
+                fields=("affaire", "identifiant"), name="victime_identifiant_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='fait',
-            constraint=models.UniqueConstraint(fields=('decision', 'identifiant'), name='fait_identifiant_unique'),
+            model_name="fait",
+            constraint=models.UniqueConstraint(
+                fields=("decision", "identifiant"), name="fait_identifiant_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='fait',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('date__isnull', False), ('periode_debut__isnull', True), ('periode_fin__isnull', True)), models.Q(('date__isnull', True), ('periode_debut__isnull', False), ('periode_fin__isnull', False)), _connector='OR'), name='fait_date_ou_periode'),
+            model_name="fait",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(
+                        ("date__isnull", False),
+                        ("periode_debut__isnull", True),
+                        ("periode_fin__isnull", True),
+                    ),
+                    models.Q(
+                        ("date__isnull", True),
+                        ("periode_debut__isnull", False),
+                        ("periode_fin__isnull", False),
+                    ),
+                    _connector="OR",
+                ),
+                name="fait_date_ou_periode",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='fait',
-            constraint=models.CheckConstraint(condition=models.Q(('periode_debut__isnull', True), ('periode_fin__gte', models.F('periode_debut')), _connector='OR'), name='fait_periode_dans_l_ordre'),
+            model_name="fait",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("periode_debut__isnull", True),
+                    ("periode_fin__gte", models.F("periode_debut")),
+                    _connector="OR",
+                ),
+                name="fait_periode_dans_l_ordre",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='affectation',
-            constraint=models.UniqueConstraint(fields=('utilisateur', 'affaire', 'role'), name='affectation_unique'),
+            model_name="affectation",
+            constraint=models.UniqueConstraint(
+                fields=("utilisateur", "affaire", "role"), name="affectation_unique"
+            ),
         ),
     ]
