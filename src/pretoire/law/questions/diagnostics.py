@@ -1,0 +1,300 @@
+"""Contrôler une feuille de questions — celle du moteur ou une feuille retouchée à la main.
+
+Chaque contrôle est une règle des art. 349 à 351-1 CPP ou de la jurisprudence, et le diagnostic
+la cite. Les questions sont lues par leur texte, non par la façon dont elles ont été produites :
+une feuille chargée d'un JSON édité se contrôle comme une autre.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Sequence
+
+from pretoire.law.catalogue import Catalogue, NatureCirconstance, catalogue_livre
+from pretoire.law.debats import EvenementDebats
+from pretoire.law.mise_en_accusation import Dossier, Fait
+from pretoire.law.questions import jurisprudence
+from pretoire.law.questions.journal import NatureQuestionAnnoncee, lire_journal
+from pretoire.law.questions.l4324_4 import ARTICLE_349
+from pretoire.law.questions.l4324_5 import ARTICLE_349_1
+from pretoire.law.questions.l4324_9 import ARTICLE_351_1, EtatInformation, etat_information
+from pretoire.law.questions.modele import (
+    NATURES_SUR_LE_FAIT,
+    Diagnostic,
+    FeuilleDeQuestions,
+    Gravite,
+    NatureQuestion,
+    Question,
+)
+from pretoire.law.questions.redaction import Contexte
+from pretoire.law.redaction import date_en_toutes_lettres, nom_usuel
+
+
+def valider_feuille(
+    dossier: Dossier,
+    feuille: FeuilleDeQuestions,
+    evenements: Sequence[EvenementDebats] = (),
+    *,
+    catalogue: Catalogue | None = None,
+) -> list[Diagnostic]:
+    """Tous les défauts de la feuille au regard du dossier et du journal, dans l'ordre des questions."""
+    contexte = Contexte(dossier, catalogue or catalogue_livre(), lire_journal(evenements))
+    questions = feuille.questions
+    diagnostics = list(_numerotation(questions))
+    diagnostics += _references_inconnues(dossier, questions)
+    diagnostics += _faits_sans_question(contexte, questions)
+    for question in questions:
+        diagnostics += _question_complexe(contexte, question)
+        diagnostics += _forme(contexte, question)
+    diagnostics += _circonstances_orphelines(questions)
+    diagnostics += _subsidiaires_identiques(questions)
+    diagnostics += _irresponsabilite_incomplete(dossier, questions)
+    diagnostics += _sans_information(contexte, questions)
+    return diagnostics
+
+
+def _numerotation(questions: Sequence[Question]) -> Iterator[Diagnostic]:
+    for rang, question in enumerate(questions, start=1):
+        if question.numero != rang:
+            yield Diagnostic(
+                Gravite.ERREUR,
+                f"Numérotation rompue : la question en position {rang} porte le n° {question.numero}.",
+                question=question.numero,
+            )
+        for dependance in question.depend_de:
+            if not 1 <= dependance.numero < question.numero:
+                yield Diagnostic(
+                    Gravite.ERREUR,
+                    f"La question n° {question.numero} dépend de la question n° {dependance.numero},"
+                    " qui ne la précède pas.",
+                    question=question.numero,
+                )
+
+
+def _references_inconnues(dossier: Dossier, questions: Sequence[Question]) -> Iterator[Diagnostic]:
+    faits = {f.id for f in dossier.faits}
+    accuses = {a.id for a in dossier.accuses}
+    for question in questions:
+        unique = question.nature is NatureQuestion.IRRESPONSABILITE and not question.fait
+        if question.fait not in faits and not unique:
+            yield Diagnostic(
+                Gravite.ERREUR,
+                f"La question n° {question.numero} vise le fait « {question.fait} », qui n'est pas un"
+                " fait du dispositif : une question porte sur un seul fait déclaré.",
+                (ARTICLE_349,),
+                question=question.numero,
+            )
+        if question.accuse not in accuses:
+            yield Diagnostic(
+                Gravite.ERREUR,
+                f"La question n° {question.numero} vise l'accusé « {question.accuse} », non déclaré.",
+                question=question.numero,
+            )
+
+
+def _faits_sans_question(contexte: Contexte, questions: Sequence[Question]) -> Iterator[Diagnostic]:
+    """Art. 349 al. 2 : « Une question est posée sur chaque fait spécifié dans le dispositif »."""
+    compte = Counter((q.accuse, q.fait) for q in questions if q.nature in NATURES_SUR_LE_FAIT)
+    for fait in contexte.dossier.faits:
+        for participant in fait.participants:
+            nombre = compte[(participant.accuse, fait.id)]
+            if nombre == 0:
+                yield Diagnostic(
+                    Gravite.ERREUR,
+                    f"Le fait {fait.id} n'a pas de question principale pour l'accusé"
+                    f" {contexte.nom_accuse(participant.accuse)}.",
+                    (ARTICLE_349,),
+                    fait=fait.id,
+                    accuse=participant.accuse,
+                )
+            elif nombre > 1:
+                yield Diagnostic(
+                    Gravite.ERREUR,
+                    f"Le fait {fait.id} a {nombre} questions principales pour l'accusé"
+                    f" {contexte.nom_accuse(participant.accuse)} : une seule est posée.",
+                    (ARTICLE_349,),
+                    fait=fait.id,
+                    accuse=participant.accuse,
+                )
+
+
+def _nomme_le_fait(contexte: Contexte, fait: Fait, texte: str) -> bool:
+    return fait.enonce in texte and fait.quand() in texte
+
+
+def _question_complexe(contexte: Contexte, question: Question) -> Iterator[Diagnostic]:
+    """Une question, un fait, une victime ; le fait et sa circonstance ne se mêlent pas (art. 349)."""
+    dossier = contexte.dossier
+    victimes = [v for v in dossier.victimes if nom_usuel(v.prenoms, v.nom) in question.texte]
+    if len(victimes) > 1 or (question.victime and "," in question.victime):
+        yield Diagnostic(
+            Gravite.ERREUR,
+            f"Question complexe n° {question.numero} : elle vise plusieurs victimes"
+            f" ({', '.join(nom_usuel(v.prenoms, v.nom) for v in victimes) or question.victime}) ;"
+            " posez une question par victime.",
+            (ARTICLE_349, jurisprudence.CRIM_24_JUIN_1987),
+            question=question.numero,
+            fait=question.fait or None,
+        )
+    if question.nature not in NATURES_SUR_LE_FAIT and question.nature is not NatureQuestion.SUBSIDIAIRE:
+        return
+    nommes = [f for f in dossier.faits if _nomme_le_fait(contexte, f, question.texte)]
+    if len(nommes) > 1:
+        yield Diagnostic(
+            Gravite.ERREUR,
+            f"Question complexe n° {question.numero} : elle réunit les faits"
+            f" {', '.join(f.id for f in nommes)} ; posez une question par fait.",
+            (ARTICLE_349, jurisprudence.CRIM_24_JUIN_1987),
+            question=question.numero,
+        )
+    fait = next((f for f in dossier.faits if f.id == question.fait), None)
+    if fait is None or fait.qualification not in contexte.catalogue:
+        return
+    version = contexte.version(fait)
+    for retenue in fait.circonstances_aggravantes:
+        circonstance = version.circonstance(retenue.code)
+        if circonstance is None:
+            continue
+        enonce = (retenue.enonce or circonstance.enonce).format(**contexte.variables(fait, question.accuse))
+        if enonce in question.texte:
+            yield Diagnostic(
+                Gravite.ERREUR,
+                f"Question complexe n° {question.numero} : elle mêle le fait et la circonstance"
+                f" « {retenue.code} », qui doit faire l'objet d'une question distincte.",
+                (ARTICLE_349, jurisprudence.CRIM_14_SEPT_2022),
+                question=question.numero,
+                fait=fait.id,
+            )
+
+
+def _forme(contexte: Contexte, question: Question) -> Iterator[Diagnostic]:
+    fait = next((f for f in contexte.dossier.faits if f.id == question.fait), None)
+    if question.nature is NatureQuestion.PRINCIPALE and not jurisprudence.pose_la_culpabilite(question.texte):
+        yield Diagnostic(
+            Gravite.ERREUR,
+            f"La question principale n° {question.numero} ne demande pas si l'accusé est"
+            " « coupable » (hors la première question de l'art. 349-1).",
+            (ARTICLE_349, jurisprudence.CRIM_12_JUIN_1981),
+            question=question.numero,
+        )
+    if fait is None or fait.qualification not in contexte.catalogue:
+        return
+    version = contexte.version(fait)
+    if (
+        question.nature in NATURES_SUR_LE_FAIT
+        and version.violence_contrainte_menace_surprise_constitutive
+        and not jurisprudence.enonce_violence_contrainte_menace_surprise(question.texte)
+    ):
+        yield Diagnostic(
+            Gravite.ERREUR,
+            f"La question n° {question.numero} n'énonce pas les violences, contrainte, menace ou"
+            " surprise, élément constitutif de l'infraction.",
+            (jurisprudence.ASS_PLEN_8_JUILL_2005,),
+            question=question.numero,
+        )
+    if question.nature in (NatureQuestion.CIRCONSTANCE_AGGRAVANTE, NatureQuestion.SPECIALE):
+        circonstance = version.circonstance(question.code or "")
+        if circonstance is None:
+            return
+        if circonstance.nature is NatureCirconstance.PERSONNELLE and (
+            contexte.nom_accuse(question.accuse) not in question.texte
+        ):
+            yield Diagnostic(
+                Gravite.ERREUR,
+                f"La circonstance personnelle de la question n° {question.numero} doit être posée"
+                " en nommant l'accusé.",
+                (jurisprudence.CRIM_30_OCT_1996,),
+                question=question.numero,
+            )
+        if circonstance.age_victime_inferieur_a is not None:
+            naissances = [
+                contexte.dossier.victime(v).date_naissance
+                for v in fait.victimes
+                if contexte.dossier.victime(v).date_naissance
+            ]
+            if not all(date_en_toutes_lettres(n) in question.texte for n in naissances if n):
+                yield Diagnostic(
+                    Gravite.AVERTISSEMENT,
+                    f"La question d'âge n° {question.numero} n'énonce pas la date de naissance de la"
+                    " victime.",
+                    (jurisprudence.CRIM_21_JANV_1998,),
+                    question=question.numero,
+                )
+
+
+def _circonstances_orphelines(questions: Sequence[Question]) -> Iterator[Diagnostic]:
+    sur_le_fait = {(q.accuse, q.fait) for q in questions if q.nature in NATURES_SUR_LE_FAIT}
+    for question in questions:
+        if (
+            question.nature
+            in (
+                NatureQuestion.CIRCONSTANCE_AGGRAVANTE,
+                NatureQuestion.SPECIALE,
+            )
+            and (question.accuse, question.fait) not in sur_le_fait
+        ):
+            yield Diagnostic(
+                Gravite.ERREUR,
+                f"La circonstance de la question n° {question.numero} se rapporte au fait"
+                f" {question.fait}, qui n'a pas de question principale pour cet accusé.",
+                (ARTICLE_349,),
+                question=question.numero,
+            )
+
+
+def _subsidiaires_identiques(questions: Sequence[Question]) -> Iterator[Diagnostic]:
+    principales = {(q.accuse, q.fait): q.texte for q in questions if q.nature in NATURES_SUR_LE_FAIT}
+    for question in questions:
+        if (
+            question.nature is NatureQuestion.SUBSIDIAIRE
+            and principales.get((question.accuse, question.fait)) == question.texte
+        ):
+            yield Diagnostic(
+                Gravite.ERREUR,
+                f"La question subsidiaire n° {question.numero} reprend la question principale :"
+                " elle doit porter une qualification autre.",
+                (ARTICLE_349,),
+                question=question.numero,
+            )
+
+
+def _irresponsabilite_incomplete(dossier: Dossier, questions: Sequence[Question]) -> Iterator[Diagnostic]:
+    """Art. 349-1 : la cause invoquée appelle, pour chaque fait, « 1° » et « 2° » (ou la question unique)."""
+    faits_materiels = {(q.accuse, q.fait) for q in questions if q.nature is NatureQuestion.FAIT_MATERIEL}
+    irresponsabilites = {(q.accuse, q.fait) for q in questions if q.nature is NatureQuestion.IRRESPONSABILITE}
+    for fait in dossier.faits:
+        for cause in fait.causes_irresponsabilite:
+            premiere = (cause.accuse, fait.id) in faits_materiels
+            seconde = {(cause.accuse, fait.id), (cause.accuse, "")} & irresponsabilites
+            if not (premiere and seconde):
+                yield Diagnostic(
+                    Gravite.ERREUR,
+                    f"La cause d'irresponsabilité de l'art. {cause.article} CP est invoquée pour le"
+                    f" fait {fait.id} sans ses deux questions (« 1° a-t-il commis » et"
+                    " « 2° bénéficie-t-il »).",
+                    (ARTICLE_349_1,),
+                    fait=fait.id,
+                    accuse=cause.accuse,
+                )
+
+
+def _sans_information(contexte: Contexte, questions: Sequence[Question]) -> Iterator[Diagnostic]:
+    natures = {
+        NatureQuestion.SPECIALE: NatureQuestionAnnoncee.SPECIALE,
+        NatureQuestion.SUBSIDIAIRE: NatureQuestionAnnoncee.SUBSIDIAIRE,
+    }
+    for question in questions:
+        annoncee = natures.get(question.nature)
+        if annoncee is None:
+            continue
+        etat = etat_information(
+            contexte.journal, annoncee, question.accuse, question.fait, question.code or ""
+        )
+        if etat is not EtatInformation.PREALABLE:
+            yield Diagnostic(
+                Gravite.ERREUR,
+                f"La question n° {question.numero} ({question.nature.value}) n'a pas été annoncée"
+                " aux parties avant le réquisitoire.",
+                (ARTICLE_351_1, jurisprudence.CRIM_10_MAI_2012),
+                question=question.numero,
+            )

@@ -1,0 +1,184 @@
+"""Établir la feuille de questions : ordonner et numéroter ce que chaque article demande.
+
+Ordre, fait par fait et, dans chaque fait, accusé par accusé (les auteurs avant les complices,
+dont la question renvoie à celle de l'auteur) : la question sur le fait, puis, dans l'ordre des
+votes de l'art. 356 CPP — « sur le fait principal d'abord, et s'il y a lieu, sur les causes
+d'irresponsabilité pénale, sur chacune des circonstances aggravantes, sur les questions
+subsidiaires et sur chacun des faits constituant une cause légale d'exemption ou de diminution
+de la peine » — les questions qui en dépendent. La question unique d'irresponsabilité
+(art. 349-1 al. 2) suit le dernier fait de l'accusé.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+
+from pretoire.law.catalogue import Catalogue, catalogue_livre
+from pretoire.law.citations import ENTREE_EN_VIGUEUR_NOUVEAU_CODE, article_cp
+from pretoire.law.debats import EvenementDebats
+from pretoire.law.mise_en_accusation import (
+    CauseIrresponsabilite,
+    Dossier,
+    Fait,
+    Participant,
+    QualiteParticipation,
+)
+from pretoire.law.questions import l4324_3, l4324_4, l4324_5, l4324_6_7, l4324_8
+from pretoire.law.questions.diagnostics import valider_feuille
+from pretoire.law.questions.journal import lire_journal
+from pretoire.law.questions.modele import (
+    Diagnostic,
+    EnTete,
+    FeuilleDeQuestions,
+    Gravite,
+    Question,
+)
+from pretoire.law.questions.redaction import Contexte
+from pretoire.law.redaction import date_en_toutes_lettres, nom_usuel
+
+
+def etablir_feuille(
+    dossier: Dossier,
+    evenements: Sequence[EvenementDebats],
+    *,
+    catalogue: Catalogue | None = None,
+    entree_en_vigueur_nouveau_code: date = ENTREE_EN_VIGUEUR_NOUVEAU_CODE,
+) -> FeuilleDeQuestions:
+    """La feuille de questions du dossier, compte tenu du journal d'audience.
+
+    Une question refusée (par exemple faute d'information préalable) n'y figure pas : elle
+    devient un diagnostic. La feuille produite est ensuite contrôlée par ``valider_feuille``.
+    """
+    contexte = Contexte(dossier, catalogue or catalogue_livre(), lire_journal(evenements))
+    numeros = itertools.count(1)
+    questions: list[Question] = []
+    diagnostics: list[Diagnostic] = list(_avertissements_du_catalogue(contexte))
+    questions_sur_le_fait: dict[str, list[int]] = {}
+    dernier_fait = {p.accuse: f.id for f in dossier.faits for p in f.participants}
+    for fait in dossier.faits:
+        numeros_des_auteurs: list[int] = []
+        for participant in _auteurs_puis_complices(fait):
+            accuse = participant.accuse
+            causes = [c for c in fait.causes_irresponsabilite if c.accuse == accuse]
+            numero = next(numeros)
+            if causes:
+                questions.append(
+                    l4324_5.question_fait_materiel(contexte, fait, participant, numero, numeros_des_auteurs)
+                )
+                if accuse not in contexte.journal.accords_question_unique:
+                    questions += [
+                        l4324_5.question_irresponsabilite(contexte, fait, c, numero, next(numeros))
+                        for c in causes
+                    ]
+            else:
+                questions.append(
+                    l4324_4.question_principale(contexte, fait, participant, numero, numeros_des_auteurs)
+                )
+            if participant.qualite is QualiteParticipation.AUTEUR:
+                numeros_des_auteurs.append(numero)
+            if causes:
+                questions_sur_le_fait.setdefault(accuse, []).append(numero)
+            questions += l4324_4.questions_circonstances(contexte, fait, accuse, numero, numeros)
+            speciales, refus = l4324_6_7.questions_speciales(contexte, fait, accuse, numero, numeros)
+            questions += speciales
+            diagnostics += refus
+            obligatoires, refus, reservees = l4324_8.questions_obligatoires(
+                contexte, fait, accuse, numero, numeros
+            )
+            questions += obligatoires
+            diagnostics += refus
+            subsidiaires, refus = l4324_6_7.questions_subsidiaires(
+                contexte, fait, accuse, numero, numeros, reservees
+            )
+            questions += subsidiaires
+            diagnostics += refus
+            questions += l4324_4.questions_exemption_diminution(contexte, fait, accuse, numero, numeros)
+            if dernier_fait[accuse] == fait.id and accuse in contexte.journal.accords_question_unique:
+                questions += _questions_uniques(contexte, accuse, questions_sur_le_fait, numeros)
+    questions, lecture = l4324_3.appliquer_lecture(questions, contexte.journal.renonciations_lecture)
+    feuille = FeuilleDeQuestions(
+        en_tete=_en_tete(dossier),
+        lecture=lecture,
+        questions=tuple(questions),
+        entree_en_vigueur_nouveau_code=entree_en_vigueur_nouveau_code,
+    )
+    diagnostics += valider_feuille(dossier, feuille, evenements, catalogue=contexte.catalogue)
+    return replace(feuille, diagnostics=tuple(diagnostics))
+
+
+def _auteurs_puis_complices(fait: Fait) -> list[Participant]:
+    return sorted(fait.participants, key=lambda p: p.qualite is QualiteParticipation.COMPLICE)
+
+
+def _questions_uniques(
+    contexte: Contexte,
+    accuse: str,
+    questions_sur_le_fait: dict[str, list[int]],
+    numeros: itertools.count[int],
+) -> list[Question]:
+    causes: dict[tuple[str, int | None], CauseIrresponsabilite] = {}
+    for fait in contexte.dossier.faits:
+        for cause in fait.causes_irresponsabilite:
+            if cause.accuse == accuse:
+                causes.setdefault((cause.article, cause.alinea), cause)
+    return [
+        l4324_5.question_unique_irresponsabilite(
+            contexte, accuse, causes[cle], questions_sur_le_fait.get(accuse, []), next(numeros)
+        )
+        for cle in sorted(causes, key=lambda c: (c[0], c[1] or 0))
+    ]
+
+
+def _avertissements_du_catalogue(contexte: Contexte) -> list[Diagnostic]:
+    """Ce que les sources ne garantissent pas est montré comme tel (« non vérifié »)."""
+    avertissements = []
+    for fait in contexte.dossier.faits:
+        version = contexte.version(fait)
+        if version.non_verifie:
+            avertissements.append(
+                Diagnostic(
+                    Gravite.AVERTISSEMENT,
+                    f"Fait {fait.id} : texte de « {version.libelle} » applicable aux faits du"
+                    f" {date_en_toutes_lettres(fait.premier_jour)} non vérifié. {version.note or ''}".strip(),
+                    tuple(article_cp(a) for a in version.incrimination),
+                    fait=fait.id,
+                )
+            )
+        fin = contexte.catalogue.version_au(fait.qualification, fait.dernier_jour)
+        if fin is not None and fin != version:
+            avertissements.append(
+                Diagnostic(
+                    Gravite.AVERTISSEMENT,
+                    f"Fait {fait.id} : la période des faits chevauche un changement de texte ; la"
+                    " version en vigueur au premier jour est retenue, la loi pénale plus sévère"
+                    " n'étant pas rétroactive. Scindez le fait si des actes sont postérieurs.",
+                    tuple(article_cp(a) for a in version.incrimination),
+                    fait=fait.id,
+                )
+            )
+        if any(p.qualite is QualiteParticipation.COMPLICE for p in fait.participants):
+            avertissements.append(
+                Diagnostic(
+                    Gravite.AVERTISSEMENT,
+                    f"Fait {fait.id} : la question de complicité reprend les formules de feuilles"
+                    " examinées par la Cour de cassation ; le texte de l'art. 121-7 CP n'est pas"
+                    " dans les sources du projet (non vérifié).",
+                    fait=fait.id,
+                )
+            )
+    return avertissements
+
+
+def _en_tete(dossier: Dossier) -> EnTete:
+    return EnTete(
+        juridiction=dossier.juridiction.nom,
+        type_juridiction=dossier.juridiction.type.value,
+        siege=dossier.juridiction.siege,
+        session=dossier.session.intitule if dossier.session else None,
+        numero_affaire=dossier.affaire.numero,
+        date_proces=dossier.affaire.date_proces,
+        accuses=tuple(nom_usuel(a.prenoms, a.nom) for a in dossier.accuses),
+    )

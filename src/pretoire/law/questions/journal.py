@@ -1,0 +1,172 @@
+"""Ce que la feuille de questions lit dans le journal d'audience.
+
+Les événements (``pretoire.law.debats``) qui comptent ici : l'information des parties d'une
+question spéciale ou subsidiaire, la contestation d'un élément constitutif, l'accord des parties
+sur une question unique d'irresponsabilité, la renonciation à la lecture et le réquisitoire
+(borne de l'art. 351-1 CPP). Leurs données sont validées ici, avec des erreurs en français.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, model_validator
+
+from pretoire.law.debats import EvenementDebats, TypeEvenement
+from pretoire.law.erreurs import ErreurDeSaisie, messages_en_francais
+from pretoire.law.lecture_yaml import DocumentIllisible, lire_document
+
+
+class _Donnees(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class NatureQuestionAnnoncee(enum.StrEnum):
+    SPECIALE = "speciale"
+    SUBSIDIAIRE = "subsidiaire"
+
+
+class InformationQuestion(_Donnees):
+    nature: NatureQuestionAnnoncee = Field(description="« speciale » ou « subsidiaire ».")
+    accuse: str
+    fait: str
+    circonstance: str | None = Field(default=None, description="Pour une question spéciale.")
+    qualification: str | None = Field(default=None, description="Pour une question subsidiaire.")
+    enonce: str | None = Field(default=None, description="Libellé propre, à la place du modèle.")
+
+    @model_validator(mode="after")
+    def _un_objet(self) -> InformationQuestion:
+        if (self.circonstance is None) == (self.qualification is None):
+            raise ValueError(
+                "indiquez soit « circonstance » (question spéciale), soit « qualification »"
+                " (question subsidiaire)."
+            )
+        if self.nature is NatureQuestionAnnoncee.SUBSIDIAIRE and self.qualification is None:
+            raise ValueError("une question subsidiaire porte sur une « qualification ».")
+        return self
+
+
+class ContestationElementConstitutif(_Donnees):
+    accuse: str
+    fait: str
+    element: str = Field(description="Par exemple « contrainte ».")
+
+
+class ParAccuse(_Donnees):
+    accuse: str
+
+
+MODELES_DE_DONNEES: Mapping[TypeEvenement, type[_Donnees]] = {
+    TypeEvenement.INFORMATION_QUESTION: InformationQuestion,
+    TypeEvenement.CONTESTATION_ELEMENT_CONSTITUTIF: ContestationElementConstitutif,
+    TypeEvenement.ACCORD_QUESTION_UNIQUE_IRRESPONSABILITE: ParAccuse,
+    TypeEvenement.RENONCIATION_LECTURE_QUESTIONS: ParAccuse,
+}
+
+
+@dataclass(frozen=True)
+class Information:
+    numero_evenement: int
+    donnees: InformationQuestion
+
+
+@dataclass(frozen=True)
+class JournalDesQuestions:
+    informations: tuple[Information, ...]
+    contestations: frozenset[tuple[str, str]]
+    accords_question_unique: frozenset[str]
+    renonciations_lecture: frozenset[str]
+    premier_requisitoire: int | None
+
+    def information_prealable(self, information: Information) -> bool:
+        """Art. 351-1 CPP : l'information précède le réquisitoire (comparaison des numéros)."""
+        borne = self.premier_requisitoire
+        return borne is None or information.numero_evenement < borne
+
+
+def lire_journal(evenements: Sequence[EvenementDebats]) -> JournalDesQuestions:
+    """Le journal réduit à ce qui règle les questions ; les données invalides lèvent ValueError."""
+    informations = []
+    contestations: set[tuple[str, str]] = set()
+    accords: set[str] = set()
+    renonciations: set[str] = set()
+    requisitoires = []
+    for evenement in sorted(evenements, key=lambda e: e.numero):
+        modele = MODELES_DE_DONNEES.get(evenement.type)
+        donnees = modele.model_validate(dict(evenement.donnees)) if modele else None
+        if isinstance(donnees, InformationQuestion):
+            informations.append(Information(evenement.numero, donnees))
+        elif isinstance(donnees, ContestationElementConstitutif):
+            contestations.add((donnees.accuse, donnees.fait))
+        elif isinstance(donnees, ParAccuse):
+            cible = (
+                accords
+                if evenement.type is TypeEvenement.ACCORD_QUESTION_UNIQUE_IRRESPONSABILITE
+                else renonciations
+            )
+            cible.add(donnees.accuse)
+        elif evenement.type is TypeEvenement.REQUISITOIRE:
+            requisitoires.append(evenement.numero)
+    return JournalDesQuestions(
+        tuple(informations),
+        frozenset(contestations),
+        frozenset(accords),
+        frozenset(renonciations),
+        min(requisitoires, default=None),
+    )
+
+
+class _EvenementFichier(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    numero: int = Field(description="Rang de l'événement dans le journal.")
+    type: TypeEvenement
+    horodatage: datetime
+    donnees: dict[str, Any] = Field(default_factory=dict)
+
+
+class JournalInvalide(ValueError):
+    def __init__(self, erreurs: list[ErreurDeSaisie]) -> None:
+        super().__init__("\n".join(str(e) for e in erreurs))
+        self.erreurs = erreurs
+
+
+def charger_journal(texte: str, nom_fichier: str) -> list[EvenementDebats]:
+    """Les événements d'un fichier JSON ``[{numero, type, horodatage, donnees}, …]``.
+
+    >>> texte = '[{"numero": 1, "type": "requisitoire", "horodatage": "2026-11-25T10:00:00Z"}]'
+    >>> charger_journal(texte, "j.json")[0].type
+    <TypeEvenement.REQUISITOIRE: 'requisitoire'>
+    """
+    try:
+        document = lire_document(texte, nom_fichier)
+    except DocumentIllisible as illisible:
+        raise JournalInvalide([illisible.erreur]) from illisible
+    try:
+        lus = TypeAdapter(list[_EvenementFichier]).validate_python(document.donnees)
+    except ValidationError as invalide:
+        raise JournalInvalide(
+            [document.situer(e.chemin, e.message) for e in messages_en_francais(invalide.errors())]
+        ) from invalide
+    erreurs = []
+    for rang, lu in enumerate(lus):
+        modele = MODELES_DE_DONNEES.get(lu.type)
+        if modele is None:
+            continue
+        try:
+            modele.model_validate(lu.donnees)
+        except ValidationError as invalide:
+            erreurs += [
+                document.situer((rang, "donnees", *e.chemin), e.message)
+                for e in messages_en_francais(invalide.errors())
+            ]
+    numeros = [lu.numero for lu in lus]
+    if len(set(numeros)) != len(numeros):
+        erreurs.append(document.situer((), "deux événements portent le même « numero »."))
+    if erreurs:
+        raise JournalInvalide(erreurs)
+    return [EvenementDebats(lu.numero, lu.type, lu.horodatage, lu.donnees) for lu in lus]

@@ -1,0 +1,234 @@
+"""Art. 350 et 351 al. 1 CPP (futurs art. L4324-6 et L4324-7) : questions spéciales et subsidiaires.
+
+Art. 350 : « S'il résulte des débats une ou plusieurs circonstances aggravantes, non mentionnées
+dans l'arrêt de renvoi, le président pose une ou plusieurs questions spéciales. »
+Art. 351 al. 1 : « S'il résulte des débats que le fait comporte une qualification légale autre
+que celle donnée par la décision de mise en accusation, le président pose une ou plusieurs
+questions subsidiaires. »
+
+Elles naissent du journal : chaque événement ``information_question`` en annonce une, et vaut
+information des parties au sens de l'art. 351-1 s'il précède le réquisitoire. Une question
+spéciale ne peut porter qu'une circonstance aggravante de la même infraction, jamais une
+infraction distincte (Crim. 29 nov. 2017, n° 17-80.224).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pretoire.law.catalogue import VersionQualification
+from pretoire.law.citations import article_cp, article_cpp
+from pretoire.law.mise_en_accusation import Fait
+from pretoire.law.questions import jurisprudence
+from pretoire.law.questions.journal import Information, NatureQuestionAnnoncee
+from pretoire.law.questions.l4324_4 import citations_circonstance, texte_circonstance
+from pretoire.law.questions.l4324_9 import ARTICLE_351_1, EtatInformation, etat_information, motif_du_refus
+from pretoire.law.questions.modele import (
+    Dependance,
+    Diagnostic,
+    Gravite,
+    NatureQuestion,
+    Question,
+    Reponse,
+)
+from pretoire.law.questions.redaction import Contexte
+
+ARTICLE_350 = article_cpp("350")
+ARTICLE_351_ALINEA_1 = article_cpp("351", 1)
+
+
+def _annonces(
+    contexte: Contexte, fait: Fait, accuse: str, nature: NatureQuestionAnnoncee
+) -> list[Information]:
+    return [
+        i
+        for i in contexte.journal.informations
+        if i.donnees.nature is nature and i.donnees.accuse == accuse and i.donnees.fait == fait.id
+    ]
+
+
+def questions_speciales(
+    contexte: Contexte, fait: Fait, accuse: str, numero_principal: int, numeros: Iterator[int]
+) -> tuple[list[Question], list[Diagnostic]]:
+    """Une question par circonstance aggravante révélée par les débats et annoncée aux parties."""
+    version = contexte.version(fait)
+    questions: list[Question] = []
+    diagnostics: list[Diagnostic] = []
+    deja_posees: set[str] = {c.code for c in fait.circonstances_aggravantes}
+    for annonce in _annonces(contexte, fait, accuse, NatureQuestionAnnoncee.SPECIALE):
+        objet = annonce.donnees.circonstance or annonce.donnees.qualification or ""
+        if annonce.donnees.qualification is not None or objet in contexte.catalogue:
+            diagnostics.append(
+                Diagnostic(
+                    Gravite.ERREUR,
+                    f"Question spéciale refusée : « {objet} » est une infraction distincte, non une"
+                    " circonstance aggravante du fait ; posez une question subsidiaire.",
+                    (ARTICLE_350, jurisprudence.CRIM_29_NOV_2017),
+                    fait=fait.id,
+                    accuse=accuse,
+                )
+            )
+            continue
+        circonstance = version.circonstance(objet)
+        if circonstance is None:
+            diagnostics.append(
+                Diagnostic(
+                    Gravite.ERREUR,
+                    f"Question spéciale refusée : circonstance « {objet} » inconnue pour"
+                    f" « {fait.qualification} » ; circonstances connues :"
+                    f" {', '.join(c.code for c in version.circonstances) or 'aucune'}.",
+                    (ARTICLE_350,),
+                    fait=fait.id,
+                    accuse=accuse,
+                )
+            )
+            continue
+        if objet in deja_posees:
+            diagnostics.append(
+                Diagnostic(
+                    Gravite.AVERTISSEMENT,
+                    f"Question spéciale sans objet : la circonstance « {objet} » figure déjà dans la"
+                    " décision de mise en accusation.",
+                    (ARTICLE_350,),
+                    fait=fait.id,
+                    accuse=accuse,
+                )
+            )
+            continue
+        etat = etat_information(contexte.journal, NatureQuestionAnnoncee.SPECIALE, accuse, fait.id, objet)
+        if etat is not EtatInformation.PREALABLE:
+            diagnostics.append(_refus(etat, "spéciale", objet, fait.id, accuse, ARTICLE_350))
+            continue
+        deja_posees.add(objet)
+        questions.append(
+            Question(
+                numero=next(numeros),
+                nature=NatureQuestion.SPECIALE,
+                accuse=accuse,
+                fait=fait.id,
+                victime=contexte.victime_de(fait),
+                texte=texte_circonstance(
+                    contexte, fait, accuse, circonstance, numero_principal, annonce.donnees.enonce
+                ),
+                citations=(ARTICLE_350, ARTICLE_351_1, *citations_circonstance(circonstance)),
+                depend_de=(Dependance(numero_principal, Reponse.OUI),),
+                code=objet,
+                non_verifie=circonstance.non_verifie or version.non_verifie,
+            )
+        )
+    return questions, diagnostics
+
+
+def texte_subsidiaire(
+    contexte: Contexte, fait: Fait, accuse: str, version: VersionQualification, enonce_propre: str | None
+) -> str | None:
+    """« L'accusé X est-il coupable d'avoir, à tel lieu, tel jour, <autre qualification> ? »
+
+    L'énoncé est celui de l'annonce, sinon le modèle du catalogue ; sans l'un ni l'autre, la
+    question ne peut être rédigée (``None``).
+    """
+    modele = enonce_propre or version.enonce_type
+    if modele is None:
+        return None
+    enonce = modele.format(**contexte.variables(fait, accuse))
+    est = "est-elle" if contexte.accusee(accuse) else "est-il"
+    return f"{contexte.l_accuse(accuse)} {est} coupable d'avoir, {fait.lieu}, {fait.quand()}, {enonce} ?"
+
+
+def questions_subsidiaires(
+    contexte: Contexte,
+    fait: Fait,
+    accuse: str,
+    numero_principal: int,
+    numeros: Iterator[int],
+    reservees: frozenset[str],
+) -> tuple[list[Question], list[Diagnostic]]:
+    """Une question par autre qualification annoncée ; ``reservees`` relève de l'art. 351 al. 2."""
+    questions: list[Question] = []
+    diagnostics: list[Diagnostic] = []
+    usuelles = contexte.version(fait).requalifications_subsidiaires
+    for annonce in _annonces(contexte, fait, accuse, NatureQuestionAnnoncee.SUBSIDIAIRE):
+        code = annonce.donnees.qualification or ""
+        if code in reservees:
+            continue
+        refus = _refus_subsidiaire(contexte, fait, accuse, code)
+        if refus is not None:
+            diagnostics.append(refus)
+            continue
+        version = contexte.catalogue.version_au(code, fait.premier_jour)
+        assert version is not None, "vérifié par _refus_subsidiaire"
+        texte = texte_subsidiaire(contexte, fait, accuse, version, annonce.donnees.enonce)
+        if texte is None:
+            diagnostics.append(
+                Diagnostic(
+                    Gravite.ERREUR,
+                    f"Question subsidiaire « {code} » non rédigée : le catalogue n'a pas de modèle"
+                    " d'énoncé pour cette qualification ; indiquez « enonce » dans l'annonce.",
+                    (ARTICLE_351_ALINEA_1,),
+                    fait=fait.id,
+                    accuse=accuse,
+                )
+            )
+            continue
+        if code not in usuelles:
+            diagnostics.append(
+                Diagnostic(
+                    Gravite.AVERTISSEMENT,
+                    f"Requalification « {code} » inhabituelle pour « {fait.qualification} » :"
+                    " vérifiez qu'elle ne change pas la substance de l'accusation.",
+                    (ARTICLE_351_ALINEA_1,),
+                    fait=fait.id,
+                    accuse=accuse,
+                )
+            )
+        questions.append(
+            Question(
+                numero=next(numeros),
+                nature=NatureQuestion.SUBSIDIAIRE,
+                accuse=accuse,
+                fait=fait.id,
+                victime=contexte.victime_de(fait),
+                texte=texte,
+                citations=(
+                    ARTICLE_351_ALINEA_1,
+                    ARTICLE_351_1,
+                    *(article_cp(a) for a in version.incrimination),
+                ),
+                depend_de=(Dependance(numero_principal, Reponse.NON),),
+                code=code,
+                non_verifie=version.non_verifie,
+            )
+        )
+    return questions, diagnostics
+
+
+def _refus_subsidiaire(contexte: Contexte, fait: Fait, accuse: str, code: str) -> Diagnostic | None:
+    if code == fait.qualification:
+        message = (
+            f"Question subsidiaire refusée : « {code} » est la qualification de la décision de mise"
+            " en accusation, non une qualification autre."
+        )
+        return Diagnostic(Gravite.ERREUR, message, (ARTICLE_351_ALINEA_1,), fait=fait.id, accuse=accuse)
+    if contexte.catalogue.version_au(code, fait.premier_jour) is None:
+        message = (
+            f"Question subsidiaire refusée : qualification « {code} » inconnue du catalogue à la"
+            f" date des faits ; qualifications connues : {', '.join(contexte.catalogue)}."
+        )
+        return Diagnostic(Gravite.ERREUR, message, (ARTICLE_351_ALINEA_1,), fait=fait.id, accuse=accuse)
+    etat = etat_information(contexte.journal, NatureQuestionAnnoncee.SUBSIDIAIRE, accuse, fait.id, code)
+    if etat is not EtatInformation.PREALABLE:
+        return _refus(etat, "subsidiaire", code, fait.id, accuse, ARTICLE_351_ALINEA_1)
+    return None
+
+
+def _refus(
+    etat: EtatInformation, nature: str, objet: str, fait: str, accuse: str, article: object
+) -> Diagnostic:
+    return Diagnostic(
+        Gravite.ERREUR,
+        f"Question {nature} « {objet} » refusée : {motif_du_refus(etat)} (au plus tard avant le"
+        " réquisitoire).",
+        (ARTICLE_351_1, jurisprudence.CRIM_10_MAI_2012),
+        fait=fait,
+        accuse=accuse,
+    )

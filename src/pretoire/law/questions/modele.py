@@ -1,0 +1,166 @@
+"""La feuille de questions comme objet pur : questions numérotées, lecture, diagnostics.
+
+Art. 364 CPP : « Mention des décisions prises est faite sur la feuille de questions » ; ce module
+ne décrit que la feuille avant le délibéré. Chaque question et chaque diagnostic porte ses
+citations ; leur forme écrite dépend de la date du procès (``citations.formater``).
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from pretoire.law.citations import ENTREE_EN_VIGUEUR_NOUVEAU_CODE, Reference, formater
+
+
+class NatureQuestion(enum.StrEnum):
+    PRINCIPALE = "principale"
+    CIRCONSTANCE_AGGRAVANTE = "circonstance_aggravante"
+    CAUSE_EXEMPTION_DIMINUTION = "cause_exemption_diminution"
+    FAIT_MATERIEL = "fait_materiel"
+    IRRESPONSABILITE = "irresponsabilite"
+    SPECIALE = "speciale"
+    SUBSIDIAIRE = "subsidiaire"
+
+
+# Les questions qui portent sur le fait lui-même : une par accusé et par fait (art. 349 al. 2).
+NATURES_SUR_LE_FAIT = frozenset({NatureQuestion.PRINCIPALE, NatureQuestion.FAIT_MATERIEL})
+
+
+class Reponse(enum.StrEnum):
+    OUI = "oui"
+    NON = "non"
+
+
+@dataclass(frozen=True)
+class Dependance:
+    """La question n'appelle de réponse que si la question ``numero`` a reçu ``reponse``."""
+
+    numero: int
+    reponse: Reponse
+
+
+@dataclass(frozen=True)
+class Question:
+    numero: int
+    nature: NatureQuestion
+    accuse: str
+    fait: str
+    victime: str | None
+    texte: str
+    citations: tuple[Reference, ...] = ()
+    depend_de: tuple[Dependance, ...] = ()
+    a_lire: bool = False
+    # Circonstance ou qualification en cause (questions de circonstance, spéciales, subsidiaires).
+    code: str | None = None
+    non_verifie: bool = False
+
+
+class Gravite(enum.StrEnum):
+    ERREUR = "erreur"
+    AVERTISSEMENT = "avertissement"
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    gravite: Gravite
+    message: str
+    citations: tuple[Reference, ...] = ()
+    question: int | None = None
+    fait: str | None = None
+    accuse: str | None = None
+
+
+class StatutLecture(enum.StrEnum):
+    OBLIGATOIRE = "obligatoire"
+    NON_OBLIGATOIRE = (
+        "non obligatoire (questions posées dans les termes de la décision de mise en accusation)"
+    )
+    RENONCIATION = "renonciation"
+
+
+@dataclass(frozen=True)
+class Lecture:
+    statut: StatutLecture
+    motif: str
+    citations: tuple[Reference, ...]
+    questions_a_lire: tuple[int, ...] = ()
+    renonciations: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class EnTete:
+    juridiction: str
+    type_juridiction: str
+    siege: str
+    session: str | None
+    numero_affaire: str
+    date_proces: date
+    accuses: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class FeuilleDeQuestions:
+    en_tete: EnTete
+    lecture: Lecture
+    questions: tuple[Question, ...]
+    diagnostics: tuple[Diagnostic, ...] = ()
+    entree_en_vigueur_nouveau_code: date = field(default=ENTREE_EN_VIGUEUR_NOUVEAU_CODE)
+
+    def citer(self, references: tuple[Reference, ...]) -> list[str]:
+        return [
+            formater(r, self.en_tete.date_proces, self.entree_en_vigueur_nouveau_code) for r in references
+        ]
+
+    def en_json(self) -> dict[str, Any]:
+        """La feuille en données JSON stables : mêmes entrées, mêmes octets.
+
+        Clés anglaises imposées par le format d'échange ; valeurs françaises.
+        """
+        return {
+            "affaire": {
+                "court": self.en_tete.juridiction,
+                "court_type": self.en_tete.type_juridiction,
+                "seat": self.en_tete.siege,
+                "session": self.en_tete.session,
+                "case_number": self.en_tete.numero_affaire,
+                "trial_date": self.en_tete.date_proces.isoformat(),
+                "accused": list(self.en_tete.accuses),
+            },
+            "lecture": {
+                "status": self.lecture.statut.value,
+                "reason": self.lecture.motif,
+                "citation": "; ".join(self.citer(self.lecture.citations)),
+                "questions_to_read": list(self.lecture.questions_a_lire),
+                "waived_by": list(self.lecture.renonciations),
+            },
+            "questions": [
+                {
+                    "number": q.numero,
+                    "kind": q.nature.value,
+                    "text": q.texte,
+                    "accused": q.accuse,
+                    "fact": q.fait,
+                    "victim": q.victime,
+                    "citation": "; ".join(self.citer(q.citations)),
+                    "depends_on": [{"number": d.numero, "answer": d.reponse.value} for d in q.depend_de],
+                    "to_read": q.a_lire,
+                    "code": q.code,
+                    "unverified": q.non_verifie,
+                }
+                for q in self.questions
+            ],
+            "diagnostics": [
+                {
+                    "severity": d.gravite.value,
+                    "message": d.message,
+                    "citation": "; ".join(self.citer(d.citations)),
+                    "question": d.question,
+                    "fact": d.fait,
+                    "accused": d.accuse,
+                }
+                for d in self.diagnostics
+            ],
+        }
