@@ -15,6 +15,8 @@ from collections.abc import Sequence
 SOUS_COMMANDES = (
     "pretoire.cli.demo",
     "pretoire.cli.journal",
+    "pretoire.cli.questions",
+    "pretoire.cli.schema",
 )
 
 

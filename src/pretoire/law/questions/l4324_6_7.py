@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from pretoire.law.catalogue import VersionQualification
-from pretoire.law.citations import article_cp, article_cpp
+from pretoire.law.citations import Citation, article_cp, article_cpp
 from pretoire.law.mise_en_accusation import Fait
 from pretoire.law.questions import jurisprudence
 from pretoire.law.questions.journal import Information, NatureQuestionAnnoncee
@@ -222,13 +222,13 @@ def _refus_subsidiaire(contexte: Contexte, fait: Fait, accuse: str, code: str) -
 
 
 def _refus(
-    etat: EtatInformation, nature: str, objet: str, fait: str, accuse: str, article: object
+    etat: EtatInformation, nature: str, objet: str, fait: str, accuse: str, article: Citation
 ) -> Diagnostic:
     return Diagnostic(
         Gravite.ERREUR,
-        f"Question {nature} « {objet} » refusée : {motif_du_refus(etat)} (au plus tard avant le"
-        " réquisitoire).",
-        (ARTICLE_351_1, jurisprudence.CRIM_10_MAI_2012),
+        f"Question {nature} « {objet} » refusée : {motif_du_refus(etat)} ; l'information doit"
+        " précéder le réquisitoire.",
+        (article, ARTICLE_351_1, jurisprudence.CRIM_10_MAI_2012),
         fait=fait,
         accuse=accuse,
     )

@@ -92,7 +92,7 @@ def questions_obligatoires(
                 Diagnostic(
                     Gravite.ERREUR,
                     f"Question subsidiaire obligatoire « {code} » non posée :"
-                    f" {motif_du_refus(etat)} (au plus tard avant le réquisitoire).",
+                    f" {motif_du_refus(etat)} ; l'information doit précéder le réquisitoire.",
                     (ARTICLE_351_ALINEA_2, ARTICLE_351_1, jurisprudence.CRIM_10_MAI_2012),
                     fait=fait.id,
                     accuse=accuse,

@@ -164,3 +164,46 @@ class FeuilleDeQuestions:
                 for d in self.diagnostics
             ],
         }
+
+
+def feuille_depuis_json(donnees: dict[str, Any]) -> FeuilleDeQuestions:
+    """Une feuille relue de son JSON (par exemple retouchée à la main), pour ``valider_feuille``.
+
+    Les citations, écrites pour une date de procès, ne sont pas relues : la feuille relue n'en
+    porte pas, et ses diagnostics sont recalculés par le validateur.
+    """
+    affaire = donnees["affaire"]
+    lecture = donnees["lecture"]
+    return FeuilleDeQuestions(
+        en_tete=EnTete(
+            juridiction=affaire["court"],
+            type_juridiction=affaire["court_type"],
+            siege=affaire["seat"],
+            session=affaire.get("session"),
+            numero_affaire=affaire["case_number"],
+            date_proces=date.fromisoformat(affaire["trial_date"]),
+            accuses=tuple(affaire["accused"]),
+        ),
+        lecture=Lecture(
+            statut=StatutLecture(lecture["status"]),
+            motif=lecture["reason"],
+            citations=(),
+            questions_a_lire=tuple(lecture["questions_to_read"]),
+            renonciations=tuple(lecture["waived_by"]),
+        ),
+        questions=tuple(
+            Question(
+                numero=int(q["number"]),
+                nature=NatureQuestion(q["kind"]),
+                accuse=str(q["accused"]),
+                fait=str(q["fact"]),
+                victime=q.get("victim"),
+                texte=str(q["text"]),
+                depend_de=tuple(Dependance(int(d["number"]), Reponse(d["answer"])) for d in q["depends_on"]),
+                a_lire=bool(q.get("to_read", False)),
+                code=q.get("code"),
+                non_verifie=bool(q.get("unverified", False)),
+            )
+            for q in donnees["questions"]
+        ),
+    )

@@ -1,0 +1,1 @@
+"""Les documents de l'audience : modèles Typst et rendu PDF (sans Django ici)."""

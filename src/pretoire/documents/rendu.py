@@ -1,0 +1,32 @@
+"""Rendre un modèle Typst en PDF : une fonction pure, des données en entrée, des octets en sortie.
+
+Les données passent en JSON par ``sys.inputs`` : le modèle ne lit aucun fichier, et le même
+dictionnaire sert à l'API JSON et au PDF.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from typing import Any, Final
+
+import typst
+
+# PDF/A-2b : la norme d'archivage que Typst sait produire pour un document à polices incorporées.
+NORMES_PDF: Final = "a-2b"
+
+
+def rendre_pdf(modele: str, donnees: dict[str, Any]) -> bytes:
+    """Le PDF du modèle ``typst/<modele>.typ`` nourri de ``donnees``."""
+    repertoire = resources.files(__package__) / "typst"
+    chemin = repertoire / f"{modele}.typ"
+    with resources.as_file(repertoire) as racine, resources.as_file(chemin) as fichier:
+        pdf = typst.compile(
+            str(fichier),
+            root=str(racine),
+            sys_inputs={"donnees": json.dumps(donnees, ensure_ascii=False, sort_keys=True)},
+            pdf_standards=NORMES_PDF,
+        )
+    if not isinstance(pdf, bytes):
+        raise TypeError("typst.compile devait rendre des octets")
+    return pdf
