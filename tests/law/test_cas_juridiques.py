@@ -19,11 +19,25 @@ CAS = Path(__file__).parent / "cas"
 BASES: dict[str, dict[str, Any]] = {
     "viol_sur_mineur": {
         "version": 1,
-        "juridiction": {"type": "cour_assises", "nom": "Cour d'assises des Bouches-du-Rhône", "siege": "Aix-en-Provence"},
+        "juridiction": {
+            "type": "cour_assises",
+            "nom": "Cour d'assises des Bouches-du-Rhône",
+            "siege": "Aix-en-Provence",
+        },
         "affaire": {"numero": "26/00042", "date_proces": "2026-11-23"},
         "decision": {"nature": "ordonnance", "date": "2025-06-12", "auteur": "Juge d'instruction"},
-        "accuses": [{"id": "A1", "nom": "DURAND", "prenoms": "Marc Henri", "sexe": "M", "date_naissance": "1978-03-14"}],
-        "victimes": [{"id": "V1", "nom": "MARTIN", "prenoms": "Léa", "sexe": "F", "date_naissance": "2012-05-02"}],
+        "accuses": [
+            {
+                "id": "A1",
+                "nom": "DURAND",
+                "prenoms": "Marc Henri",
+                "sexe": "M",
+                "date_naissance": "1978-03-14",
+            }
+        ],
+        "victimes": [
+            {"id": "V1", "nom": "MARTIN", "prenoms": "Léa", "sexe": "F", "date_naissance": "2012-05-02"}
+        ],
         "faits": [
             {
                 "id": "F1",
@@ -43,8 +57,12 @@ BASES: dict[str, dict[str, Any]] = {
         "juridiction": {"type": "cour_assises", "nom": "Cour d'assises du Rhône", "siege": "Lyon"},
         "affaire": {"numero": "27/00007", "date_proces": "2027-03-08"},
         "decision": {"nature": "arret", "date": "2026-09-30", "auteur": "Chambre de l'instruction"},
-        "accuses": [{"id": "A1", "nom": "DURAND", "prenoms": "Marc", "sexe": "M", "date_naissance": "1978-03-14"}],
-        "victimes": [{"id": "V1", "nom": "RIVIÈRE", "prenoms": "Paul", "sexe": "M", "date_naissance": "1961-07-04"}],
+        "accuses": [
+            {"id": "A1", "nom": "DURAND", "prenoms": "Marc", "sexe": "M", "date_naissance": "1978-03-14"}
+        ],
+        "victimes": [
+            {"id": "V1", "nom": "RIVIÈRE", "prenoms": "Paul", "sexe": "M", "date_naissance": "1961-07-04"}
+        ],
         "faits": [
             {
                 "id": "F1",
@@ -83,7 +101,9 @@ def test_cas_juridique(cas: dict[str, Any]) -> None:
         _modifier(donnees, chemin, valeur)
     dossier = Dossier.model_validate(donnees)
     evenements = [
-        EvenementDebats(rang, TypeEvenement(e["type"]), datetime(2026, 11, 23, 9, rang, tzinfo=UTC), e.get("donnees", {}))
+        EvenementDebats(
+            rang, TypeEvenement(e["type"]), datetime(2026, 11, 23, 9, rang, tzinfo=UTC), e.get("donnees", {})
+        )
         for rang, e in enumerate(cas.get("journal", []), start=1)
     ]
     feuille = etablir_feuille(dossier, evenements).en_json()

@@ -45,8 +45,9 @@ def chemin_lisible(chemin: Chemin) -> str:
 
 
 def _valeurs_permises(contexte: Mapping[str, Any]) -> str:
+    """« 'speciale' or 'subsidiaire' » devient « speciale ou subsidiaire »."""
     attendu = str(contexte.get("expected", ""))
-    return attendu.replace("'", "« ", 1).replace("'", " »") if attendu.count("'") == 2 else attendu
+    return attendu.replace("'", "").replace(" or ", " ou ")
 
 
 def _message(type_erreur: str, champ: str, erreur: Mapping[str, Any]) -> str:

@@ -40,6 +40,21 @@ class Document:
         return ErreurDeSaisie(chemin, message, self.nom_fichier, ligne, colonne)
 
 
+class _ChargeurSansDates(yaml.SafeLoader):
+    """Un YAML sûr où les dates restent du texte : Pydantic les valide et situe l'erreur.
+
+    Sans cela, « 2021-13-12 » lèverait une exception du chargeur YAML, sans nom de champ.
+    """
+
+
+_ChargeurSansDates.yaml_implicit_resolvers = {
+    premier: [
+        (etiquette, motif) for etiquette, motif in resolveurs if etiquette != "tag:yaml.org,2002:timestamp"
+    ]
+    for premier, resolveurs in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def lire_document(texte: str, nom_fichier: str) -> Document:
     """Les données du document ; JSON si le nom finit par « .json », YAML sinon.
 
@@ -70,7 +85,7 @@ def lire_document(texte: str, nom_fichier: str) -> Document:
             racine = None
         return Document(donnees, racine, nom_fichier)
     try:
-        chargeur = yaml.SafeLoader(texte)
+        chargeur = _ChargeurSansDates(texte)
         try:
             racine = chargeur.get_single_node()
             donnees = chargeur.construct_document(racine) if racine is not None else None

@@ -7,6 +7,7 @@ une feuille chargée d'un JSON édité se contrôle comme une autre.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
@@ -28,6 +29,9 @@ from pretoire.law.questions.modele import (
 )
 from pretoire.law.questions.redaction import Contexte
 from pretoire.law.redaction import date_en_toutes_lettres, nom_usuel
+
+# La question du complice décrit le fait par renvoi à celle de l'auteur, qui en porte les éléments.
+RENVOI_A_UNE_QUESTION = re.compile(r"spécifiée?s? (à la question|aux questions) n°")
 
 
 def valider_feuille(
@@ -183,6 +187,7 @@ def _forme(contexte: Contexte, question: Question) -> Iterator[Diagnostic]:
     if (
         question.nature in NATURES_SUR_LE_FAIT
         and version.violence_contrainte_menace_surprise_constitutive
+        and not RENVOI_A_UNE_QUESTION.search(question.texte)
         and not jurisprudence.enonce_violence_contrainte_menace_surprise(question.texte)
     ):
         yield Diagnostic(

@@ -160,10 +160,8 @@ def charger_journal(texte: str, nom_fichier: str) -> list[EvenementDebats]:
         try:
             modele.model_validate(lu.donnees)
         except ValidationError as invalide:
-            erreurs += [
-                document.situer((rang, "donnees", *e.chemin), e.message)
-                for e in messages_en_francais(invalide.errors())
-            ]
+            situees = [{**e, "loc": (rang, "donnees", *e["loc"])} for e in invalide.errors()]
+            erreurs += [document.situer(e.chemin, e.message) for e in messages_en_francais(situees)]
     numeros = [lu.numero for lu in lus]
     if len(set(numeros)) != len(numeros):
         erreurs.append(document.situer((), "deux événements portent le même « numero »."))

@@ -1,0 +1,130 @@
+"""Chaque classe d'entrée invalide sort en code 2, avec un message français situé (ligne:colonne)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.law.conftest import EXEMPLES, lancer
+
+DOSSIER = (EXEMPLES / "affaire-mineures.yaml").read_text()
+POSITION = re.compile(r":(\d+):(\d+) : ")
+
+
+def _remplacer(ancien: str, nouveau: str, texte: str = DOSSIER) -> str:
+    assert ancien in texte
+    return texte.replace(ancien, nouveau, 1)
+
+
+CAS_INVALIDES = {
+    "qualification_inconnue": (
+        _remplacer("qualification: agression_sexuelle", "qualification: outrage"),
+        "qualifications connues : agression_sexuelle",
+    ),
+    "circonstance_inconnue": (
+        _remplacer("{code: mineur_de_quinze_ans}", "{code: premeditation}"),
+        "circonstances connues :",
+    ),
+    "periode_inversee": (
+        _remplacer("{debut: 2021-09-01, fin: 2021-12-31}", "{debut: 2021-12-31, fin: 2021-09-01}"),
+        "la période est inversée",
+    ),
+    "victime_non_declaree": (_remplacer("victimes: [V2]", "victimes: [V9]"), "« V9 » n'est pas déclarée"),
+    "accuse_non_declare": (
+        _remplacer("[{accuse: A1, qualite: auteur}]", "[{accuse: A7, qualite: auteur}]"),
+        "« A7 » n'est pas déclaré",
+    ),
+    "identifiant_en_double": (_remplacer("- id: F2", "- id: F1"), "employé plusieurs fois"),
+    "minorite_contredite": (
+        _remplacer("date_naissance: 2012-05-02", "date_naissance: 2002-05-02"),
+        "moins de 15 ans",
+    ),
+    "date_de_naissance_manquante": (
+        _remplacer(", date_naissance: 2012-05-02}", "}"),
+        "ajoutez sa « date_naissance »",
+    ),
+    "complicite_sans_auteur": (
+        _remplacer(
+            "[{accuse: A1, qualite: auteur}]",
+            "[{accuse: A1, qualite: complice, mode_complicite: provocation}]",
+        ),
+        "complice est poursuivi sans auteur",
+    ),
+    "cause_hors_349_1": (
+        _remplacer(
+            "    circonstances_aggravantes: [{code: mineur_de_quinze_ans}]\n  - id: F2",
+            "    circonstances_aggravantes: [{code: mineur_de_quinze_ans}]\n"
+            '    causes_irresponsabilite: [{accuse: A1, article: "122-6"}]\n  - id: F2',
+        ),
+        "n'est pas une cause d'irresponsabilité de l'art. 349-1",
+    ),
+    "champ_manquant": (
+        _remplacer('  siege: "Aix-en-Provence"\n', ""),
+        "« juridiction.siege » est obligatoire",
+    ),
+    "champ_en_trop": (
+        _remplacer('  numero: "26/00042"', '  numero: "26/00042"\n  numro: 3'),
+        "« affaire.numro » n'est pas prévu",
+    ),
+    "date_invalide": (_remplacer("date: 2021-06-12", "date: 2021-13-12"), "date au format AAAA-MM-JJ"),
+    "valeur_non_prevue": (
+        _remplacer("sexe: M, date_naissance: 1978", "sexe: X, date_naissance: 1978"),
+        "valeurs permises",
+    ),
+    "yaml_mal_forme": (_remplacer("affaire:\n", "affaire:\n  - [\n"), "YAML mal formé"),
+}
+
+
+@pytest.mark.parametrize("nom", sorted(CAS_INVALIDES))
+def test_un_dossier_invalide_sort_en_code_2_avec_sa_position(nom: str, tmp_path: Path) -> None:
+    texte, fragment = CAS_INVALIDES[nom]
+    chemin = tmp_path / "dossier.yaml"
+    chemin.write_text(texte)
+    pdf = tmp_path / "feuille.pdf"
+    sortie = lancer("questions", str(chemin), "--pdf", str(pdf))
+    assert sortie.code == 2
+    assert fragment in sortie.stderr
+    assert POSITION.search(sortie.stderr), sortie.stderr
+    assert not pdf.exists() and list(tmp_path.iterdir()) == [chemin]
+
+
+def test_un_json_mal_forme_donne_la_position_de_json(tmp_path: Path) -> None:
+    chemin = tmp_path / "dossier.json"
+    chemin.write_text('{\n  "version": 1,\n  "affaire": {,}\n}\n')
+    sortie = lancer("questions", str(chemin))
+    assert sortie.code == 2
+    assert "dossier.json:3:15 : JSON mal formé" in sortie.stderr
+
+
+def test_une_erreur_de_json_est_situee_par_le_compositeur_yaml(tmp_path: Path) -> None:
+    chemin = tmp_path / "dossier.json"
+    chemin.write_text('{\n  "version": 1,\n  "affaire": {"numero": 42}\n}\n')
+    sortie = lancer("questions", str(chemin))
+    assert sortie.code == 2
+    assert "dossier.json:3:25 : le champ « affaire.numero » doit être un texte" in sortie.stderr
+
+
+def test_un_journal_invalide_sort_en_code_2(tmp_path: Path) -> None:
+    journal = tmp_path / "journal.json"
+    journal.write_text(
+        '[\n  {"numero": 1, "type": "information_question", "horodatage": "2026-11-25T10:00:00Z",\n'
+        '   "donnees": {"nature": "spéciale", "accuse": "A1", "fait": "F1", "circonstance": "x"}}\n]\n'
+    )
+    sortie = lancer("questions", str(EXEMPLES / "affaire-mineures.yaml"), "--log", str(journal))
+    assert sortie.code == 2
+    assert "journal.json:3:" in sortie.stderr and "« [0].donnees.nature »" in sortie.stderr
+
+
+def test_un_type_d_evenement_inconnu_est_refuse(tmp_path: Path) -> None:
+    journal = tmp_path / "journal.json"
+    journal.write_text('[{"numero": 1, "type": "verdict", "horodatage": "2026-11-25T10:00:00Z"}]')
+    sortie = lancer("questions", str(EXEMPLES / "affaire-mineures.yaml"), "--log", str(journal))
+    assert sortie.code == 2 and "journal.json:1:" in sortie.stderr and "valeurs permises" in sortie.stderr
+
+
+def test_le_schema_du_dossier_a_des_descriptions_francaises() -> None:
+    sortie = lancer("schema", "casefile")
+    assert sortie.code == 0
+    assert "Date du procès : elle choisit la numérotation du CPP citée sur la feuille." in sortie.stdout
