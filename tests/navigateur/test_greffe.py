@@ -15,6 +15,8 @@ def test_le_greffier_consigne_un_evenement_que_le_president_voit_en_direct(
     presidence.get_by_role("link", name="26/00042").click()
     presidence.get_by_role("link", name="Présidence").click()
     expect(presidence.locator("#frise")).to_contain_text("Ouverture des débats")
+    expect(presidence.locator("#feuille")).to_contain_text("Question n° 8")
+    expect(presidence.locator("#feuille .diagnostic")).to_have_count(0)
 
     se_connecter(page, serveur_demo, "greffiere")
     capture(page, "accueil-greffiere")
@@ -41,6 +43,16 @@ def test_le_greffier_consigne_un_evenement_que_le_president_voit_en_direct(
     expect(presidence.locator("#frise .evenement").first).to_contain_text(
         "Demande de donné acte", timeout=10_000
     )
+
+    # Une contestation de la contrainte rend obligatoire la question subsidiaire d'atteinte
+    # sexuelle (art. 351 al. 2) : la feuille du président le signale aussitôt.
+    page.get_by_label("Type d'événement").select_option("contestation_element_constitutif")
+    champs = page.locator("fieldset.champs-type:visible")
+    champs.get_by_label("Accusé").select_option("A1")
+    champs.get_by_label("Fait").select_option("F1")
+    champs.get_by_label("Élément contesté").select_option("contrainte")
+    page.get_by_role("button", name="Consigner").click()
+    expect(presidence.locator("#feuille .diagnostic")).to_contain_text("351 al. 2", timeout=10_000)
     capture(presidence, "presidence-en-direct")
     presidence.context.close()
 

@@ -71,7 +71,7 @@ def test_les_pages_sont_en_francais_meme_pour_un_navigateur_anglais(
 ) -> None:
     page = client_greffe.get(f"/affaires/{affaire_demo.pk}/", HTTP_ACCEPT_LANGUAGE="en-US").content.decode()
     assert "né le 19 août 1974" in page
-    assert "entre le 1er mars 2021 et le 30 juin 2021" in page
+    assert "entre le 1er janvier 2022 et le 13 février 2022" in page
     client_greffe.cookies["django_language"] = "en"
     page = client_greffe.get(f"/affaires/{affaire_demo.pk}/").content.decode()
     assert "19 August 1974" in page

@@ -11,6 +11,7 @@ admin.site.index_title = "Greffe"
 urlpatterns = [
     path("", include("pretoire.proces.urls")),
     path("", include("pretoire.journal.urls")),
+    path("", include("pretoire.questions.urls")),
     path(
         "connexion/",
         auth_views.LoginView.as_view(

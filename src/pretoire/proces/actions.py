@@ -10,6 +10,8 @@ from typing import Any
 
 from django.db import transaction
 
+from pretoire.law.mise_en_accusation import Dossier
+
 from .models import (
     Accuse,
     Affaire,
@@ -24,8 +26,12 @@ from .models import (
 
 
 @transaction.atomic
-def do_importer_dossier(dossier: Mapping[str, Any]) -> Affaire:
+def do_importer_dossier(dossier: Dossier) -> Affaire:
     """Crée juridiction (si nouvelle), session, affaire, parties, décision et faits."""
+    return _importer(dossier.model_dump())
+
+
+def _importer(dossier: Mapping[str, Any]) -> Affaire:
     juridiction, _ = Juridiction.objects.get_or_create(
         type=dossier["juridiction"]["type"],
         nom=dossier["juridiction"]["nom"],

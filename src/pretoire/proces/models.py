@@ -227,6 +227,16 @@ class Participation(models.Model):
     fait = models.ForeignKey(Fait, models.PROTECT, related_name="participations", verbose_name="fait")
     accuse = models.ForeignKey(Accuse, models.PROTECT, related_name="participations", verbose_name="accusé")
     qualite = models.CharField("qualité", max_length=20, choices=QualiteParticipation.choices)
+    mode_complicite = models.CharField(
+        "mode de complicité",
+        max_length=30,
+        blank=True,
+        choices=[
+            ("aide_ou_assistance", "aide ou assistance"),
+            ("provocation", "provocation"),
+            ("instructions", "instructions"),
+        ],
+    )
 
     class Meta:
         verbose_name = "participation d'un accusé"

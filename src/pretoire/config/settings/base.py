@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "pretoire.comptes",
     "pretoire.proces",
     "pretoire.journal",
+    "pretoire.questions",
 ]
 
 MIDDLEWARE = [

@@ -7,14 +7,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any
 
-import yaml
 from django.db import transaction
 
 from pretoire.comptes.models import Utilisateur
 from pretoire.journal.actions import do_consigner_evenement
 from pretoire.law.debats import TypeEvenement
+from pretoire.law.mise_en_accusation import Dossier, charger_dossier
 
 from ..actions import do_importer_dossier
 from ..models import Affaire, Affectation, Role
@@ -42,16 +41,15 @@ COMPTES = (
 )
 
 
-def dossier_demo() -> dict[str, Any]:
+def dossier_demo() -> Dossier:
     texte = resources.files(__package__).joinpath("affaire-demo.yaml").read_text(encoding="utf-8")
-    dossier: dict[str, Any] = yaml.safe_load(texte)
-    return dossier
+    return charger_dossier(texte, "affaire-demo.yaml")
 
 
 @transaction.atomic
 def installer_demo() -> Affaire:
     dossier = dossier_demo()
-    affaire = Affaire.objects.filter(numero=dossier["affaire"]["numero"]).first()
+    affaire = Affaire.objects.filter(numero=dossier.affaire.numero).first()
     if affaire is not None:
         return affaire
     affaire = do_importer_dossier(dossier)

@@ -1,0 +1,74 @@
+"""De l'affaire en base au dossier du droit, puis à la feuille de questions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pretoire.journal.actions import evenements_des_debats
+from pretoire.law.mise_en_accusation import Dossier
+from pretoire.law.questions import FeuilleDeQuestions, etablir_feuille
+from pretoire.proces.models import Affaire, Personne
+
+
+def dossier_de_l_affaire(affaire: Affaire) -> Dossier:
+    """Le dossier d'affaire (format d'échange) tel que la base le tient : l'export."""
+    decision = affaire.decision_mise_en_accusation
+    juridiction = affaire.juridiction
+    jour = affaire.jours_audience.order_by("date").first()
+    donnees: dict[str, Any] = {
+        "version": 1,
+        "juridiction": {"type": juridiction.type, "nom": juridiction.nom, "siege": juridiction.siege},
+        "session": {
+            "intitule": affaire.session.intitule,
+            "debut": affaire.session.debut,
+            "fin": affaire.session.fin,
+        },
+        "affaire": {"numero": affaire.numero, "date_proces": jour.date if jour else affaire.session.debut},
+        "decision": {"nature": decision.nature, "date": decision.date, "auteur": decision.auteur},
+        "accuses": [_personne(a) for a in affaire.accuses.all()],
+        "victimes": [_personne(v) for v in affaire.victimes.all()],
+        "faits": [
+            {
+                "id": fait.identifiant,
+                "participants": [
+                    {
+                        "accuse": p.accuse.identifiant,
+                        "qualite": p.qualite,
+                        **({"mode_complicite": p.mode_complicite} if p.mode_complicite else {}),
+                    }
+                    for p in fait.participations.select_related("accuse").order_by("pk")
+                ],
+                "qualification": fait.qualification,
+                "tentative": fait.tentative,
+                "victimes": [v.identifiant for v in fait.victimes.order_by("identifiant")],
+                **(
+                    {"date": fait.date}
+                    if fait.date
+                    else {"periode": {"debut": fait.periode_debut, "fin": fait.periode_fin}}
+                ),
+                "lieu": fait.lieu,
+                "enonce": fait.enonce,
+                "circonstances_aggravantes": fait.circonstances_aggravantes,
+                "causes_exemption_diminution": fait.causes_exemption_diminution,
+                "causes_irresponsabilite": fait.causes_irresponsabilite,
+            }
+            for fait in decision.faits.all()
+        ],
+    }
+    return Dossier.model_validate(donnees)
+
+
+def _personne(personne: Personne) -> dict[str, Any]:
+    donnees: dict[str, Any] = {
+        "id": personne.identifiant,
+        "nom": personne.nom,
+        "prenoms": personne.prenoms,
+        "sexe": personne.sexe,
+    }
+    if personne.date_naissance:
+        donnees["date_naissance"] = personne.date_naissance
+    return donnees
+
+
+def feuille_de_l_affaire(affaire: Affaire) -> FeuilleDeQuestions:
+    return etablir_feuille(dossier_de_l_affaire(affaire), evenements_des_debats(affaire))
