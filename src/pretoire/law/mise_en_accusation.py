@@ -18,6 +18,7 @@ import enum
 import json
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from functools import cached_property
 from typing import Any, Literal
 
 import yaml
@@ -225,11 +226,23 @@ class Dossier(_Modele):
     victimes: tuple[Victime, ...] = ()
     faits: tuple[Fait, ...] = Field(min_length=1)
 
+    @cached_property
+    def identifiants(self) -> tuple[dict[str, Accuse], dict[str, Victime], dict[str, Fait]]:
+        # Index calculé une fois : une affaire de 300 victimes pose des milliers de questions.
+        return (
+            {a.id: a for a in self.accuses},
+            {v.id: v for v in self.victimes},
+            {f.id: f for f in self.faits},
+        )
+
     def accuse(self, identifiant: str) -> Accuse:
-        return next(a for a in self.accuses if a.id == identifiant)
+        return self.identifiants[0][identifiant]
 
     def victime(self, identifiant: str) -> Victime:
-        return next(v for v in self.victimes if v.id == identifiant)
+        return self.identifiants[1][identifiant]
+
+    def fait(self, identifiant: str) -> Fait | None:
+        return self.identifiants[2].get(identifiant)
 
 
 class DossierInvalide(ValueError):
@@ -393,7 +406,8 @@ def _verifier_selon_catalogue(
             ),
         )
         return
-    victimes = [dossier.victime(v) for v in fait.victimes if v in {x.id for x in dossier.victimes}]
+    declarees = dossier.identifiants[1]
+    victimes = [declarees[v] for v in fait.victimes if v in declarees]
     conditions: list[tuple[Chemin, int | None, str]] = [
         ((*ici, "qualification"), version.age_victime_inferieur_a, "la qualification")
     ]
@@ -442,7 +456,7 @@ def _verifier_selon_catalogue(
                 )
     if version.accuse_majeur_requis:
         for i, participant in enumerate(fait.participants):
-            accuse = next((a for a in dossier.accuses if a.id == participant.accuse), None)
+            accuse = dossier.identifiants[0].get(participant.accuse)
             if accuse and age_revolu(accuse.date_naissance, fait.premier_jour) < AGE_DE_LA_MAJORITE:
                 yield (
                     (*ici, "participants", i, "accuse"),

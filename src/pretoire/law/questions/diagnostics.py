@@ -8,12 +8,13 @@ une feuille chargée d'un JSON édité se contrôle comme une autre.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
 from pretoire.law.catalogue import Catalogue, NatureCirconstance, catalogue_livre
 from pretoire.law.debats import EvenementDebats
-from pretoire.law.mise_en_accusation import Dossier, Fait
+from pretoire.law.mise_en_accusation import Dossier, Fait, Victime
 from pretoire.law.questions import jurisprudence
 from pretoire.law.questions.journal import NatureQuestionAnnoncee, lire_journal
 from pretoire.law.questions.l4324_4 import ARTICLE_349
@@ -47,8 +48,9 @@ def valider_feuille(
     diagnostics = list(_numerotation(questions))
     diagnostics += _references_inconnues(dossier, questions)
     diagnostics += _faits_sans_question(contexte, questions)
+    index = _indexer(dossier)
     for question in questions:
-        diagnostics += _question_complexe(contexte, question)
+        diagnostics += _question_complexe(contexte, index, question)
         diagnostics += _forme(contexte, question)
     diagnostics += _circonstances_orphelines(questions)
     diagnostics += _subsidiaires_identiques(questions)
@@ -122,14 +124,47 @@ def _faits_sans_question(contexte: Contexte, questions: Sequence[Question]) -> I
                 )
 
 
-def _nomme_le_fait(contexte: Contexte, fait: Fait, texte: str) -> bool:
-    return fait.enonce in texte and fait.quand() in texte
+# Les mots en capitales d'une question : les noms de famille, par lesquels on retrouve les victimes
+# nommées sans parcourir toutes celles du dossier (une affaire peut en compter des centaines).
+MOT_EN_CAPITALES = re.compile(r"\b[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'-]+\b")
+DATE_EN_LETTRES = re.compile(r"\b(?:1er|\d{1,2}) [a-zéû]+ \d{4}\b")
 
 
-def _question_complexe(contexte: Contexte, question: Question) -> Iterator[Diagnostic]:
+@dataclass(frozen=True)
+class _Index:
+    victimes_par_nom: dict[str, list[Victime]]
+    faits_par_date: dict[str, list[Fait]]
+
+
+def _indexer(dossier: Dossier) -> _Index:
+    victimes: dict[str, list[Victime]] = defaultdict(list)
+    for victime in dossier.victimes:
+        for mot in MOT_EN_CAPITALES.findall(victime.nom):
+            victimes[mot].append(victime)
+    faits: dict[str, list[Fait]] = defaultdict(list)
+    for fait in dossier.faits:
+        faits[date_en_toutes_lettres(fait.premier_jour)].append(fait)
+    return _Index(dict(victimes), dict(faits))
+
+
+def _victimes_nommees(index: _Index, texte: str) -> list[Victime]:
+    candidates = {
+        v.id: v for mot in MOT_EN_CAPITALES.findall(texte) for v in index.victimes_par_nom.get(mot, [])
+    }
+    return [v for v in candidates.values() if nom_usuel(v.prenoms, v.nom) in texte]
+
+
+def _faits_nommes(index: _Index, texte: str) -> list[Fait]:
+    candidats = {
+        f.id: f for jour in DATE_EN_LETTRES.findall(texte) for f in index.faits_par_date.get(jour, [])
+    }
+    return [f for f in candidats.values() if f.enonce in texte and f.quand() in texte]
+
+
+def _question_complexe(contexte: Contexte, index: _Index, question: Question) -> Iterator[Diagnostic]:
     """Une question, un fait, une victime ; le fait et sa circonstance ne se mêlent pas (art. 349)."""
     dossier = contexte.dossier
-    victimes = [v for v in dossier.victimes if nom_usuel(v.prenoms, v.nom) in question.texte]
+    victimes = _victimes_nommees(index, question.texte)
     if len(victimes) > 1 or (question.victime and "," in question.victime):
         yield Diagnostic(
             Gravite.ERREUR,
@@ -142,7 +177,7 @@ def _question_complexe(contexte: Contexte, question: Question) -> Iterator[Diagn
         )
     if question.nature not in NATURES_SUR_LE_FAIT and question.nature is not NatureQuestion.SUBSIDIAIRE:
         return
-    nommes = [f for f in dossier.faits if _nomme_le_fait(contexte, f, question.texte)]
+    nommes = _faits_nommes(index, question.texte)
     if len(nommes) > 1:
         yield Diagnostic(
             Gravite.ERREUR,
@@ -151,7 +186,7 @@ def _question_complexe(contexte: Contexte, question: Question) -> Iterator[Diagn
             (ARTICLE_349, jurisprudence.CRIM_24_JUIN_1987),
             question=question.numero,
         )
-    fait = next((f for f in dossier.faits if f.id == question.fait), None)
+    fait = dossier.fait(question.fait)
     if fait is None or fait.qualification not in contexte.catalogue:
         return
     version = contexte.version(fait)
@@ -172,7 +207,7 @@ def _question_complexe(contexte: Contexte, question: Question) -> Iterator[Diagn
 
 
 def _forme(contexte: Contexte, question: Question) -> Iterator[Diagnostic]:
-    fait = next((f for f in contexte.dossier.faits if f.id == question.fait), None)
+    fait = contexte.dossier.fait(question.fait)
     if question.nature is NatureQuestion.PRINCIPALE and not jurisprudence.pose_la_culpabilite(question.texte):
         yield Diagnostic(
             Gravite.ERREUR,

@@ -6,7 +6,8 @@ toutes les questions parlent de la même façon.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 
 from pretoire.law.catalogue import Catalogue, Genre, VersionQualification
 from pretoire.law.mise_en_accusation import Dossier, Fait, Sexe
@@ -81,13 +82,18 @@ class Contexte:
     dossier: Dossier
     catalogue: Catalogue
     journal: JournalDesQuestions
+    # Chaque question relit la version de son fait : on ne la cherche qu'une fois par fait.
+    _versions: dict[tuple[str, date], VersionQualification] = field(default_factory=dict)
 
     def version(self, fait: Fait) -> VersionQualification:
         """La version du texte à la date (ou au premier jour) des faits."""
-        version = self.catalogue.version_au(fait.qualification, fait.premier_jour)
-        if version is None:
-            raise ValueError(f"aucune version de « {fait.qualification} » pour le fait {fait.id}")
-        return version
+        cle = (fait.qualification, fait.premier_jour)
+        if cle not in self._versions:
+            version = self.catalogue.version_au(*cle)
+            if version is None:
+                raise ValueError(f"aucune version de « {fait.qualification} » pour le fait {fait.id}")
+            self._versions[cle] = version
+        return self._versions[cle]
 
     def accusee(self, accuse: str) -> bool:
         return self.dossier.accuse(accuse).sexe is Sexe.FEMININ
