@@ -93,3 +93,18 @@ def test_le_mot_de_passe_de_demo_est_hache_avec_argon2(db: None) -> None:
     assert base.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
     with override_settings(PASSWORD_HASHERS=base.PASSWORD_HASHERS):
         assert make_password("Pretoire-demo-2026").startswith("argon2$")
+
+
+def test_l_administration_du_greffe_est_en_francais_et_le_journal_y_est_en_lecture_seule(
+    client_greffe: Client, affaire_demo: Affaire
+) -> None:
+    page = client_greffe.get("/admin/").content.decode()
+    assert "Prétoire — administration du greffe" in page
+    assert "Affaires" in page
+    evenement = Evenement.objects.get(affaire=affaire_demo, numero=1)
+    assert client_greffe.get(f"/admin/journal/evenement/{evenement.pk}/change/").status_code == 200
+    assert (
+        client_greffe.post(f"/admin/journal/evenement/{evenement.pk}/delete/", {"post": "yes"}).status_code
+        == 403
+    )
+    assert Evenement.objects.filter(pk=evenement.pk).exists()

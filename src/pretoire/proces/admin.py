@@ -1,0 +1,40 @@
+from django.contrib import admin
+
+from .models import (
+    Accuse,
+    Affaire,
+    Affectation,
+    DecisionMiseEnAccusation,
+    Fait,
+    JourAudience,
+    Juridiction,
+    Participation,
+    Session,
+    Victime,
+)
+
+
+class ParticipationEnLigne(admin.TabularInline):
+    model = Participation
+    extra = 0
+
+
+@admin.register(Fait)
+class FaitAdmin(admin.ModelAdmin):
+    list_display = ("identifiant", "qualification", "decision", "lieu")
+    inlines = [ParticipationEnLigne]
+
+
+class AffectationEnLigne(admin.TabularInline):
+    model = Affectation
+    extra = 0
+
+
+@admin.register(Affaire)
+class AffaireAdmin(admin.ModelAdmin):
+    list_display = ("numero", "intitule", "session")
+    inlines = [AffectationEnLigne]
+
+
+for modele in (Juridiction, Session, JourAudience, Accuse, Victime, DecisionMiseEnAccusation, Affectation):
+    admin.site.register(modele)
