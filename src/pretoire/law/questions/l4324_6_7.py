@@ -182,24 +182,46 @@ def questions_subsidiaires(
                 )
             )
         questions.append(
-            Question(
-                numero=next(numeros),
-                nature=NatureQuestion.SUBSIDIAIRE,
-                accuse=accuse,
-                fait=fait.id,
-                victime=contexte.victime_de(fait),
-                texte=texte,
-                citations=(
-                    ARTICLE_351_ALINEA_1,
-                    ARTICLE_351_1,
-                    *(article_cp(a) for a in version.incrimination),
-                ),
-                depend_de=(Dependance(numero_principal, Reponse.NON),),
-                code=code,
-                non_verifie=version.non_verifie,
+            question_subsidiaire(
+                contexte,
+                fait,
+                accuse,
+                next(numeros),
+                numero_principal,
+                texte,
+                code,
+                version,
+                ARTICLE_351_ALINEA_1,
             )
         )
     return questions, diagnostics
+
+
+def question_subsidiaire(
+    contexte: Contexte,
+    fait: Fait,
+    accuse: str,
+    numero: int,
+    numero_principal: int,
+    texte: str,
+    code: str,
+    version: VersionQualification,
+    fondement: Citation,
+) -> Question:
+    """Une question subsidiaire, posée seulement si la principale reçoit « non » ; ``fondement``
+    est l'alinéa de l'art. 351 qui la fait poser (al. 1, débats ; al. 2, atteinte sexuelle)."""
+    return Question(
+        numero=numero,
+        nature=NatureQuestion.SUBSIDIAIRE,
+        accuse=accuse,
+        fait=fait.id,
+        victime=contexte.victime_de(fait),
+        texte=texte,
+        citations=(fondement, ARTICLE_351_1, *(article_cp(a) for a in version.incrimination)),
+        depend_de=(Dependance(numero_principal, Reponse.NON),),
+        code=code,
+        non_verifie=version.non_verifie,
+    )
 
 
 def _refus_subsidiaire(contexte: Contexte, fait: Fait, accuse: str, code: str) -> Diagnostic | None:

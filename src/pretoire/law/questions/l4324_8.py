@@ -23,11 +23,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pretoire.law.citations import article_cp, article_cpp
+from pretoire.law.citations import article_cpp
 from pretoire.law.mise_en_accusation import AGE_DE_LA_MAJORITE, Fait
 from pretoire.law.questions import jurisprudence
 from pretoire.law.questions.journal import NatureQuestionAnnoncee
-from pretoire.law.questions.l4324_6_7 import texte_subsidiaire
+from pretoire.law.questions.l4324_6_7 import question_subsidiaire, texte_subsidiaire
 from pretoire.law.questions.l4324_9 import (
     ARTICLE_351_1,
     EtatInformation,
@@ -35,12 +35,9 @@ from pretoire.law.questions.l4324_9 import (
     motif_du_refus,
 )
 from pretoire.law.questions.modele import (
-    Dependance,
     Diagnostic,
     Gravite,
-    NatureQuestion,
     Question,
-    Reponse,
 )
 from pretoire.law.questions.redaction import Contexte
 from pretoire.law.redaction import age_revolu
@@ -124,21 +121,16 @@ def questions_obligatoires(
             )
             continue
         questions.append(
-            Question(
-                numero=next(numeros),
-                nature=NatureQuestion.SUBSIDIAIRE,
-                accuse=accuse,
-                fait=fait.id,
-                victime=contexte.victime_de(fait),
-                texte=texte,
-                citations=(
-                    ARTICLE_351_ALINEA_2,
-                    ARTICLE_351_1,
-                    *(article_cp(a) for a in subsidiaire.incrimination),
-                ),
-                depend_de=(Dependance(numero_principal, Reponse.NON),),
-                code=code,
-                non_verifie=subsidiaire.non_verifie,
+            question_subsidiaire(
+                contexte,
+                fait,
+                accuse,
+                next(numeros),
+                numero_principal,
+                texte,
+                code,
+                subsidiaire,
+                ARTICLE_351_ALINEA_2,
             )
         )
     return questions, diagnostics, ouvertes
