@@ -36,9 +36,24 @@ def do_consigner_evenement(
     *,
     auteur: Utilisateur | None,
     auteur_libelle: str = "",
+    par_la_visio: bool = False,
 ) -> Evenement:
     """Valide, ordonne, chaîne et écrit un événement ; lève ``OrdreDesDebatsViole`` ou
-    ``DonneesInvalides`` (messages en français) sans rien écrire."""
+    ``DonneesInvalides`` (messages en français) sans rien écrire.
+
+    Les événements de la visio ne viennent que du dispositif (``par_la_visio``) : saisis à la
+    main, ils feraient dire au procès-verbal ce que personne n'a observé.
+    """
+    if type_evenement.de_la_visio and not par_la_visio:
+        raise DonneesInvalides(
+            [
+                ErreurChamp(
+                    "type",
+                    f"« {type_evenement.libelle} » est consigné par le dispositif de visioconférence,"
+                    " pas à la main",
+                )
+            ]
+        )
     # Verrou sur l'affaire : deux greffiers qui consignent en même temps obtiennent deux
     # numéros successifs, jamais deux fois le même maillon. (SQLite : transaction IMMEDIATE.)
     Affaire.objects.select_for_update().get(pk=affaire.pk)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -87,6 +88,133 @@ class Correction(Donnees):
     motif: str = Field(min_length=1, max_length=4000, title="motif")
 
 
+# --- Déposition par visioconférence -------------------------------------------------------------
+# « poste » : le point de la liaison qui observe ou agit — la salle d'audience ou le déposant. Pour
+# ce qui est reçu (images, son, qualité), c'est le poste qui reçoit.
+Poste = Literal["salle", "deposant"]
+Qualite = Literal["expert", "temoin", "interprete", "partie_civile"]
+NatureInterruption = Literal["image", "son", "image_et_son"]
+
+
+class DeLaDeposition(Donnees):
+    deposition: int = Field(ge=1, title="déposition")
+
+
+class InvitationCreee(DeLaDeposition):
+    deposant: str = Field(min_length=1, max_length=200, title="déposant")
+    qualite: Qualite = Field(title="qualité")
+    jour: date = Field(title="jour d'audience")
+    expiration: datetime = Field(title="expiration")
+
+
+class AvecMotif(DeLaDeposition):
+    motif: str = Field(default="", max_length=2000, title="motif")
+
+
+class InvitationUtilisee(DeLaDeposition):
+    navigateur: str = Field(default="", max_length=400, title="navigateur")
+    systeme: str = Field(default="", max_length=200, title="système")
+
+
+MotifDeRefus = Literal[
+    "expiree", "revoquee", "deja_utilisee", "code_errone", "trop_de_tentatives", "terminee"
+]
+
+
+class AccesRefuse(DeLaDeposition):
+    motif: MotifDeRefus = Field(title="motif")
+    navigateur: str = Field(default="", max_length=400, title="navigateur")
+
+
+class EssaiMateriel(DeLaDeposition):
+    """Art. D. 47-12-6 : le procès-verbal mentionne « le test du matériel »."""
+
+    resultat: Literal["concluant", "non_concluant"] = Field(title="résultat")
+    camera: bool = Field(title="caméra")
+    microphone: bool = Field(title="microphone")
+    haut_parleur: bool = Field(title="haut-parleur")
+    webrtc: bool = Field(title="WebRTC")
+    chiffrement: bool = Field(title="chiffrement de bout en bout")
+    navigateur: str = Field(default="", max_length=400, title="navigateur")
+    systeme: str = Field(default="", max_length=200, title="système")
+    details: str = Field(default="", max_length=2000, title="détails")
+
+
+class IdentiteDeclaree(DeLaDeposition):
+    nom: str = Field(min_length=1, max_length=200, title="nom")
+    prenoms: str = Field(min_length=1, max_length=200, title="prénoms")
+    qualite: Qualite = Field(title="qualité")
+    # Facultatif depuis la loi n° 2023-22 (Crim. 11 déc. 2024), mais consigné s'il est donné.
+    lieu: str = Field(default="", max_length=300, title="lieu")
+
+
+class CodeVerification(DeLaDeposition):
+    mots: str = Field(min_length=1, max_length=200, title="mots du code")
+
+
+class Serment(DeLaDeposition):
+    formule: str = Field(min_length=1, max_length=1000, title="formule")
+
+
+class Connexion(DeLaDeposition):
+    poste: Poste = Field(title="poste")
+    chiffrement_bout_en_bout: bool = Field(title="chiffrement de bout en bout")
+
+
+class ParPoste(DeLaDeposition):
+    poste: Poste = Field(title="poste")
+
+
+class DebutDePeriode(ParPoste):
+    debut: datetime = Field(title="début")
+
+
+class DebutInterruption(DebutDePeriode):
+    nature: NatureInterruption = Field(title="nature")
+
+
+class FinDePeriode(DebutDePeriode):
+    fin: datetime = Field(title="fin")
+    duree_s: float = Field(ge=0, title="durée (s)")
+
+
+class FinInterruption(FinDePeriode):
+    nature: NatureInterruption = Field(title="nature")
+
+
+class DebutAlerte(DebutDePeriode):
+    raisons: list[str] = Field(min_length=1, title="raisons")
+
+
+class QualiteMinute(ParPoste):
+    debut: datetime = Field(title="début")
+    fin: datetime = Field(title="fin")
+    echantillons: int = Field(ge=1, title="échantillons")
+    debit_kbps: float = Field(ge=0, title="débit (kbit/s)")
+    perte_pct: float = Field(ge=0, le=100, title="pertes (%)")
+    delai_ms: float | None = Field(default=None, ge=0, title="délai estimé (ms)")
+    images_par_seconde: float = Field(ge=0, title="images par seconde")
+    resolution: str = Field(default="", max_length=20, title="résolution")
+    gels: int = Field(ge=0, title="gels d'image")
+    synchronisation_ms: float | None = Field(default=None, title="décalage son-image (ms)")
+    images_dechiffrees: int = Field(ge=0, title="images déchiffrées")
+    note: Literal["bonne", "degradee", "mauvaise"] = Field(title="note")
+
+
+class AvecMotifParPoste(ParPoste):
+    motif: str = Field(default="", max_length=2000, title="motif")
+
+
+class Reconnexion(ParPoste):
+    absence_s: float | None = Field(default=None, ge=0, title="absence (s)")
+
+
+class MessageRejete(Donnees):
+    deposition: int | None = Field(default=None, ge=1, title="déposition")
+    poste: Literal["salle", "deposant", "greffe"] = Field(title="poste")
+    motif: str = Field(min_length=1, max_length=500, title="motif")
+
+
 MODELES: Mapping[TypeEvenement, type[Donnees]] = {
     TypeEvenement.OUVERTURE_DEBATS: SansDonnees,
     TypeEvenement.AUDITION: Audition,
@@ -104,6 +232,35 @@ MODELES: Mapping[TypeEvenement, type[Donnees]] = {
     TypeEvenement.CONCLUSIONS_INCIDENT: Incident,
     TypeEvenement.INCIDENT_TECHNIQUE: IncidentTechnique,
     TypeEvenement.CORRECTION: Correction,
+    TypeEvenement.INVITATION_CREEE: InvitationCreee,
+    TypeEvenement.INVITATION_REVOQUEE: AvecMotif,
+    TypeEvenement.INVITATION_UTILISEE: InvitationUtilisee,
+    TypeEvenement.ACCES_REFUSE: AccesRefuse,
+    TypeEvenement.ESSAI_MATERIEL: EssaiMateriel,
+    TypeEvenement.IDENTITE_DECLAREE: IdentiteDeclaree,
+    TypeEvenement.ENTREE_SALLE_ATTENTE: DeLaDeposition,
+    TypeEvenement.ADMISSION: DeLaDeposition,
+    TypeEvenement.ECONDUITE: AvecMotif,
+    TypeEvenement.VERIFICATION_IDENTITE: DeLaDeposition,
+    TypeEvenement.CODE_VERIFICATION_CONCORDANT: CodeVerification,
+    TypeEvenement.SERMENT: Serment,
+    TypeEvenement.DEPOSITION_DEBUT: DeLaDeposition,
+    TypeEvenement.DEPOSITION_SUSPENSION: AvecMotif,
+    TypeEvenement.DEPOSITION_REPRISE: DeLaDeposition,
+    TypeEvenement.DEPOSITION_FIN: DeLaDeposition,
+    TypeEvenement.DEMANDE_MICRO: DeLaDeposition,
+    TypeEvenement.CONNEXION: Connexion,
+    TypeEvenement.PREMIERE_IMAGE: ParPoste,
+    TypeEvenement.INTERRUPTION_DEBUT: DebutInterruption,
+    TypeEvenement.INTERRUPTION_FIN: FinInterruption,
+    TypeEvenement.AUDIO_SEUL_DEBUT: DebutDePeriode,
+    TypeEvenement.AUDIO_SEUL_FIN: FinDePeriode,
+    TypeEvenement.ALERTE_FIDELITE_DEBUT: DebutAlerte,
+    TypeEvenement.ALERTE_FIDELITE_FIN: FinDePeriode,
+    TypeEvenement.QUALITE_MINUTE: QualiteMinute,
+    TypeEvenement.DECONNEXION: AvecMotifParPoste,
+    TypeEvenement.RECONNEXION: Reconnexion,
+    TypeEvenement.MESSAGE_REJETE: MessageRejete,
 }
 
 
@@ -141,7 +298,7 @@ def valider_donnees(
         raise DonneesInvalides(
             [_en_erreur_champ(modele, m) for m in messages_en_francais(erreur.errors())]
         ) from None
-    resultat = valide.model_dump(exclude_defaults=True)
+    resultat = valide.model_dump(mode="json", exclude_defaults=True)
     erreurs = []
     if "accuse" in resultat and resultat["accuse"] not in accuses:
         erreurs.append(

@@ -67,6 +67,7 @@ def greffe(request: HttpRequest, affaire_id: int) -> HttpResponse:
     types = [
         {"type": t, "champs": champs_du_type(t, accuses=accuses, faits=faits, saisie=request.POST)}
         for t in TypeEvenement
+        if not t.de_la_visio
     ]
     contexte = {
         **contexte_entete(request, affaire),

@@ -42,10 +42,46 @@ class TypeEvenement(enum.StrEnum):
     CONCLUSIONS_INCIDENT = "conclusions_incident"
     INCIDENT_TECHNIQUE = "incident_technique"
     CORRECTION = "correction"
+    # Déposition par visioconférence (art. 706-71, R. 53-38, D. 47-12-6) : consignés par
+    # Prétoire lui-même ou par les commandes du greffier sur la page de la visio.
+    INVITATION_CREEE = "invitation_creee"
+    INVITATION_REVOQUEE = "invitation_revoquee"
+    INVITATION_UTILISEE = "invitation_utilisee"
+    ACCES_REFUSE = "acces_refuse"
+    ESSAI_MATERIEL = "essai_materiel"
+    IDENTITE_DECLAREE = "identite_declaree"
+    ENTREE_SALLE_ATTENTE = "entree_salle_attente"
+    ADMISSION = "admission"
+    ECONDUITE = "econduite"
+    VERIFICATION_IDENTITE = "verification_identite"
+    CODE_VERIFICATION_CONCORDANT = "code_verification_concordant"
+    SERMENT = "serment"
+    DEPOSITION_DEBUT = "deposition_debut"
+    DEPOSITION_SUSPENSION = "deposition_suspension"
+    DEPOSITION_REPRISE = "deposition_reprise"
+    DEPOSITION_FIN = "deposition_fin"
+    DEMANDE_MICRO = "demande_micro"
+    CONNEXION = "connexion"
+    PREMIERE_IMAGE = "premiere_image"
+    INTERRUPTION_DEBUT = "interruption_debut"
+    INTERRUPTION_FIN = "interruption_fin"
+    AUDIO_SEUL_DEBUT = "audio_seul_debut"
+    AUDIO_SEUL_FIN = "audio_seul_fin"
+    ALERTE_FIDELITE_DEBUT = "alerte_fidelite_debut"
+    ALERTE_FIDELITE_FIN = "alerte_fidelite_fin"
+    QUALITE_MINUTE = "qualite_minute"
+    DECONNEXION = "deconnexion"
+    RECONNEXION = "reconnexion"
+    MESSAGE_REJETE = "message_rejete"
 
     @property
     def libelle(self) -> str:
         return LIBELLES[self]
+
+    @property
+    def de_la_visio(self) -> bool:
+        """Consigné par le dispositif de visioconférence, jamais par le formulaire du greffe."""
+        return self in TYPES_DE_LA_VISIO
 
 
 LIBELLES: Mapping[TypeEvenement, str] = {
@@ -67,7 +103,70 @@ LIBELLES: Mapping[TypeEvenement, str] = {
     TypeEvenement.CONCLUSIONS_INCIDENT: "Conclusions d'incident",
     TypeEvenement.INCIDENT_TECHNIQUE: "Incident technique",
     TypeEvenement.CORRECTION: "Correction d'un événement",
+    TypeEvenement.INVITATION_CREEE: "Invitation à déposer par visioconférence",
+    TypeEvenement.INVITATION_REVOQUEE: "Invitation révoquée",
+    TypeEvenement.INVITATION_UTILISEE: "Invitation utilisée (code d'accès accepté)",
+    TypeEvenement.ACCES_REFUSE: "Accès à la visioconférence refusé",
+    TypeEvenement.ESSAI_MATERIEL: "Essai du matériel du déposant",
+    TypeEvenement.IDENTITE_DECLAREE: "Identité déclarée par le déposant",
+    TypeEvenement.ENTREE_SALLE_ATTENTE: "Entrée en salle d'attente",
+    TypeEvenement.ADMISSION: "Admission dans la salle d'audience",
+    TypeEvenement.ECONDUITE: "Déposant éconduit de la salle d'attente",
+    TypeEvenement.VERIFICATION_IDENTITE: "Vérification de l'identité du déposant",
+    TypeEvenement.CODE_VERIFICATION_CONCORDANT: "Code de vérification concordant",
+    TypeEvenement.SERMENT: "Prestation de serment",
+    TypeEvenement.DEPOSITION_DEBUT: "Début de la déposition",
+    TypeEvenement.DEPOSITION_SUSPENSION: "Suspension de la déposition",
+    TypeEvenement.DEPOSITION_REPRISE: "Reprise de la déposition",
+    TypeEvenement.DEPOSITION_FIN: "Fin de la déposition",
+    TypeEvenement.DEMANDE_MICRO: "Demande au déposant de rétablir son micro",
+    TypeEvenement.CONNEXION: "Connexion audiovisuelle établie",
+    TypeEvenement.PREMIERE_IMAGE: "Première image reçue",
+    TypeEvenement.INTERRUPTION_DEBUT: "Début d'interruption de la transmission",
+    TypeEvenement.INTERRUPTION_FIN: "Fin d'interruption de la transmission",
+    TypeEvenement.AUDIO_SEUL_DEBUT: "Début d'une période sans image (son seul)",
+    TypeEvenement.AUDIO_SEUL_FIN: "Fin d'une période sans image (son seul)",
+    TypeEvenement.ALERTE_FIDELITE_DEBUT: "Alerte : transmission dégradée",
+    TypeEvenement.ALERTE_FIDELITE_FIN: "Fin de l'alerte de transmission",
+    TypeEvenement.QUALITE_MINUTE: "Qualité de la transmission (résumé par minute)",
+    TypeEvenement.DECONNEXION: "Déconnexion",
+    TypeEvenement.RECONNEXION: "Reconnexion",
+    TypeEvenement.MESSAGE_REJETE: "Message de visioconférence rejeté",
 }
+
+TYPES_DE_LA_VISIO = frozenset(
+    {
+        TypeEvenement.INVITATION_CREEE,
+        TypeEvenement.INVITATION_REVOQUEE,
+        TypeEvenement.INVITATION_UTILISEE,
+        TypeEvenement.ACCES_REFUSE,
+        TypeEvenement.ESSAI_MATERIEL,
+        TypeEvenement.IDENTITE_DECLAREE,
+        TypeEvenement.ENTREE_SALLE_ATTENTE,
+        TypeEvenement.ADMISSION,
+        TypeEvenement.ECONDUITE,
+        TypeEvenement.VERIFICATION_IDENTITE,
+        TypeEvenement.CODE_VERIFICATION_CONCORDANT,
+        TypeEvenement.SERMENT,
+        TypeEvenement.DEPOSITION_DEBUT,
+        TypeEvenement.DEPOSITION_SUSPENSION,
+        TypeEvenement.DEPOSITION_REPRISE,
+        TypeEvenement.DEPOSITION_FIN,
+        TypeEvenement.DEMANDE_MICRO,
+        TypeEvenement.CONNEXION,
+        TypeEvenement.PREMIERE_IMAGE,
+        TypeEvenement.INTERRUPTION_DEBUT,
+        TypeEvenement.INTERRUPTION_FIN,
+        TypeEvenement.AUDIO_SEUL_DEBUT,
+        TypeEvenement.AUDIO_SEUL_FIN,
+        TypeEvenement.ALERTE_FIDELITE_DEBUT,
+        TypeEvenement.ALERTE_FIDELITE_FIN,
+        TypeEvenement.QUALITE_MINUTE,
+        TypeEvenement.DECONNEXION,
+        TypeEvenement.RECONNEXION,
+        TypeEvenement.MESSAGE_REJETE,
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -88,7 +187,7 @@ class Phase(enum.Enum):
 
 # Où chaque événement peut se placer. Une correction ne relève d'aucune phase : elle rectifie
 # l'écrit, pas l'audience ; un incident technique peut survenir à tout moment.
-PHASES_PERMISES: Mapping[TypeEvenement, frozenset[Phase]] = {
+_PHASES_DES_DEBATS: Mapping[TypeEvenement, frozenset[Phase]] = {
     TypeEvenement.OUVERTURE_DEBATS: frozenset({Phase.AVANT_DEBATS}),
     TypeEvenement.AUDITION: frozenset({Phase.DEBATS}),
     TypeEvenement.INFORMATION_QUESTION: frozenset({Phase.DEBATS}),
@@ -105,6 +204,24 @@ PHASES_PERMISES: Mapping[TypeEvenement, frozenset[Phase]] = {
     TypeEvenement.CONCLUSIONS_INCIDENT: frozenset({Phase.DEBATS}),
     TypeEvenement.INCIDENT_TECHNIQUE: frozenset(Phase),
     TypeEvenement.CORRECTION: frozenset(Phase),
+}
+# La déposition elle-même a lieu pendant les débats ; l'invitation, l'essai du matériel, la salle
+# d'attente et tout ce que le dispositif observe peuvent la précéder ou la suivre.
+_DEPOSITION_PROPREMENT_DITE = frozenset(
+    {
+        TypeEvenement.ADMISSION,
+        TypeEvenement.SERMENT,
+        TypeEvenement.DEPOSITION_DEBUT,
+        TypeEvenement.DEPOSITION_SUSPENSION,
+        TypeEvenement.DEPOSITION_REPRISE,
+    }
+)
+PHASES_PERMISES: Mapping[TypeEvenement, frozenset[Phase]] = {
+    **_PHASES_DES_DEBATS,
+    **{
+        t: frozenset({Phase.DEBATS}) if t in _DEPOSITION_PROPREMENT_DITE else frozenset(Phase)
+        for t in TYPES_DE_LA_VISIO
+    },
 }
 
 # Prises de parole de l'accusation et de la partie civile : après elles, l'accusé doit
