@@ -7,6 +7,7 @@ REDIS_URL          couche de canaux Redis pour plusieurs serveurs ; en mémoire 
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 from typing import Any
@@ -137,3 +138,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# Serveurs STUN/TURN proposés aux navigateurs de la visio, au format RTCIceServer en JSON, par ex.
+# PRETOIRE_SERVEURS_ICE='[{"urls": "turn:turn.exemple.fr:3478", "username": "…", "credential": "…"}]'.
+# Aucun par défaut : sur un même réseau, les candidats locaux suffisent.
+PRETOIRE_SERVEURS_ICE = json.loads(os.environ.get("PRETOIRE_SERVEURS_ICE", "[]"))

@@ -1,0 +1,95 @@
+// Console du greffier : commandes de la déposition et indicateurs de qualité en direct.
+
+import { Signalisation } from "./signalisation.js";
+
+const racine = document.getElementById("console");
+const signalisation = new Signalisation(racine.dataset.ws);
+const message = document.getElementById("message-commande");
+
+// Quelles commandes ont un sens dans quel état (le serveur vérifie de toute façon).
+const PERMISES = {
+  admettre: ["en_attente"],
+  econduire: ["en_attente"],
+  verifier_identite: ["admise", "en_cours", "suspendue"],
+  demander_micro: ["admise", "en_cours", "suspendue"],
+  code_concordant: ["admise", "en_cours", "suspendue"],
+  serment: ["admise", "en_cours", "suspendue"],
+  commencer: ["admise"],
+  suspendre: ["en_cours"],
+  reprendre: ["suspendue"],
+  terminer: ["admise", "en_cours", "suspendue"],
+  revoquer: ["invitee", "raccordee", "materiel_verifie", "en_attente", "admise"],
+};
+
+function appliquerEtat(etat) {
+  const element = document.getElementById("etat");
+  element.textContent = etat.libelle;
+  element.className = `etat etat-${etat.etat}`;
+  racine.dataset.etat = etat.etat;
+  for (const commande of document.querySelectorAll("[data-commande]")) {
+    const permise = (PERMISES[commande.dataset.commande] || []).includes(etat.etat);
+    for (const bouton of commande.matches("button") ? [commande] : commande.querySelectorAll("button")) {
+      bouton.disabled = !permise;
+    }
+  }
+  rechargerEvenements();
+}
+
+async function rechargerEvenements() {
+  const reponse = await fetch(racine.dataset.evenements, { credentials: "same-origin" });
+  if (reponse.ok) document.getElementById("evenements").innerHTML = await reponse.text();
+}
+
+function commander(commande, donnees = {}) {
+  message.hidden = true;
+  signalisation.envoyer({ type: "commande", commande, donnees });
+}
+
+for (const bouton of document.querySelectorAll("button[data-commande]")) {
+  bouton.addEventListener("click", () => commander(bouton.dataset.commande));
+}
+for (const formulaire of document.querySelectorAll("form[data-commande]")) {
+  formulaire.addEventListener("submit", (evenement) => {
+    evenement.preventDefault();
+    commander(formulaire.dataset.commande, Object.fromEntries(new FormData(formulaire)));
+  });
+}
+
+signalisation.sur("etat", appliquerEtat);
+signalisation.sur("refus", (refus) => {
+  message.textContent = refus.message;
+  message.className = "alerte alerte-error";
+  message.hidden = false;
+});
+signalisation.sur("ouvert", () => signalisation.envoyer({ type: "bonjour", session: crypto.randomUUID().replaceAll("-", "") }));
+
+const LIBELLES_RECEPTION = {
+  attente: "en attente de la première image",
+  normale: "image et son",
+  son_seul: "SON SEUL",
+  image_sans_son: "IMAGE SANS SON",
+  coupee: "INTERROMPUE",
+};
+const LIBELLES_NOTE = { bonne: "bonne", degradee: "dégradée", mauvaise: "mauvaise" };
+
+signalisation.sur("indicateurs", (indicateurs) => {
+  const cellule = (mesure) => document.querySelector(`[data-poste="${indicateurs.poste}"][data-mesure="${mesure}"]`);
+  cellule("reception").textContent = LIBELLES_RECEPTION[indicateurs.reception] || indicateurs.reception;
+  cellule("dechiffrees").textContent = String(indicateurs.chiffrement.dechiffrees);
+  if (indicateurs.mesure) {
+    for (const [cle, valeur] of Object.entries(indicateurs.mesure)) {
+      const c = cellule(cle);
+      if (c) c.textContent = valeur === null || valeur === "" ? "—" : cle === "note" ? LIBELLES_NOTE[valeur] : String(valeur);
+    }
+    cellule("note").dataset.note = indicateurs.mesure.note;
+  }
+  const alerte = document.getElementById("alerte-fidelite");
+  alerte.hidden = !indicateurs.alerte;
+  if (indicateurs.alerte) {
+    const ou = indicateurs.poste === "salle" ? "reçue en salle" : "reçue par le déposant";
+    const raisons = indicateurs.mesure ? indicateurs.mesure.raisons.join(", ") : "";
+    alerte.textContent = `Transmission ${ou} non fidèle : ${raisons}`;
+  }
+});
+
+setInterval(rechargerEvenements, 3000);

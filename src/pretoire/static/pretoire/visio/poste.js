@@ -1,0 +1,283 @@
+// Un poste de la visio : l'écran de la salle d'audience ou le navigateur du déposant.
+//
+// La salle fait l'offre, le déposant répond. Rien n'est négocié avant l'admission par le greffe
+// (le serveur refuse d'ailleurs de relayer le média d'un déposant en salle d'attente). Chaque
+// image et chaque son sont chiffrés de bout en bout (e2ee-worker.js) avec des clés que le serveur
+// ne voit pas ; un navigateur sans transformations encodées ne peut pas rejoindre l'audience.
+
+import { Signalisation } from "./signalisation.js";
+import { clePubliqueBrute, deriverCles, motsDeVerification, paireDeCles } from "./e2ee.js";
+
+const racine = document.getElementById("visio");
+const poste = racine.dataset.poste;
+const autre = poste === "salle" ? "deposant" : "salle";
+const deposition = racine.dataset.deposition;
+const serveursIce = JSON.parse(racine.dataset.ice || "[]");
+const session = crypto.randomUUID().replaceAll("-", "");
+const $ = (id) => document.getElementById(id);
+
+const etat = {
+  media: false,
+  clePair: null,
+  sessionPair: null,
+  pc: null,
+  flux: null,
+  emetteurVideo: null,
+  pisteVideo: null,
+  connexionSignalee: false,
+  compteurs: { chiffrees: 0, dechiffrees: 0, echecs: 0 },
+  redemarrage: null,
+};
+// Lu par les tests de bout en bout (compteurs du chiffrement, statistiques WebRTC).
+window.pretoireVisio = { etat, statistiques: () => etat.pc?.getStats() };
+
+function afficherEtat(message) {
+  const element = $("etat");
+  element.textContent = message.libelle;
+  element.className = `etat etat-${message.etat}`;
+  racine.dataset.etat = message.etat;
+}
+
+function afficherChiffrement(texte, actif) {
+  const pastille = $("chiffrement");
+  pastille.textContent = texte;
+  pastille.classList.toggle("pastille-active", actif);
+}
+
+if (!("RTCRtpScriptTransform" in window) || !window.RTCPeerConnection) {
+  afficherChiffrement(
+    "Ce navigateur ne permet pas le chiffrement de bout en bout exigé par la cour : la connexion est impossible.",
+    false,
+  );
+  throw new Error("Transformations encodées indisponibles");
+}
+
+const worker = new Worker(new URL("./e2ee-worker.js", import.meta.url), { name: "chiffrement" });
+worker.onmessage = (evenement) => {
+  if (evenement.data.type === "compteurs") etat.compteurs = evenement.data;
+};
+const paire = await paireDeCles(deposition, poste);
+const clePublique = await clePubliqueBrute(paire);
+const signalisation = new Signalisation(racine.dataset.ws);
+
+async function demarrerMedia() {
+  if (etat.flux) return;
+  etat.flux = await navigator.mediaDevices.getUserMedia({
+    video: { width: { ideal: 1280 }, height: { ideal: 720 } },
+    audio: { echoCancellation: true, noiseSuppression: true },
+  });
+  etat.pisteVideo = etat.flux.getVideoTracks()[0] || null;
+  $("video-locale").srcObject = etat.flux;
+}
+
+function fermerConnexion() {
+  if (etat.pc) etat.pc.close();
+  etat.pc = null;
+  etat.connexionSignalee = false;
+}
+
+function creerConnexion() {
+  fermerConnexion();
+  const pc = new RTCPeerConnection({ iceServers: serveursIce });
+  for (const piste of etat.flux.getTracks()) {
+    const emetteur = pc.addTrack(piste, etat.flux);
+    emetteur.transform = new RTCRtpScriptTransform(worker, { sens: "emission", genre: piste.kind });
+    if (piste.kind === "video") etat.emetteurVideo = emetteur;
+  }
+  // Transformation de réception posée avant la négociation : posée dans ontrack, Chromium ne
+  // l'alimenterait pas et le décodeur recevrait le chiffré.
+  for (const transceiver of pc.getTransceivers()) {
+    transceiver.receiver.transform = new RTCRtpScriptTransform(worker, {
+      sens: "reception",
+      genre: transceiver.receiver.track.kind,
+    });
+  }
+  pc.ontrack = (evenement) => {
+    const video = $("video-distante");
+    if (video.srcObject !== evenement.streams[0]) video.srcObject = evenement.streams[0];
+    const attente = $("attente");
+    if (attente) attente.hidden = true;
+  };
+  pc.onicecandidate = (evenement) => {
+    signalisation.envoyer({ type: "candidat", candidat: evenement.candidate ? evenement.candidate.toJSON() : null });
+  };
+  pc.oniceconnectionstatechange = () => {
+    const ice = pc.iceConnectionState;
+    if ((ice === "connected" || ice === "completed") && !etat.connexionSignalee) {
+      etat.connexionSignalee = true;
+      signalisation.envoyer({ type: "connexion", chiffrement_bout_en_bout: true });
+      afficherChiffrement("Chiffrement de bout en bout : actif", true);
+    }
+    if (poste === "salle" && (ice === "disconnected" || ice === "failed")) planifierRedemarrage();
+  };
+  etat.pc = pc;
+  return pc;
+}
+
+// Coupure réseau : la salle relance la négociation ICE (redémarrage), sans nouvelle invitation.
+function planifierRedemarrage() {
+  clearTimeout(etat.redemarrage);
+  etat.redemarrage = setTimeout(() => {
+    const ice = etat.pc?.iceConnectionState;
+    if (ice === "disconnected" || ice === "failed") offrir({ redemarrage: true });
+  }, 1500);
+}
+
+async function offrir({ redemarrage = false } = {}) {
+  if (poste !== "salle" || !etat.media || !etat.clePair || !etat.flux) return;
+  if (!etat.pc) creerConnexion();
+  else if (!redemarrage) return;
+  const offre = await etat.pc.createOffer({ iceRestart: redemarrage });
+  await etat.pc.setLocalDescription(offre);
+  signalisation.envoyer({ type: "description", description: { type: offre.type, sdp: offre.sdp } });
+}
+
+async function recevoirCle(clePair) {
+  if (clePair === etat.clePair) return;
+  etat.clePair = clePair;
+  const cles = await deriverCles(paire, clePair, poste, deposition);
+  worker.postMessage({ type: "cles", ...cles });
+  const [salle, deposant] = poste === "salle" ? [clePublique, clePair] : [clePair, clePublique];
+  $("code-verification").textContent = (await motsDeVerification(salle, deposant)).join(" · ");
+  $("bloc-code").hidden = false;
+}
+
+signalisation.sur("ouvert", () => {
+  signalisation.envoyer({ type: "bonjour", session });
+  if (etat.media) signalisation.envoyer({ type: "cle", cle: clePublique });
+});
+
+signalisation.sur("etat", async (message) => {
+  afficherEtat(message);
+  if (message.finale) {
+    fermerConnexion();
+    etat.flux?.getTracks().forEach((piste) => piste.stop());
+    if ($("fin")) $("fin").hidden = false;
+    if ($("salle-attente")) $("salle-attente").hidden = true;
+    return;
+  }
+  if (poste === "deposant") $("message-attente").hidden = message.media;
+  if (message.media && !etat.media) {
+    etat.media = true;
+    await demarrerMedia();
+    signalisation.envoyer({ type: "cle", cle: clePublique });
+    await offrir();
+  }
+});
+
+signalisation.sur("presence", async (message) => {
+  if (message.poste !== autre) return;
+  if (!message.present) return;
+  if (etat.sessionPair && etat.sessionPair !== message.session) {
+    // L'autre poste a rechargé sa page : nouvelle connexion, mêmes clés.
+    fermerConnexion();
+  }
+  etat.sessionPair = message.session;
+  if (etat.media) signalisation.envoyer({ type: "cle", cle: clePublique });
+  if (poste === "salle" && etat.pc && etat.pc.iceConnectionState !== "connected") await offrir({ redemarrage: true });
+});
+
+signalisation.sur("cle", async (message) => {
+  await recevoirCle(message.cle);
+  await offrir();
+});
+
+signalisation.sur("description", async (message) => {
+  const description = message.description;
+  if (description.type === "offer") {
+    if (!etat.flux) await demarrerMedia();
+    if (!etat.pc || etat.pc.signalingState === "closed") creerConnexion();
+    await etat.pc.setRemoteDescription(description);
+    const reponse = await etat.pc.createAnswer();
+    await etat.pc.setLocalDescription(reponse);
+    signalisation.envoyer({ type: "description", description: { type: reponse.type, sdp: reponse.sdp } });
+  } else if (etat.pc && etat.pc.signalingState === "have-local-offer") {
+    await etat.pc.setRemoteDescription(description);
+  }
+});
+
+signalisation.sur("candidat", async (message) => {
+  if (!etat.pc || !message.candidat) return;
+  try {
+    await etat.pc.addIceCandidate(message.candidat);
+  } catch {
+    // Candidat d'une négociation précédente : sans objet.
+  }
+});
+
+signalisation.sur("micro", () => {
+  const alerte = $("message-micro");
+  if (alerte) alerte.hidden = false;
+});
+
+signalisation.sur("indicateurs", (message) => {
+  if (message.poste !== poste) return;
+  const alerte = $("alerte-fidelite");
+  if (!alerte) return;
+  alerte.hidden = !message.alerte;
+  if (message.alerte && message.mesure) alerte.textContent = `Transmission dégradée : ${message.mesure.raisons.join(", ")}`;
+});
+
+signalisation.sur("ferme", (message) => {
+  if (message.code === 4403 && $("fin")) {
+    $("fin").hidden = false;
+  }
+});
+
+// Boutons du déposant : couper le micro ou la caméra reste possible, et se voit au journal
+// (une caméra coupée ouvre une période « son seul »).
+$("bouton-micro")?.addEventListener("click", (evenement) => {
+  const piste = etat.flux?.getAudioTracks()[0];
+  if (!piste) return;
+  piste.enabled = !piste.enabled;
+  evenement.currentTarget.setAttribute("aria-pressed", String(!piste.enabled));
+  evenement.currentTarget.textContent = piste.enabled ? "Couper le micro" : "Activer le micro";
+  if (piste.enabled) $("message-micro").hidden = true;
+});
+
+$("bouton-camera")?.addEventListener("click", async (evenement) => {
+  if (!etat.emetteurVideo) return;
+  const coupee = etat.emetteurVideo.track === null;
+  await etat.emetteurVideo.replaceTrack(coupee ? etat.pisteVideo : null);
+  evenement.currentTarget.setAttribute("aria-pressed", String(!coupee));
+  evenement.currentTarget.textContent = coupee ? "Couper la caméra" : "Activer la caméra";
+});
+
+// Chaque seconde, le résumé de ce que ce poste reçoit : le serveur en tire interruptions,
+// alertes et résumés par minute (deposition/fidelite.py).
+async function rapporter() {
+  if (!etat.pc || !etat.media) return;
+  const rapport = await etat.pc.getStats();
+  let video = null;
+  let audio = null;
+  let paireIce = null;
+  rapport.forEach((s) => {
+    if (s.type === "inbound-rtp" && s.kind === "video") video = s;
+    if (s.type === "inbound-rtp" && s.kind === "audio") audio = s;
+    if (s.type === "candidate-pair" && s.nominated && s.state === "succeeded") paireIce = s;
+  });
+  const tampon = (s) => (s && s.jitterBufferEmittedCount ? (1000 * s.jitterBufferDelay) / s.jitterBufferEmittedCount : null);
+  const retardVideo = tampon(video);
+  const retardSon = tampon(audio);
+  signalisation.envoyer({
+    type: "statistiques",
+    images_decodees: video?.framesDecoded ?? 0,
+    paquets_audio: audio?.packetsReceived ?? 0,
+    octets_recus: (video?.bytesReceived ?? 0) + (audio?.bytesReceived ?? 0),
+    paquets_recus: (video?.packetsReceived ?? 0) + (audio?.packetsReceived ?? 0),
+    paquets_perdus: Math.max(0, video?.packetsLost ?? 0) + Math.max(0, audio?.packetsLost ?? 0),
+    aller_retour_ms: paireIce?.currentRoundTripTime != null ? paireIce.currentRoundTripTime * 1000 : null,
+    images_par_seconde: video?.framesPerSecond ?? null,
+    largeur: video?.frameWidth ?? null,
+    hauteur: video?.frameHeight ?? null,
+    gels: video?.freezeCount ?? 0,
+    // Image plus retardée que le son dans les tampons : le son est en avance (valeur positive).
+    synchronisation_ms: retardVideo != null && retardSon != null ? retardVideo - retardSon : null,
+    chiffrement: {
+      chiffrees: etat.compteurs.chiffrees,
+      dechiffrees: etat.compteurs.dechiffrees,
+      echecs: etat.compteurs.echecs,
+    },
+  });
+}
+setInterval(() => rapporter().catch(() => {}), 1000);
