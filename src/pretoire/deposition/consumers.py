@@ -12,6 +12,7 @@ surveille ce qu'il reçoit (``fidelite.Surveillance``) et ce qui doit l'être es
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from channels.db import database_sync_to_async
@@ -44,6 +45,8 @@ class VisioConsumer(AsyncJsonWebsocketConsumer):
     surveillance: Surveillance | None = None
     refus: int = 0
     utilisateur: Any = None
+    decalage: timedelta | None = None
+    dernier_instant: datetime | None = None
 
     async def authentifier(self) -> Deposition | None:
         raise NotImplementedError
@@ -150,9 +153,11 @@ class VisioConsumer(AsyncJsonWebsocketConsumer):
     async def observer(self, statistiques: Statistiques) -> None:
         if self.surveillance is None:
             return
-        donnees = statistiques.model_dump(exclude={"type", "deposition", "chiffrement"})
+        donnees = statistiques.model_dump(exclude={"type", "deposition", "chiffrement", "horloge_ms"})
         echantillon = Echantillon(
-            instant=timezone.now(), images_dechiffrees=statistiques.chiffrement.dechiffrees, **donnees
+            instant=self.instant_du_releve(statistiques.horloge_ms),
+            images_dechiffrees=statistiques.chiffrement.dechiffrees,
+            **donnees,
         )
         observations = self.surveillance.observer(echantillon)
         for observation in observations:
@@ -180,6 +185,26 @@ class VisioConsumer(AsyncJsonWebsocketConsumer):
                 },
             },
         )
+
+    def instant_du_releve(self, horloge_ms: float | None) -> datetime:
+        """L'heure du relevé, à l'horloge du serveur.
+
+        Le décalage entre les deux horloges est estimé par le plus petit écart observé (le
+        délai de transport n'est jamais négatif) ; l'heure n'est jamais dans le futur ni avant
+        le relevé précédent.
+        """
+        maintenant = timezone.now()
+        instant = maintenant
+        if horloge_ms is not None:
+            releve = datetime.fromtimestamp(horloge_ms / 1000, tz=UTC)
+            ecart = maintenant - releve
+            if self.decalage is None or ecart < self.decalage:
+                self.decalage = ecart
+            instant = min(releve + self.decalage, maintenant)
+        if self.dernier_instant is not None:
+            instant = max(instant, self.dernier_instant)
+        self.dernier_instant = instant
+        return instant
 
     def _consigner_observation(self, type_evenement: TypeEvenement, donnees: dict[str, Any]) -> None:
         deposition = Deposition.objects.get(pk=self.deposition_id)

@@ -72,6 +72,9 @@ class Statistiques(Message):
     """Le résumé ``getStats`` de ce que le poste reçoit (compteurs cumulés)."""
 
     type: Literal["statistiques"]
+    # Horloge du poste (ms depuis l'époque Unix) : après une coupure, les résumés retenus arrivent
+    # d'un bloc ; leur heure d'origine garde les interruptions datées à la seconde.
+    horloge_ms: float | None = Field(default=None, ge=0)
     images_decodees: int = Field(ge=0)
     paquets_audio: int = Field(ge=0)
     octets_recus: int = Field(ge=0)

@@ -17,6 +17,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from pydantic import ValidationError
@@ -51,7 +52,10 @@ class FormulaireInvitation(forms.Form):
 
     def __init__(self, *args: Any, affaire: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["jour"].queryset = affaire.jours_audience.all()  # type: ignore[attr-defined]
+        # Une invitation vaut pour un jour d'audience à venir : celle d'un jour passé serait expirée.
+        self.fields["jour"].queryset = affaire.jours_audience.filter(  # type: ignore[attr-defined]
+            date__gte=timezone.localdate()
+        )
         self.fields["jour"].label_from_instance = lambda j: f"{j.date:%d/%m/%Y}"  # type: ignore[attr-defined]
 
 

@@ -6,9 +6,11 @@ L'installation est idempotente : relancer la démonstration ne duplique rien.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 from importlib import resources
 
 from django.db import transaction
+from django.utils import timezone
 
 from pretoire.comptes.models import Utilisateur
 from pretoire.journal.actions import do_consigner_evenement
@@ -16,7 +18,7 @@ from pretoire.law.debats import TypeEvenement
 from pretoire.law.mise_en_accusation import Dossier, charger_dossier
 
 from ..actions import do_importer_dossier
-from ..models import Affaire, Affectation, Role
+from ..models import Affaire, Affectation, JourAudience, Role
 
 MOT_DE_PASSE_DEMO = "Pretoire-demo-2026"
 
@@ -53,6 +55,11 @@ def installer_demo() -> Affaire:
     if affaire is not None:
         return affaire
     affaire = do_importer_dossier(dossier)
+    # Le procès dure : la démonstration a des jours d'audience aujourd'hui et les deux suivants,
+    # pour qu'une invitation en visioconférence puisse y être faite.
+    aujourd_hui = timezone.localdate()
+    for decalage in range(3):
+        JourAudience.objects.get_or_create(affaire=affaire, date=aujourd_hui + timedelta(days=decalage))
     for compte in COMPTES:
         utilisateur, cree = Utilisateur.objects.get_or_create(
             username=compte.identifiant,

@@ -236,11 +236,12 @@ $("bouton-micro")?.addEventListener("click", (evenement) => {
 });
 
 $("bouton-camera")?.addEventListener("click", async (evenement) => {
+  const bouton = evenement.currentTarget;
   if (!etat.emetteurVideo) return;
   const coupee = etat.emetteurVideo.track === null;
   await etat.emetteurVideo.replaceTrack(coupee ? etat.pisteVideo : null);
-  evenement.currentTarget.setAttribute("aria-pressed", String(!coupee));
-  evenement.currentTarget.textContent = coupee ? "Couper la caméra" : "Activer la caméra";
+  bouton.setAttribute("aria-pressed", String(!coupee));
+  bouton.textContent = coupee ? "Couper la caméra" : "Activer la caméra";
 });
 
 // Chaque seconde, le résumé de ce que ce poste reçoit : le serveur en tire interruptions,
@@ -261,6 +262,7 @@ async function rapporter() {
   const retardSon = tampon(audio);
   signalisation.envoyer({
     type: "statistiques",
+    horloge_ms: Date.now(),
     images_decodees: video?.framesDecoded ?? 0,
     paquets_audio: audio?.packetsReceived ?? 0,
     octets_recus: (video?.bytesReceived ?? 0) + (audio?.bytesReceived ?? 0),
