@@ -88,4 +88,12 @@ def inviter(greffe: Page, adresse: str, deposant: str = "Dr Claire FONTAINE") ->
     return Invitation(lien, code, greffe)
 
 
-__all__ += ["capture", "inviter", "nouveau_contexte", "se_connecter"]
+def accessible(page: Page) -> None:
+    """RGAA : chaque page du parcours du déposant passe axe-core sans aucune violation."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    resultats = Axe().run(page)
+    assert resultats.violations_count == 0, resultats.generate_report()
+
+
+__all__ += ["accessible", "capture", "inviter", "nouveau_contexte", "se_connecter"]

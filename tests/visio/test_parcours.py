@@ -8,7 +8,7 @@ from typing import Any
 
 from playwright.sync_api import Browser, Page, expect
 
-from .conftest import capture, inviter, nouveau_contexte, se_connecter
+from .conftest import accessible, capture, inviter, nouveau_contexte, se_connecter
 
 
 def compteurs(page: Page) -> dict[str, Any]:
@@ -45,6 +45,7 @@ def parcourir_jusqu_a_la_salle_d_attente(deposant: Page, lien: str, code: str) -
     deposant.goto(lien)
     expect(deposant.get_by_role("heading", level=1)).to_have_text("Déposer devant la cour d'assises")
     capture(deposant, "visio-2-code")
+    accessible(deposant)
     deposant.get_by_label("Code d'accès").fill(code)
     deposant.get_by_role("button", name="Continuer").click()
 
@@ -55,6 +56,7 @@ def parcourir_jusqu_a_la_salle_d_attente(deposant: Page, lien: str, code: str) -
     deposant.get_by_role("button", name="Jouer un son d'essai").click()
     deposant.get_by_role("button", name="Oui").click()
     capture(deposant, "visio-3-essai")
+    accessible(deposant)
     deposant.get_by_role("button", name="Valider l'essai et continuer").click()
 
     expect(deposant.get_by_role("heading", level=1)).to_have_text("Votre identité")
@@ -62,6 +64,7 @@ def parcourir_jusqu_a_la_salle_d_attente(deposant: Page, lien: str, code: str) -
     deposant.get_by_label("Prénoms").fill("Claire Marie")
     deposant.get_by_label("Lieu où vous vous trouvez (facultatif)").fill("Cabinet, Lyon")
     capture(deposant, "visio-4-identite")
+    accessible(deposant)
     deposant.get_by_role("button", name="Entrer en salle d'attente").click()
     expect(deposant.locator("#etat")).to_have_text("en salle d'attente")
 
@@ -75,6 +78,7 @@ def test_deposition_complete_chiffree_de_bout_en_bout_avec_coupures_consignees(
     deposant = contexte_deposant.new_page()
     parcourir_jusqu_a_la_salle_d_attente(deposant, invitation.lien, invitation.code)
     capture(deposant, "visio-5-salle-d-attente")
+    accessible(deposant)
 
     salle = nouveau_contexte(navigateur_media, serveur_demo).new_page()
     se_connecter(salle, serveur_demo, "presidente")
@@ -110,6 +114,7 @@ def test_deposition_complete_chiffree_de_bout_en_bout_avec_coupures_consignees(
     expect(greffe.locator('[data-poste="salle"][data-mesure="reception"]')).to_have_text("image et son")
     capture(salle, "visio-6-salle-d-audience")
     capture(deposant, "visio-7-deposant-en-audience")
+    accessible(deposant)
     capture(greffe, "visio-8-console-du-greffe")
 
     # Caméra coupée 4 s : une période « son seul » est ouverte puis refermée.
@@ -151,6 +156,7 @@ def test_deposition_complete_chiffree_de_bout_en_bout_avec_coupures_consignees(
     greffe.get_by_role("button", name="Terminer la déposition").click()
     expect(deposant.locator("#fin")).to_be_visible()
     capture(deposant, "visio-10-fin")
+    accessible(deposant)
 
     types = [e["type"] for e in journal_de_l_affaire(greffe, serveur_demo)]
     for attendu in (

@@ -54,6 +54,9 @@ class VisioConsumer(AsyncJsonWebsocketConsumer):
     async def connect(self) -> None:
         deposition = await self.authentifier()
         if deposition is None:
+            # Accepter puis fermer : le navigateur reçoit le code 4403 (un refus de poignée de
+            # main ne lui donnerait qu'un 1006 indistinct d'une panne réseau).
+            await self.accept()
             await self.close(code=FERMETURE_INTERDITE)
             return
         self.deposition_id = deposition.pk

@@ -152,8 +152,12 @@ signalisation.sur("etat", async (message) => {
   if (message.finale) {
     fermerConnexion();
     etat.flux?.getTracks().forEach((piste) => piste.stop());
-    if ($("fin")) $("fin").hidden = false;
-    if ($("salle-attente")) $("salle-attente").hidden = true;
+    if ($("fin")) {
+      $("fin").hidden = false;
+      for (const bloc of document.querySelectorAll(".visio-scene, .visio-outils, .visio-code, #message-attente")) {
+        bloc.hidden = true;
+      }
+    }
     return;
   }
   if (poste === "deposant") $("message-attente").hidden = message.media;
