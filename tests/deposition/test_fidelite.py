@@ -513,7 +513,9 @@ etapes = st.lists(
 
 @settings(max_examples=200, deadline=None)
 @given(etapes)
-def test_les_periodes_alternent_et_chaque_fin_mesure_sa_duree(suite: list[tuple[int, bool, bool, float, int]]) -> None:
+def test_les_periodes_alternent_et_chaque_fin_mesure_sa_duree(
+    suite: list[tuple[int, bool, bool, float, int]],
+) -> None:
     poste = Poste()
     poste.envoyer(Echantillon(instant=T0))
     for millisecondes, image, son, perte, tirage in suite:
@@ -552,4 +554,3 @@ def verifier_duree(fin: Observation, *, debut_attendu: str) -> None:
     ecart = datetime.fromisoformat(fin.donnees["fin"]) - datetime.fromisoformat(fin.donnees["debut"])
     assert fin.donnees["duree_s"] >= 0
     assert fin.donnees["duree_s"] == pytest.approx(ecart.total_seconds(), abs=0.051)
-

@@ -6,9 +6,12 @@ import subprocess
 import time
 from typing import Any
 
+import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from .conftest import accessible, capture, inviter, nouveau_contexte, se_connecter
+
+pytestmark = [pytest.mark.media, pytest.mark.browser]
 
 
 def compteurs(page: Page) -> dict[str, Any]:

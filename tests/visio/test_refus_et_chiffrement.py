@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 
+import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from .conftest import accessible, capture, inviter, nouveau_contexte
@@ -14,6 +15,8 @@ FERMETURE = """async (chemin) => await new Promise((resoudre) => {
     const ws = new WebSocket(`ws://${location.host}${chemin}`);
     ws.onclose = (e) => resoudre(e.code);
 })"""
+
+pytestmark = [pytest.mark.media, pytest.mark.browser]
 
 
 def test_lien_forge_refuse_en_francais_et_websocket_ferme(
