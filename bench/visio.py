@@ -239,4 +239,7 @@ if __name__ == "__main__":
         commande = f"ip link set lo up && exec {sys.executable} {Path(__file__).resolve()}"
         raise SystemExit(subprocess.call(["unshare", "--net", "sh", "-c", commande]))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pretoire.config.settings.test")
+    import django
+
+    django.setup()
     ecrire(mesurer())

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 
 from pretoire.comptes.models import Utilisateur
@@ -58,3 +61,36 @@ def de_la_deposition(deposition: Deposition, *types: str) -> list[Evenement]:
     if types:
         evenements = evenements.filter(type__in=types)
     return list(evenements.order_by("numero"))
+
+
+# --- Une base où chaque transaction est réellement validée -----------------------------------------
+# Le journal est immuable : la base refuse d'en supprimer une ligne (journal/migrations/0002). Pour
+# que pytest-django puisse la vider après un test sans transaction englobante, on retire les
+# déclencheurs juste avant le nettoyage et on les repose juste après, avec le SQL de la migration.
+IMMUABLE = importlib.import_module("pretoire.journal.migrations.0002_journal_immuable")
+
+
+def _executer(ordres: list[str]) -> None:
+    with connection.cursor() as curseur:
+        for ordre in ordres:
+            curseur.execute(ordre)
+
+
+@pytest.fixture
+def _declencheurs_reposes(django_db_blocker: Any) -> Iterator[None]:
+    yield
+    with django_db_blocker.unblock():
+        if connection.vendor == "sqlite":
+            _executer(IMMUABLE.SQLITE)
+        else:
+            _executer(IMMUABLE.POSTGRESQL[1:])  # la fonction, elle, n'a pas été retirée
+
+
+@pytest.fixture
+def base_validee(_declencheurs_reposes: None, transactional_db: None) -> Iterator[None]:
+    """À demander avant toute autre fixture de base de données (premier argument du test)."""
+    yield
+    if connection.vendor == "sqlite":
+        _executer(IMMUABLE.SQLITE_INVERSE)
+    else:
+        _executer(IMMUABLE.POSTGRESQL_INVERSE[:2])

@@ -96,8 +96,9 @@ def test_le_code_se_saisit_avec_ou_sans_separateurs(invitation: actions.Invitati
     assert deposition.etat_deposition is EtatDeposition.RACCORDEE
 
 
-@pytest.mark.django_db(transaction=True)
-def test_un_code_faux_est_consigne_et_son_compte_survit_au_refus(invitation: actions.InvitationEmise) -> None:
+def test_un_code_faux_est_consigne_et_son_compte_survit_au_refus(
+    base_validee: None, invitation: actions.InvitationEmise
+) -> None:
     assert not connection.in_atomic_block  # rien ne sera annulé derrière le dos du test
     erreur = refus(invitation.jeton, code_faux(invitation))
     assert erreur.motif == "code_errone"

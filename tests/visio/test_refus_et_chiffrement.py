@@ -105,3 +105,29 @@ def test_avec_une_cle_erronee_aucune_image_ne_se_dechiffre(
         c = compteurs(poste)
         assert c["dechiffrees"] == 0 and c["images"] == 0, c
     capture(salle, "visio-cle-erronee-salle")
+
+
+def test_un_navigateur_sans_transformations_encodees_ne_peut_pas_rejoindre(
+    serveur_demo: str, navigateur_media: Browser
+) -> None:
+    greffe = nouveau_contexte(navigateur_media, serveur_demo).new_page()
+    invitation = inviter(greffe, serveur_demo, "M. Luc MOREAU")
+    contexte = nouveau_contexte(navigateur_media, serveur_demo)
+    contexte.add_init_script("delete window.RTCRtpScriptTransform;")
+    deposant = contexte.new_page()
+    deposant.goto(invitation.lien)
+    deposant.get_by_label("Code d'accès").fill(invitation.code)
+    deposant.get_by_role("button", name="Continuer").click()
+    expect(deposant.locator("#v-navigateur")).to_have_attribute("data-statut", "echec")
+    expect(deposant.locator("#v-navigateur")).to_contain_text("incompatible")
+    deposant.get_by_role("button", name="Jouer un son d'essai").click()
+    deposant.get_by_role("button", name="Oui").click()
+    deposant.get_by_role("button", name="Valider l'essai et continuer").click()
+    expect(deposant.locator("#message-essai")).to_contain_text("L'essai n'est pas concluant")
+    capture(deposant, "visio-essai-navigateur-incompatible")
+    # L'étape suivante reste fermée : on revient à l'essai.
+    deposant.goto(invitation.lien.rstrip("/") + "/identite/")
+    expect(deposant.get_by_role("heading", level=1)).to_have_text("Essai de votre matériel")
+    essais = [e for e in journal_de_l_affaire(greffe, serveur_demo) if e["type"] == "essai_materiel"]
+    assert essais[-1]["donnees"]["resultat"] == "non_concluant"
+    assert essais[-1]["donnees"]["chiffrement"] is False
