@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from django.db import connection
 from django.utils import timezone
+from pytest_django.plugin import blocking_manager_key
 
 from pretoire.comptes.models import Utilisateur
 from pretoire.deposition import actions
@@ -65,9 +66,11 @@ def de_la_deposition(deposition: Deposition, *types: str) -> list[Evenement]:
 
 # --- Une base où chaque transaction est réellement validée -----------------------------------------
 # Le journal est immuable : la base refuse d'en supprimer une ligne (journal/migrations/0002). Pour
-# que pytest-django puisse la vider après un test sans transaction englobante, on retire les
-# déclencheurs juste avant le nettoyage et on les repose juste après, avec le SQL de la migration.
+# que pytest-django puisse la vider après un test sans transaction englobante, ``base_validee``
+# retire les déclencheurs juste avant ce nettoyage, et le crochet ci-dessous les repose juste
+# après, avec le SQL de la migration.
 IMMUABLE = importlib.import_module("pretoire.journal.migrations.0002_journal_immuable")
+DECLENCHEURS_RETIRES = pytest.StashKey[bool]()
 
 
 def _executer(ordres: list[str]) -> None:
@@ -76,21 +79,36 @@ def _executer(ordres: list[str]) -> None:
             curseur.execute(ordre)
 
 
-@pytest.fixture
-def _declencheurs_reposes(django_db_blocker: Any) -> Iterator[None]:
-    yield
-    with django_db_blocker.unblock():
+def declencheurs_du_journal() -> set[str]:
+    with connection.cursor() as curseur:
         if connection.vendor == "sqlite":
-            _executer(IMMUABLE.SQLITE)
+            curseur.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'journal_evenement'"
+            )
         else:
-            _executer(IMMUABLE.POSTGRESQL[1:])  # la fonction, elle, n'a pas été retirée
+            curseur.execute(
+                "SELECT tgname FROM pg_trigger WHERE tgrelid = 'journal_evenement'::regclass AND NOT tgisinternal"
+            )
+        return {nom for (nom,) in curseur.fetchall()}
 
 
 @pytest.fixture
-def base_validee(_declencheurs_reposes: None, transactional_db: None) -> Iterator[None]:
-    """À demander avant toute autre fixture de base de données (premier argument du test)."""
+def base_validee(request: pytest.FixtureRequest, transactional_db: None) -> Iterator[None]:
+    # Le test précédent a bien reposé les déclencheurs : le journal reste immuable pour la suite.
+    assert "journal_evenement_sans_modification" in declencheurs_du_journal()
     yield
     if connection.vendor == "sqlite":
         _executer(IMMUABLE.SQLITE_INVERSE)
     else:
-        _executer(IMMUABLE.POSTGRESQL_INVERSE[:2])
+        _executer(IMMUABLE.POSTGRESQL_INVERSE[:2])  # la fonction reste en place
+    request.node.stash[DECLENCHEURS_RETIRES] = True
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[None]:
+    try:
+        return (yield)
+    finally:
+        if item.stash.get(DECLENCHEURS_RETIRES, False):
+            with item.config.stash[blocking_manager_key].unblock():
+                _executer(IMMUABLE.SQLITE if connection.vendor == "sqlite" else IMMUABLE.POSTGRESQL[1:])

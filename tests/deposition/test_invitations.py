@@ -99,7 +99,7 @@ def test_le_code_se_saisit_avec_ou_sans_separateurs(invitation: actions.Invitati
 def test_un_code_faux_est_consigne_et_son_compte_survit_au_refus(
     base_validee: None, invitation: actions.InvitationEmise
 ) -> None:
-    assert not connection.in_atomic_block  # rien ne sera annulé derrière le dos du test
+    assert not connection.in_atomic_block  # aucune transaction de test ne masquerait un rollback
     erreur = refus(invitation.jeton, code_faux(invitation))
     assert erreur.motif == "code_errone"
     assert str(erreur) == actions.AccesRefuse.MESSAGES["code_errone"]

@@ -75,7 +75,9 @@ class Invitation:
 
 def inviter(greffe: Page, adresse: str, deposant: str = "Dr Claire FONTAINE") -> Invitation:
     """Le greffier invite un expert depuis l'onglet Visioconférence de l'affaire de démonstration."""
-    se_connecter(greffe, adresse, "greffiere")
+    greffe.goto(f"{adresse}/")
+    if greffe.get_by_label("Identifiant").count():
+        se_connecter(greffe, adresse, "greffiere")
     greffe.get_by_role("link", name="26/00042").click()
     greffe.get_by_role("link", name="Visioconférence").click()
     greffe.get_by_label("Nom et prénom du déposant").fill(deposant)

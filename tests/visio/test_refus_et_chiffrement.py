@@ -123,7 +123,7 @@ def test_un_navigateur_sans_transformations_encodees_ne_peut_pas_rejoindre(
     deposant.get_by_role("button", name="Jouer un son d'essai").click()
     deposant.get_by_role("button", name="Oui").click()
     deposant.get_by_role("button", name="Valider l'essai et continuer").click()
-    expect(deposant.locator("#message-essai")).to_contain_text("L'essai n'est pas concluant")
+    expect(deposant.locator("#message-essai")).to_contain_text("L’essai n’est pas concluant")
     capture(deposant, "visio-essai-navigateur-incompatible")
     # L'étape suivante reste fermée : on revient à l'essai.
     deposant.goto(invitation.lien.rstrip("/") + "/identite/")

@@ -1,6 +1,7 @@
 // Console du greffier : commandes de la déposition et indicateurs de qualité en direct.
 
 import { Signalisation } from "./signalisation.js";
+import { t } from "./textes.js";
 
 const racine = document.getElementById("console");
 const signalisation = new Signalisation(racine.dataset.ws);
@@ -63,14 +64,10 @@ signalisation.sur("refus", (refus) => {
 });
 signalisation.sur("ouvert", () => signalisation.envoyer({ type: "bonjour", session: crypto.randomUUID().replaceAll("-", "") }));
 
-const LIBELLES_RECEPTION = {
-  attente: "en attente de la première image",
-  normale: "image et son",
-  son_seul: "SON SEUL",
-  image_sans_son: "IMAGE SANS SON",
-  coupee: "INTERROMPUE",
-};
-const LIBELLES_NOTE = { bonne: "bonne", degradee: "dégradée", mauvaise: "mauvaise" };
+const LIBELLES_RECEPTION = Object.fromEntries(
+  ["attente", "normale", "son_seul", "image_sans_son", "coupee"].map((r) => [r, t(`reception_${r}`)]),
+);
+const LIBELLES_NOTE = Object.fromEntries(["bonne", "degradee", "mauvaise"].map((n) => [n, t(`note_${n}`)]));
 
 signalisation.sur("indicateurs", (indicateurs) => {
   const cellule = (mesure) => document.querySelector(`[data-poste="${indicateurs.poste}"][data-mesure="${mesure}"]`);
@@ -86,9 +83,9 @@ signalisation.sur("indicateurs", (indicateurs) => {
   const alerte = document.getElementById("alerte-fidelite");
   alerte.hidden = !indicateurs.alerte;
   if (indicateurs.alerte) {
-    const ou = indicateurs.poste === "salle" ? "reçue en salle" : "reçue par le déposant";
+    const titre = indicateurs.poste === "salle" ? t("recue_en_salle") : t("recue_par_deposant");
     const raisons = indicateurs.mesure ? indicateurs.mesure.raisons.join(", ") : "";
-    alerte.textContent = `Transmission ${ou} non fidèle : ${raisons}`;
+    alerte.textContent = `${titre} : ${raisons}`;
   }
 });
 

@@ -2,6 +2,8 @@
 // matériel ») : navigateur, caméra, micro, haut-parleur. Le résultat, concluant ou non, est
 // envoyé au serveur et consigné au journal d'audience.
 
+import { t } from "./textes.js";
+
 const $ = (id) => document.getElementById(id);
 const resultat = { webrtc: false, chiffrement: false, camera: false, microphone: false, haut_parleur: null };
 const details = [];
@@ -15,9 +17,9 @@ function marquer(id, statut, texte) {
 function verifierNavigateur() {
   resultat.webrtc = Boolean(window.RTCPeerConnection && navigator.mediaDevices?.getUserMedia);
   resultat.chiffrement = "RTCRtpScriptTransform" in window && Boolean(crypto?.subtle);
-  if (resultat.webrtc && resultat.chiffrement) marquer("v-navigateur", "ok", "— compatible");
+  if (resultat.webrtc && resultat.chiffrement) marquer("v-navigateur", "ok", t("compatible"));
   else {
-    marquer("v-navigateur", "echec", "— incompatible");
+    marquer("v-navigateur", "echec", t("non_compatible"));
     details.push("navigateur sans WebRTC ou sans transformations encodées");
   }
 }
@@ -27,8 +29,8 @@ async function verifierCameraEtMicro() {
   try {
     flux = await navigator.mediaDevices.getUserMedia({ video: true, audio: true });
   } catch (erreur) {
-    marquer("v-camera", "echec", "— accès refusé ou caméra absente");
-    marquer("v-micro", "echec", "— accès refusé ou micro absent");
+    marquer("v-camera", "echec", t("acces_refuse_camera"));
+    marquer("v-micro", "echec", t("acces_refuse_micro"));
     details.push(`getUserMedia : ${erreur.name}`);
     return;
   }
@@ -36,7 +38,7 @@ async function verifierCameraEtMicro() {
   apercu.srcObject = flux;
   await new Promise((resoudre) => (apercu.readyState >= 1 ? resoudre() : (apercu.onloadedmetadata = resoudre)));
   resultat.camera = apercu.videoWidth > 0;
-  marquer("v-camera", resultat.camera ? "ok" : "echec", resultat.camera ? `— ${apercu.videoWidth}×${apercu.videoHeight}` : "— aucune image");
+  marquer("v-camera", resultat.camera ? "ok" : "echec", resultat.camera ? `— ${apercu.videoWidth}×${apercu.videoHeight}` : t("aucune_image"));
 
   const contexte = new AudioContext();
   const analyseur = contexte.createAnalyser();
@@ -54,7 +56,7 @@ async function verifierCameraEtMicro() {
     };
     mesurer();
   });
-  marquer("v-micro", resultat.microphone ? "ok" : "echec", resultat.microphone ? "— son capté" : "— aucun son capté : parlez, puis recommencez");
+  marquer("v-micro", resultat.microphone ? "ok" : "echec", resultat.microphone ? t("son_capte") : t("aucun_son"));
 }
 
 function jouerSon() {
@@ -69,7 +71,7 @@ function jouerSon() {
 
 function repondreSon(entendu) {
   resultat.haut_parleur = entendu;
-  marquer("v-haut-parleur", entendu ? "ok" : "echec", entendu ? "— son entendu" : "— son non entendu");
+  marquer("v-haut-parleur", entendu ? "ok" : "echec", entendu ? t("son_entendu") : t("son_non_entendu"));
   $("valider-essai").disabled = false;
 }
 
@@ -100,7 +102,7 @@ async function envoyer() {
   message.hidden = false;
   message.className = "alerte alerte-error";
   message.textContent = reponse.ok
-    ? "L'essai n'est pas concluant ; il a été enregistré. Corrigez ce qui est signalé puis rechargez la page pour recommencer."
+    ? t("essai_non_concluant")
     : corps.erreurs.join(" ; ");
 }
 

@@ -6,6 +6,7 @@
 // ne voit pas ; un navigateur sans transformations encodées ne peut pas rejoindre l'audience.
 
 import { Signalisation } from "./signalisation.js";
+import { t } from "./textes.js";
 import { clePubliqueBrute, deriverCles, motsDeVerification, paireDeCles } from "./e2ee.js";
 
 const racine = document.getElementById("visio");
@@ -45,10 +46,7 @@ function afficherChiffrement(texte, actif) {
 }
 
 if (!("RTCRtpScriptTransform" in window) || !window.RTCPeerConnection) {
-  afficherChiffrement(
-    "Ce navigateur ne permet pas le chiffrement de bout en bout exigé par la cour : la connexion est impossible.",
-    false,
-  );
+  afficherChiffrement(t("incompatible"), false);
   throw new Error("Transformations encodées indisponibles");
 }
 
@@ -106,7 +104,7 @@ function creerConnexion() {
     if ((ice === "connected" || ice === "completed") && !etat.connexionSignalee) {
       etat.connexionSignalee = true;
       signalisation.envoyer({ type: "connexion", chiffrement_bout_en_bout: true });
-      afficherChiffrement("Chiffrement de bout en bout : actif", true);
+      afficherChiffrement(t("chiffrement_actif"), true);
     }
     if (poste === "salle" && (ice === "disconnected" || ice === "failed")) planifierRedemarrage();
   };
@@ -219,7 +217,7 @@ signalisation.sur("indicateurs", (message) => {
   const alerte = $("alerte-fidelite");
   if (!alerte) return;
   alerte.hidden = !message.alerte;
-  if (message.alerte && message.mesure) alerte.textContent = `Transmission dégradée : ${message.mesure.raisons.join(", ")}`;
+  if (message.alerte && message.mesure) alerte.textContent = `${t("transmission_degradee")} : ${message.mesure.raisons.join(", ")}`;
 });
 
 signalisation.sur("ferme", (message) => {
@@ -235,7 +233,7 @@ $("bouton-micro")?.addEventListener("click", (evenement) => {
   if (!piste) return;
   piste.enabled = !piste.enabled;
   evenement.currentTarget.setAttribute("aria-pressed", String(!piste.enabled));
-  evenement.currentTarget.textContent = piste.enabled ? "Couper le micro" : "Activer le micro";
+  evenement.currentTarget.textContent = piste.enabled ? t("couper_micro") : t("activer_micro");
   if (piste.enabled) $("message-micro").hidden = true;
 });
 
@@ -245,7 +243,7 @@ $("bouton-camera")?.addEventListener("click", async (evenement) => {
   const coupee = etat.emetteurVideo.track === null;
   await etat.emetteurVideo.replaceTrack(coupee ? etat.pisteVideo : null);
   bouton.setAttribute("aria-pressed", String(!coupee));
-  bouton.textContent = coupee ? "Couper la caméra" : "Activer la caméra";
+  bouton.textContent = coupee ? t("couper_camera") : t("activer_camera");
 });
 
 // Chaque seconde, le résumé de ce que ce poste reçoit : le serveur en tire interruptions,
