@@ -204,7 +204,7 @@ async def test_une_trame_illisible_est_refusee_sans_exception(
     deposition, secret = salle_d_attente
     async with connexion(chemin_deposant(invitation), cookie_deposant(invitation, secret)) as communicateur:
         await connecte(communicateur)
-        await communicateur.send_to(text_data=trame)
+        await communicateur.send_input({"type": "websocket.receive", "text": trame})
         assert await communicateur.receive_json_from() == {
             "type": "refus",
             "message": "message mal formé : JSON illisible",

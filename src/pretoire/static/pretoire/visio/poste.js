@@ -159,6 +159,8 @@ signalisation.sur("etat", async (message) => {
     return;
   }
   if (poste === "deposant") $("message-attente").hidden = message.media;
+  // En salle d'attente, ni image ni boutons : il n'y a encore rien à voir ni à couper.
+  for (const bloc of document.querySelectorAll("[data-avec-media]")) bloc.hidden = !message.media;
   if (message.media && !etat.media) {
     etat.media = true;
     await demarrerMedia();
