@@ -196,12 +196,6 @@ def test_une_commande_ne_peut_pas_viser_une_autre_deposition(
     assert admission.donnees["deposition"] == en_attente.pk
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BOGUE : « commencer » en salle d'attente répond « La déposition est déjà commencée » "
-    "(deposition/actions.py, do_commande_du_greffe : le test « etat is not ADMISE » ne distingue "
-    "pas avant et après)",
-)
 def test_commencer_en_salle_d_attente_ne_dit_pas_que_la_deposition_est_deja_commencee(
     en_attente: Deposition, greffiere: Utilisateur
 ) -> None:

@@ -175,6 +175,12 @@ def test_un_code_faux_est_refuse_en_422_avec_un_message(invitation: actions.Invi
     ]
 
 
+@pytest.mark.parametrize("code", ["", "1" * 21])
+def test_un_code_vide_ou_trop_long_est_refuse_en_422(invitation: actions.InvitationEmise, code: str) -> None:
+    reponse = deposant().post(f"/visio/{invitation.jeton}/", {"code": code})
+    assert reponse.status_code == 422
+
+
 def test_le_bon_code_pose_le_cookie_et_mene_a_l_essai(invitation: actions.InvitationEmise) -> None:
     reponse = saisir_le_code(deposant(), invitation)
     assert reponse.status_code == 302
@@ -248,11 +254,6 @@ def test_un_resultat_d_essai_incomplet_nomme_le_champ_en_francais(
     assert de_la_deposition(invitation.deposition, "essai_materiel") == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason='BOGUE : un corps JSON valide qui n\'est pas un objet ([], 3, "x") fait une erreur 500 '
-    "(deposition/views.py, essai : {**json.loads(...)} lève TypeError, non intercepté)",
-)
 @pytest.mark.parametrize("corps", ["[1, 2]", "3", '"concluant"', "null"])
 def test_un_resultat_d_essai_qui_n_est_pas_un_objet_est_refuse_en_422(
     invitation: actions.InvitationEmise, raccorde: Client, corps: str
@@ -319,12 +320,6 @@ def test_la_salle_d_attente_renvoie_a_l_identite_si_elle_n_est_pas_declaree(
     assert reponse["Location"] == f"/visio/{invitation.jeton}/identite/"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BOGUE : avant la saisie du code, /visio/<jeton>/essai/ (identite/, audience/) répond 403 "
-    "« Le code d'accès est incorrect » et « Cette tentative a été enregistrée » alors qu'aucun code "
-    "n'a été saisi ni rien consigné (deposition/views.py, _deposition_du_navigateur)",
-)
 @pytest.mark.parametrize("chemin", ["essai/", "identite/", "audience/"])
 def test_avant_le_code_une_page_d_etape_future_renvoie_a_la_saisie_du_code(
     invitation: actions.InvitationEmise, chemin: str

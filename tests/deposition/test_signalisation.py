@@ -124,23 +124,31 @@ REFUSES: list[tuple[str, Any, str]] = [
     (
         "SDP trop long",
         {"type": "description", "description": {"type": "offer", "sdp": "a" * 60_001}},
-        "« description.description.sdp » est invalide",
+        "« description.description.sdp » doit contenir au plus 60000 signes",
     ),
     (
         "description d'un type non prévu",
         {"type": "description", "description": {"type": "pranswer", "sdp": "v=0"}},
         "valeurs permises : offer ou answer",
     ),
-    ("clé en base64 classique", {"type": "cle", "cle": CLE[:-1] + "+"}, "« cle.cle » est invalide"),
-    ("clé complétée par =", {"type": "cle", "cle": CLE + "="}, "« cle.cle » est invalide"),
+    (
+        "clé en base64 classique",
+        {"type": "cle", "cle": CLE[:-1] + "+"},
+        "« cle.cle » contient des signes non permis",
+    ),
+    ("clé complétée par =", {"type": "cle", "cle": CLE + "="}, "« cle.cle » contient des signes non permis"),
     ("clé trop courte", {"type": "cle", "cle": CLE[:80]}, "« cle.cle »"),
     ("clé trop longue", {"type": "cle", "cle": CLE + "AAA"}, "« cle.cle »"),
     ("session trop courte", {"type": "bonjour", "session": "abc"}, "« bonjour.session »"),
-    ("session avec espaces", {"type": "bonjour", "session": "abc defgh"}, "« bonjour.session » est invalide"),
+    (
+        "session avec espaces",
+        {"type": "bonjour", "session": "abc defgh"},
+        "« bonjour.session » contient des signes non permis",
+    ),
     (
         "compteur négatif",
         {**STATISTIQUES, "images_decodees": -1},
-        "« statistiques.images_decodees » est invalide",
+        "« statistiques.images_decodees » doit être supérieur ou égal à 0",
     ),
     (
         "compteur non numérique",
@@ -155,7 +163,7 @@ REFUSES: list[tuple[str, Any, str]] = [
     (
         "candidat trop long",
         {"type": "candidat", "candidat": {"candidate": "c" * 2001}},
-        "« candidat.candidat.candidate » est invalide",
+        "« candidat.candidat.candidate » doit contenir au plus 2000 signes",
     ),
     (
         "pour une autre déposition",
@@ -177,41 +185,8 @@ def test_un_type_inconnu_tres_long_est_tronque_dans_le_refus() -> None:
 
 
 # Les refus que Pydantic formule en anglais faute de traduction (law/erreurs.py, _message).
-EN_ANGLAIS = {
-    "SDP trop long",
-    "clé en base64 classique",
-    "clé complétée par =",
-    "session avec espaces",
-    "compteur négatif",
-    "candidat trop long",
-    "clé trop longue",
-}
-# « ne peut pas être vide » pour un texte qui ne l'est pas (law/erreurs.py, string_too_short).
-FAUSSEMENT_VIDES = {"clé trop courte", "session trop courte"}
-
-
 def _cas_en_francais() -> list[Any]:
-    cas = []
-    for nom, contenu, _ in REFUSES:
-        marques = []
-        if nom in EN_ANGLAIS:
-            marques.append(
-                pytest.mark.xfail(
-                    strict=True,
-                    reason="BOGUE : law/erreurs.py ne traduit pas string_too_long, "
-                    "string_pattern_mismatch, greater_than_equal : le message anglais de Pydantic passe",
-                )
-            )
-        if nom in FAUSSEMENT_VIDES:
-            marques.append(
-                pytest.mark.xfail(
-                    strict=True,
-                    reason="BOGUE : law/erreurs.py dit « ne peut pas être vide » pour tout "
-                    "string_too_short, même quand le minimum est 8 ou 86 signes",
-                )
-            )
-        cas.append(pytest.param(contenu, id=nom, marks=marques))
-    return cas
+    return [pytest.param(contenu, id=nom) for nom, contenu, _ in REFUSES]
 
 
 ANGLAIS = re.compile(r"\b(should|Input|String|Field|characters|greater|less|pattern)\b")
@@ -236,11 +211,6 @@ def test_le_greffe_ne_peut_pas_envoyer_de_media(type_message: str) -> None:
     refus(VALIDES[type_message], "greffe")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BOGUE : signalisation.lire_message répond « action réservée au greffe » au greffe "
-    "lui-même quand il envoie un média",
-)
 @pytest.mark.parametrize("type_message", sorted(MEDIA))
 def test_le_refus_d_un_media_envoye_par_le_greffe_ne_lui_dit_pas_que_c_est_reserve_au_greffe(
     type_message: str,

@@ -282,7 +282,7 @@ def do_commande_du_greffe(
     etat = deposition.etat_deposition
     if vise is None and not etat.media_autorise:
         raise CommandeRefusee(f"« {type_evenement.libelle} » suppose le déposant admis dans la salle.")
-    if commande == "commencer" and etat is not EtatDeposition.ADMISE:
+    if commande == "commencer" and etat in (EtatDeposition.EN_COURS, EtatDeposition.SUSPENDUE):
         raise CommandeRefusee("La déposition est déjà commencée ; pour la reprendre, utilisez « Reprendre ».")
     if commande == "reprendre" and etat is not EtatDeposition.SUSPENDUE:
         raise CommandeRefusee("La déposition n'est pas suspendue.")

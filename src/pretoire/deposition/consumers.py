@@ -83,7 +83,7 @@ class VisioConsumer(AsyncJsonWebsocketConsumer):
     async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None, **kw: Any) -> None:
         try:
             contenu = json.loads(text_data or "")
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, RecursionError):
             await self.refuser("message mal formé : JSON illisible")
             return
         await self.receive_json(contenu)
@@ -181,7 +181,9 @@ class VisioConsumer(AsyncJsonWebsocketConsumer):
                     "perte_pct": round(mesure.perte_pct, 1),
                     "delai_ms": None if mesure.delai_ms is None else round(mesure.delai_ms),
                     "images_par_seconde": round(mesure.images_par_seconde, 1),
-                    "resolution": f"{mesure.largeur}×{mesure.hauteur}" if mesure.hauteur else "",
+                    "resolution": f"{mesure.largeur}×{mesure.hauteur}"
+                    if mesure.largeur and mesure.hauteur
+                    else "",
                     "gels": statistiques.gels,
                     "note": mesure.note.code,
                     "raisons": list(mesure.raisons),

@@ -94,6 +94,8 @@ class Mesure:
     images_dechiffrees: int
     note: Note
     raisons: tuple[str, ...]
+    paquets_recus: int = 0
+    paquets_perdus: int = 0
 
 
 def noter(mesure_brute: dict[str, Any], image_attendue: bool = True) -> tuple[Note, tuple[str, ...]]:
@@ -157,6 +159,15 @@ PERIODES: dict[Reception, tuple[TypeEvenement, TypeEvenement, str | None]] = {
     Reception.SON_SEUL: (TypeEvenement.AUDIO_SEUL_DEBUT, TypeEvenement.AUDIO_SEUL_FIN, None),
     Reception.IMAGE_SANS_SON: (TypeEvenement.INTERRUPTION_DEBUT, TypeEvenement.INTERRUPTION_FIN, "son"),
     Reception.COUPEE: (TypeEvenement.INTERRUPTION_DEBUT, TypeEvenement.INTERRUPTION_FIN, "image_et_son"),
+}
+
+
+MANQUANTS: dict[Reception, frozenset[str]] = {
+    Reception.ATTENTE: frozenset(),
+    Reception.NORMALE: frozenset(),
+    Reception.SON_SEUL: frozenset({"image"}),
+    Reception.IMAGE_SANS_SON: frozenset({"son"}),
+    Reception.COUPEE: frozenset({"image", "son"}),
 }
 
 
@@ -224,33 +235,32 @@ class Surveillance:
         if nouvelle is self.reception:
             return []
         observations = []
-        # Une période commence au dernier instant où le média manquant est arrivé, et finit
-        # quand il revient : c'est ce que le procès-verbal doit dater à la seconde.
+        # Un média qui vient de manquer date le changement de son dernier instant reçu ; un
+        # média qui revient, de l'échantillon qui le constate. La période précédente se ferme et
+        # la suivante s'ouvre à ce même instant : c'est ce que le procès-verbal date à la seconde.
+        nouveaux_manquants = MANQUANTS[nouvelle] - MANQUANTS[self.reception]
+        derniers = {"image": self.derniere_image, "son": self.dernier_son}
+        pivot = min(derniers[m] for m in nouveaux_manquants) if nouveaux_manquants else t
+        if self.debut_periode is not None:
+            pivot = max(pivot, self.debut_periode)
         if self.reception in PERIODES and self.debut_periode is not None:
             _, type_fin, nature = PERIODES[self.reception]
             donnees = {
                 "poste": self.poste,
                 "debut": self.debut_periode.isoformat(),
-                "fin": t.isoformat(),
-                "duree_s": round((t - self.debut_periode).total_seconds(), 1),
+                "fin": pivot.isoformat(),
+                "duree_s": round((pivot - self.debut_periode).total_seconds(), 1),
             }
             if nature:
                 donnees["nature"] = nature
             observations.append(Observation(type_fin, donnees))
         if nouvelle in PERIODES:
-            if self.reception in PERIODES:
-                # D'une période à l'autre : la nouvelle commence où finit la précédente.
-                debut = t
-            else:
-                debut = min(
-                    x for x, present in ((self.derniere_image, image), (self.dernier_son, son)) if not present
-                )
             type_debut, _, nature = PERIODES[nouvelle]
-            donnees = {"poste": self.poste, "debut": debut.isoformat()}
+            donnees = {"poste": self.poste, "debut": pivot.isoformat()}
             if nature:
                 donnees["nature"] = nature
             observations.append(Observation(type_debut, donnees))
-            self.debut_periode = debut
+            self.debut_periode = pivot
         else:
             self.debut_periode = None
         self.reception = nouvelle
@@ -289,6 +299,8 @@ class Surveillance:
             images_dechiffrees=max(apres.images_dechiffrees - avant.images_dechiffrees, 0),
             note=note,
             raisons=raisons,
+            paquets_recus=recus,
+            paquets_perdus=perdus,
         )
 
     def _suivre_alerte(self, mesure: Mesure) -> list[Observation]:
@@ -351,9 +363,11 @@ def resumer_minute(poste: str, debut: datetime, mesures: list[Mesure]) -> Observ
         "fin": derniere.instant.isoformat(),
         "echantillons": len(mesures),
         "debit_kbps": mediane([m.debit_kbps for m in mesures]) or 0.0,
-        "perte_pct": round(max(m.perte_pct for m in mesures), 1),
+        "perte_pct": round(_pertes_cumulees(mesures), 1),
         "images_par_seconde": mediane([m.images_par_seconde for m in mesures]) or 0.0,
-        "resolution": f"{derniere.largeur}×{derniere.hauteur}" if derniere.hauteur else "",
+        "resolution": f"{derniere.largeur}×{derniere.hauteur}"
+        if derniere.largeur and derniere.hauteur
+        else "",
         "gels": sum(m.nouveaux_gels for m in mesures),
         "images_dechiffrees": sum(m.images_dechiffrees for m in mesures),
         "note": Note(int(statistics.median_low([int(m.note) for m in mesures]))).code,
@@ -363,6 +377,17 @@ def resumer_minute(poste: str, debut: datetime, mesures: list[Mesure]) -> Observ
     if synchros:
         donnees["synchronisation_ms"] = mediane(synchros)
     return Observation(TypeEvenement.QUALITE_MINUTE, donnees)
+
+
+def resolution(largeur: int | None, hauteur: int | None) -> str:
+    """« 1280×720 », ou rien si le poste n'a pas donné les deux dimensions."""
+    return f"{largeur}×{hauteur}" if largeur and hauteur else ""
+
+
+def _pertes_cumulees(mesures: list[Mesure]) -> float:
+    recus = sum(m.paquets_recus for m in mesures)
+    perdus = sum(m.paquets_perdus for m in mesures)
+    return 100 * perdus / (recus + perdus) if recus + perdus else 0.0
 
 
 def _compteurs_remis_a_zero(avant: Echantillon, apres: Echantillon) -> bool:

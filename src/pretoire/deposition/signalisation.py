@@ -136,6 +136,8 @@ def lire_message(contenu: Any, *, poste: str, deposition_id: int) -> Message:
     if contenu["type"] not in PERMIS["salle"]:
         raise MessageRefuse(f"type de message inconnu : « {contenu['type'][:40]} »")
     if contenu["type"] not in PERMIS[poste]:
+        if poste == "greffe":
+            raise MessageRefuse(f"la console du greffe n'échange pas de média : « {contenu['type']} »")
         raise MessageRefuse(f"action réservée au greffe : « {contenu['type']} »")
     try:
         message: Message = _LECTEUR.validate_python(contenu)

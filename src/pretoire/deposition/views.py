@@ -7,7 +7,9 @@ renvoie à l'étape où en est la déposition.
 
 from __future__ import annotations
 
+import functools
 import json
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
@@ -159,13 +161,34 @@ def _etape(deposition: Deposition, jeton: str) -> str:
     return reverse("visio_audience", args=[jeton])
 
 
+class _CodeNonSaisi(Exception):
+    """Invitation pas encore utilisée : le déposant commence par le code d'accès."""
+
+
 def _deposition_du_navigateur(request: HttpRequest, jeton: str) -> Deposition:
     """La déposition liée à ce navigateur ; ``AccesRefuse`` sinon (tentative consignée)."""
     secret = request.COOKIES.get(nom_cookie(jeton), "")
     deposition = actions.reconnaitre_navigateur(jeton, secret, navigateur=_navigateur(request))
+    if not deposition.navigateur_empreinte:
+        raise _CodeNonSaisi
     if not actions.est_liee_a(deposition, jeton, secret):
-        raise actions.AccesRefuse("deja_utilisee" if deposition.navigateur_empreinte else "code_errone")
+        raise actions.AccesRefuse("deja_utilisee")
     return deposition
+
+
+def _etape_du_parcours(vue: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Une page d'étape : refus en français, ou retour au code d'accès s'il n'est pas saisi."""
+
+    @functools.wraps(vue)
+    def enveloppe(request: HttpRequest, jeton: str) -> HttpResponse:
+        try:
+            return vue(request, jeton)
+        except _CodeNonSaisi:
+            return redirect("visio_accueil", jeton=jeton)
+        except actions.AccesRefuse as refus:
+            return _refus(request, refus)
+
+    return enveloppe
 
 
 class FormulaireCode(forms.Form):
@@ -212,25 +235,39 @@ def accueil(request: HttpRequest, jeton: str) -> HttpResponse:
             )
             return reponse
     contexte = {"formulaire": formulaire, "erreur": erreur, "deposition": deposition, "etape": 1}
-    return render(request, "deposition/code.html", contexte, status=422 if erreur else 200)
+    status = 422 if erreur or formulaire.errors else 200
+    return render(request, "deposition/code.html", contexte, status=status)
 
 
+# Au-delà, l'essai n'est plus consigné : un déposant ne doit pas pouvoir remplir le journal.
+ESSAIS_MAXIMAUX = 10
+
+
+@_etape_du_parcours
 def essai(request: HttpRequest, jeton: str) -> HttpResponse:
     """L'essai du matériel (art. D. 47-12-6) : caméra, micro, haut-parleur, navigateur."""
-    try:
-        deposition = _deposition_du_navigateur(request, jeton)
-    except actions.AccesRefuse as refus:
-        return _refus(request, refus)
+    deposition = _deposition_du_navigateur(request, jeton)
+    if deposition.etat_deposition is not EtatDeposition.RACCORDEE:
+        if request.method == "POST":
+            return JsonResponse({"suite": _etape(deposition, jeton), "etat": deposition.etat})
+        return redirect(_etape(deposition, jeton))
     if request.method == "POST":
+        essais = Evenement.objects.filter(
+            affaire_id=deposition.affaire_id, type="essai_materiel", donnees__deposition=deposition.pk
+        ).count()
+        if essais >= ESSAIS_MAXIMAUX:
+            message = _("Trop d'essais : contactez le greffe de la cour.")
+            return JsonResponse({"erreurs": [message]}, status=429)
         try:
-            resultat = EssaiMateriel.model_validate({**json.loads(request.body or b"{}"), "deposition": 1})
-        except (ValueError, ValidationError) as erreur:
-            messages = (
-                [str(m) for m in messages_en_francais(erreur.errors())]
-                if isinstance(erreur, ValidationError)
-                else [_("Résultat d'essai illisible.")]
-            )
+            contenu = json.loads(request.body or b"{}")
+            if not isinstance(contenu, dict):
+                raise ValueError
+            resultat = EssaiMateriel.model_validate({**contenu, "deposition": 1})
+        except ValidationError as erreur:
+            messages = [str(m) for m in messages_en_francais(erreur.errors())]
             return JsonResponse({"erreurs": messages}, status=422)
+        except (ValueError, RecursionError):
+            return JsonResponse({"erreurs": [_("Résultat d'essai illisible.")]}, status=422)
         donnees = resultat.model_dump(mode="json", exclude={"deposition"})
         donnees["navigateur"] = donnees.get("navigateur") or _navigateur(request)
         deposition = actions.do_consigner_essai_materiel(deposition, donnees)
@@ -252,11 +289,9 @@ class FormulaireIdentite(forms.Form):
     )
 
 
+@_etape_du_parcours
 def identite(request: HttpRequest, jeton: str) -> HttpResponse:
-    try:
-        deposition = _deposition_du_navigateur(request, jeton)
-    except actions.AccesRefuse as refus:
-        return _refus(request, refus)
+    deposition = _deposition_du_navigateur(request, jeton)
     if deposition.etat_deposition is not EtatDeposition.MATERIEL_VERIFIE:
         return redirect(_etape(deposition, jeton))
     formulaire = FormulaireIdentite(request.POST or None, initial={"qualite": deposition.qualite})
@@ -276,6 +311,8 @@ def audience(request: HttpRequest, jeton: str) -> HttpResponse:
     """Salle d'attente, puis déposition, puis fin : une page, qui suit l'état en direct."""
     try:
         deposition = _deposition_du_navigateur(request, jeton)
+    except _CodeNonSaisi:
+        return redirect("visio_accueil", jeton=jeton)
     except actions.AccesRefuse as refus:
         if refus.motif == "terminee":
             return render(request, "deposition/fin.html", {"message": str(refus)})

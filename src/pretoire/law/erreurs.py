@@ -81,7 +81,22 @@ def _message(type_erreur: str, champ: str, erreur: Mapping[str, Any]) -> str:
         minimum = contexte.get("min_length", 1)
         return f"le champ « {champ} » doit contenir au moins {minimum} élément(s)."
     if type_erreur == "string_too_short":
-        return f"le champ « {champ} » ne peut pas être vide."
+        minimum = int(contexte.get("min_length", 1))
+        if minimum <= 1:
+            return f"le champ « {champ} » ne peut pas être vide."
+        return f"le champ « {champ} » doit contenir au moins {minimum} signes."
+    if type_erreur == "string_too_long":
+        return f"le champ « {champ} » doit contenir au plus {contexte.get('max_length')} signes."
+    if type_erreur == "string_pattern_mismatch":
+        return f"le champ « {champ} » contient des signes non permis."
+    if type_erreur in ("greater_than_equal", "greater_than"):
+        borne = contexte.get("ge", contexte.get("gt"))
+        relation = "supérieur ou égal à" if type_erreur == "greater_than_equal" else "supérieur à"
+        return f"le champ « {champ} » doit être {relation} {borne} ; valeur reçue : {valeur!r}."
+    if type_erreur in ("less_than_equal", "less_than"):
+        borne = contexte.get("le", contexte.get("lt"))
+        relation = "inférieur ou égal à" if type_erreur == "less_than_equal" else "inférieur à"
+        return f"le champ « {champ} » doit être {relation} {borne} ; valeur reçue : {valeur!r}."
     if type_erreur == "value_error":
         # Nos propres validateurs écrivent déjà leur message en français.
         raison = str(contexte.get("error", erreur.get("msg", "")))
