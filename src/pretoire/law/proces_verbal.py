@@ -677,7 +677,7 @@ def _lire(pv: ProcesVerbal, evenement: EvenementDebats) -> None:
             Ligne(evenement.numero, quand, t.libelle, MOTIFS_DE_REFUS.get(d["motif"], d["motif"]))
         )
     elif t is TypeEvenement.ESSAI_MATERIEL:
-        pv.essais.append(EssaiDuMateriel(quand, d["resultat"] == "concluant", _detail(evenement)))
+        pv.essais.append(EssaiDuMateriel(quand, d["resultat"] == "concluant", _elements_de_l_essai(d)))
         pv.navigateur = d.get("navigateur") or pv.navigateur
         pv.systeme = d.get("systeme") or pv.systeme
     elif t is TypeEvenement.IDENTITE_DECLAREE:
@@ -847,8 +847,7 @@ def _defauts(pv: ProcesVerbal, propres: Sequence[EvenementDebats]) -> list[Defau
         if not actif and (pv.fin_deposition is None or instant <= pv.fin_deposition):
             defauts.append(
                 Defaut(
-                    f"connexion du {poste.poste} à {heure(instant)}"
-                    " sans chiffrement de bout en bout",
+                    f"connexion du {poste.poste} à {heure(instant)} sans chiffrement de bout en bout",
                     confidentialite,
                 )
             )
@@ -906,6 +905,15 @@ def _oui(valeur: Any) -> str:
     return "oui" if valeur else "non"
 
 
+def _elements_de_l_essai(d: Mapping[str, Any]) -> str:
+    elements = (
+        f"caméra : {_oui(d['camera'])}, microphone : {_oui(d['microphone'])},"
+        f" haut-parleur : {_oui(d['haut_parleur'])}, WebRTC : {_oui(d['webrtc'])},"
+        f" chiffrement de bout en bout : {_oui(d['chiffrement'])}"
+    )
+    return elements + (f" ; {d['details']}" if d.get("details") else "")
+
+
 def _detail(evenement: EvenementDebats) -> str:
     """Ce que l'événement dit, en une ligne française."""
     d, t = evenement.donnees, evenement.type
@@ -923,14 +931,8 @@ def _detail(evenement: EvenementDebats) -> str:
     if t is TypeEvenement.ACCES_REFUSE:
         return MOTIFS_DE_REFUS.get(d["motif"], d["motif"])
     if t is TypeEvenement.ESSAI_MATERIEL:
-        elements = (
-            f"caméra : {_oui(d['camera'])}, microphone : {_oui(d['microphone'])},"
-            f" haut-parleur : {_oui(d['haut_parleur'])}, WebRTC : {_oui(d['webrtc'])},"
-            f" chiffrement de bout en bout : {_oui(d['chiffrement'])}"
-        )
         resultat = "concluant" if d["resultat"] == "concluant" else "non concluant"
-        details = f" ; {d['details']}" if d.get("details") else ""
-        return f"{resultat} — {elements}{details}"
+        return f"{resultat} — {_elements_de_l_essai(d)}"
     if t is TypeEvenement.IDENTITE_DECLAREE:
         lieu = f"depuis « {d['lieu']} »" if d.get("lieu") else "lieu non déclaré"
         return f"{d['nom']} {d['prenoms']}, {_qualite(d['qualite'])} ; {lieu}"

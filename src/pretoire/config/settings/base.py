@@ -140,7 +140,9 @@ DOCUMENTS_EN_ARRIERE_PLAN = True
 # son nom ; « * » vaut pour toute juridiction sans fichier propre.
 SIGNATURE_PAR_JURIDICTION: dict[str, dict[str, Any]] = {
     "*": {
-        "pkcs12": Path(os.environ.get("PRETOIRE_SIGNATURE_PKCS12", DATA_DIR / "signature" / "juridiction.p12")),
+        "pkcs12": Path(
+            os.environ.get("PRETOIRE_SIGNATURE_PKCS12", DATA_DIR / "signature" / "juridiction.p12")
+        ),
         "mot_de_passe": os.environ.get("PRETOIRE_SIGNATURE_MOT_DE_PASSE", ""),
     }
 }
