@@ -69,7 +69,9 @@ class Journal:
         )
 
 
-def avant_l_audition(journal: Journal, *, qualite: str = "expert", lieu: str = "Cabinet, Marseille") -> Journal:
+def avant_l_audition(
+    journal: Journal, *, qualite: str = "expert", lieu: str = "Cabinet, Marseille"
+) -> Journal:
     journal(
         a(9, 52, 10),
         TypeEvenement.INVITATION_CREEE,

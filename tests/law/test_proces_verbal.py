@@ -39,7 +39,9 @@ def test_une_deposition_sans_incident_est_constatee_audiovisuelle_continue_et_co
     donnees = pv.en_json()
     assert donnees["connexion"]["debut"] == "10 h 00 min 22 s"
     assert donnees["connexion"]["fin"] == "10 h 52 min 45 s"
-    assert donnees["essai_conclusion"] == "Essai du matériel concluant à 9 h 58 min 40 s (art. D. 47-12-6 CPP)."
+    assert (
+        donnees["essai_conclusion"] == "Essai du matériel concluant à 9 h 58 min 40 s (art. D. 47-12-6 CPP)."
+    )
     assert donnees["personne"]["lieu"] == "Cabinet, Marseille"
     assert donnees["personne"]["verification"] == "Identité vérifiée à l'audience à 10 h 01 min 05 s."
     assert donnees["en_tete"]["jour_audience"] == "lundi 23 novembre 2026"
@@ -117,7 +119,9 @@ def test_chaque_interruption_figure_avec_sa_duree_et_sa_citation() -> None:
 
 def test_une_interruption_en_salle_d_attente_est_mentionnee_sans_etre_un_defaut_de_l_audition() -> None:
     journal = avant_l_audition(Journal())
-    journal.periode(TypeEvenement.INTERRUPTION_FIN, "deposant", a(9, 59, 30), a(9, 59, 50), nature="image_et_son")
+    journal.periode(
+        TypeEvenement.INTERRUPTION_FIN, "deposant", a(9, 59, 30), a(9, 59, 50), nature="image_et_son"
+    )
     pv = proces_verbal(fin(admission_et_serment(journal)))
     assert pv.conforme
     (periode,) = pv.en_json()["periodes"]
@@ -136,7 +140,13 @@ def test_une_interruption_pendant_une_suspension_n_interrompt_pas_l_audition() -
 
 def test_une_interruption_jamais_close_est_signalee_comme_telle() -> None:
     journal = admission_et_serment(avant_l_audition(Journal()))
-    journal(a(10, 40, 2), TypeEvenement.INTERRUPTION_DEBUT, poste="salle", nature="image_et_son", debut=a(10, 40).isoformat())
+    journal(
+        a(10, 40, 2),
+        TypeEvenement.INTERRUPTION_DEBUT,
+        poste="salle",
+        nature="image_et_son",
+        debut=a(10, 40).isoformat(),
+    )
     pv = proces_verbal(fin(journal))
     assert textes_des_defauts(pv) == [
         "interruption de l'image et du son reçus par la salle d'audience à partir de 10 h 40 min 00 s,"
@@ -174,10 +184,14 @@ def test_une_alerte_de_fidelite_donne_ses_raisons() -> None:
 def test_une_connexion_sans_chiffrement_de_bout_en_bout_compromet_la_confidentialite() -> None:
     pv = proces_verbal(fin(admission_et_serment(avant_l_audition(Journal()), chiffrement=False)))
     (defaut,) = pv.defauts
-    assert defaut.texte == "connexion du poste de la salle d'audience à 10 h 00 min 22 s sans chiffrement de bout en bout"
+    assert (
+        defaut.texte
+        == "connexion du poste de la salle d'audience à 10 h 00 min 22 s sans chiffrement de bout en bout"
+    )
     assert pv.citer(defaut.citations) == ["art. 706-71 al. 2 CPP", "art. R. 53-38 CPP"]
-    assert "Connexion du poste de la salle d'audience à 10 h 00 min 22 s : chiffrement de bout en bout INACTIF." in (
-        pv.en_json()["chiffrement"]
+    assert (
+        "Connexion du poste de la salle d'audience à 10 h 00 min 22 s : chiffrement de bout en bout INACTIF."
+        in (pv.en_json()["chiffrement"])
     )
 
 
@@ -190,7 +204,9 @@ def test_l_expert_qui_depose_sans_serment_est_signale_avec_l_article_168() -> No
 
 
 def test_le_temoin_sans_serment_consigne_n_est_pas_signale_faute_de_texte_dans_les_sources() -> None:
-    pv = proces_verbal(fin(admission_et_serment(avant_l_audition(Journal(), qualite="temoin"), serment=False)))
+    pv = proces_verbal(
+        fin(admission_et_serment(avant_l_audition(Journal(), qualite="temoin"), serment=False))
+    )
     assert pv.mentions_manquantes == []
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage, Storage
 from django.db import models
@@ -11,8 +13,20 @@ from pretoire.deposition.models import Deposition
 from pretoire.proces.models import Affaire
 
 
+class StockageDesDocuments(FileSystemStorage):
+    """Le dossier des documents, relu dans les réglages à chaque accès (les tests en changent)."""
+
+    @property
+    def base_location(self) -> str:
+        return str(settings.DOCUMENTS_DIR)
+
+    @property
+    def location(self) -> str:
+        return os.path.abspath(self.base_location)
+
+
 def stockage_des_documents() -> Storage:
-    return FileSystemStorage(location=settings.DOCUMENTS_DIR)
+    return StockageDesDocuments()
 
 
 class NatureDocument(models.TextChoices):
