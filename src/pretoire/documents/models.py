@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage, Storage
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from pretoire.deposition.models import Deposition
 from pretoire.proces.models import Affaire
@@ -95,6 +97,10 @@ class Document(models.Model):
         return f"{self.nature.replace('_', '-')}-{numero}{sujet}-v{self.version}.pdf"
 
 
+# Une génération sans nouvelles depuis ce délai a été interrompue (serveur arrêté en cours de route).
+SILENCE_D_UNE_GENERATION_INTERROMPUE = timedelta(minutes=10)
+
+
 class EtatGeneration(models.TextChoices):
     EN_COURS = "en_cours", "en cours"
     TERMINEE = "terminee", "terminée"
@@ -134,3 +140,8 @@ class Generation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_nature_display()} — {self.get_etat_display()}"
+
+    @property
+    def interrompue(self) -> bool:
+        silence = timezone.now() - self.mise_a_jour_le
+        return self.etat == EtatGeneration.EN_COURS and silence > SILENCE_D_UNE_GENERATION_INTERROMPUE
