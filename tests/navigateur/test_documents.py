@@ -45,7 +45,9 @@ def test_le_greffier_genere_telecharge_regenere_puis_verifie_le_proces_verbal(
     expect(page.locator(".verdict")).to_contain_text("Signature valide")
     expect(page.locator("tbody")).to_contain_text("signature valide")
     expect(page.locator("tbody")).to_contain_text("Mme Sophie MOREL, greffier")
-    expect(page.locator(".journal")).to_contain_text("concorde avec le journal actuel de l'affaire n° 26/00042")
+    expect(page.locator(".journal")).to_contain_text(
+        "concorde avec le journal actuel de l'affaire n° 26/00042"
+    )
     capture(page, "verification-signature-valide")
 
     # Le même PDF, un octet changé : la page le dit.
