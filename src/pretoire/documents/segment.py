@@ -1,38 +1,13 @@
-"""Le segment du journal d'audience dont un document est tiré, et son empreinte SHA-256.
-
-L'empreinte du segment est le SHA-256 de la suite des formes canoniques (``journal.chaine``) de
-ses événements, recalculées depuis la base : un événement modifié, retiré ou inséré dans le
-segment change l'empreinte, même si la chaîne a été entièrement recalculée par un faussaire.
-"""
+"""Le segment du journal d'audience dont un document est tiré (``empreinte`` le condense)."""
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Iterable
 from dataclasses import dataclass
 
-from pretoire.journal import chaine
 from pretoire.journal.models import Evenement
 from pretoire.proces.models import Affaire
 
-
-def empreinte_des_maillons(maillons: Iterable[chaine.Maillon]) -> str:
-    condense = hashlib.sha256()
-    for maillon in maillons:
-        condense.update(
-            chaine.contenu_scelle(
-                affaire=maillon.affaire,
-                numero=maillon.numero,
-                type=maillon.type,
-                donnees=maillon.donnees,
-                auteur=maillon.auteur,
-                horodatage=maillon.horodatage,
-                corrige=maillon.corrige,
-                empreinte_precedente=maillon.empreinte_precedente,
-            )
-        )
-        condense.update(b"\n")
-    return condense.hexdigest()
+from .empreinte import empreinte_des_maillons
 
 
 @dataclass(frozen=True)
