@@ -707,6 +707,9 @@ def _lire(pv: ProcesVerbal, evenement: EvenementDebats) -> None:
         pv.deconnexions.append(_ligne(evenement))
 
 
+# AMBIGUÏTÉ : une demande de donné acte ou des conclusions d'incident ne désignent pas la
+# déposition qu'elles visent — lecture retenue : celles consignées entre l'admission et le dernier
+# événement de la déposition la concernent (la personne est alors devant la cour).
 def _fenetre(pv: ProcesVerbal, propres: Sequence[EvenementDebats]) -> tuple[datetime, datetime] | None:
     """De l'admission au dernier événement de la déposition : la personne est devant la cour."""
     if pv.admission is None:
