@@ -33,11 +33,11 @@ NAVIGATEUR = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:132.0) Gecko/20100101
 def a_l_heure(instant: datetime) -> Iterator[None]:
     """L'horloge du serveur arrêtée sur ``instant`` le temps d'une action (démonstration seulement)."""
     reelle = timezone.now
-    timezone.now = lambda: instant  # type: ignore[assignment]
+    timezone.now = lambda: instant
     try:
         yield
     finally:
-        timezone.now = reelle  # type: ignore[assignment]
+        timezone.now = reelle
 
 
 def _qualite(poste: str, debut: datetime, note: str = "bonne", gels: int = 0) -> dict[str, Any]:
