@@ -47,8 +47,9 @@ def test_verify_d_un_pdf_altere_sort_en_code_1(
     [
         (["pv", "99/99999", "1"], "aucune affaire « 99/99999 » dans cette base."),
         (
-            ["pv", "26/00042", "42"],
-            "aucune déposition n° 42 dans l'affaire 26/00042. Dépositions à distance de l'affaire : 1 (Dr Camille Lefort, déposition terminée).",
+            ["pv", "26/00042", "999999"],
+            "aucune déposition n° 999999 dans l'affaire 26/00042. Dépositions à distance de l'affaire :"
+            " {deposition} (Dr Camille Lefort, déposition terminée).",
         ),
         (["pv", "26/00042", "premier"], "aucune déposition n° premier dans l'affaire 26/00042."),
         (
@@ -58,12 +59,12 @@ def test_verify_d_un_pdf_altere_sort_en_code_1(
     ],
 )
 def test_une_entree_invalide_sort_en_code_2_sans_rien_ecrire(
-    affaire: Affaire, tmp_path: Path, arguments: list[str], message: str
+    affaire: Affaire, deposition: Deposition, tmp_path: Path, arguments: list[str], message: str
 ) -> None:
     sortie = tmp_path / "document.pdf"
     resultat = lancer(*arguments, "-o", str(sortie))
     assert resultat.code == 2
-    assert message in resultat.stderr
+    assert message.format(deposition=deposition.pk) in resultat.stderr
     assert not sortie.exists() and not list(tmp_path.glob("*.part"))
     assert not Document.objects.exists()
 

@@ -45,7 +45,8 @@ def test_le_greffier_genere_telecharge_et_regenere_le_pv(affaire: Affaire, depos
     telechargement = greffe.get(reverse("telecharger_document", args=[affaire.pk, document.pk]))
     assert telechargement.status_code == 200
     assert telechargement["Content-Type"] == "application/pdf"
-    assert 'filename="proces-verbal-26-00042-deposition-1-v1.pdf"' in telechargement["Content-Disposition"]
+    nom = f"proces-verbal-26-00042-deposition-{deposition.pk}-v1.pdf"
+    assert f'filename="{nom}"' in telechargement["Content-Disposition"]
     assert b"".join(telechargement.streaming_content).startswith(b"%PDF-")
 
     greffe.post(page, {"nature": "proces_verbal", "deposition": deposition.pk})
