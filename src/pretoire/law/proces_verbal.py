@@ -198,7 +198,16 @@ class Periode:
 
     @property
     def bornes(self) -> str:
-        """« de 10 h 41 min 12 s à 10 h 44 min 03 s (durée : 2 min 51 s) »."""
+        """Début, fin et durée, à l'heure de Paris ; la durée mesurée par le dispositif fait foi.
+
+        >>> from datetime import UTC
+        >>> debut = datetime(2026, 11, 23, 9, 41, 12, tzinfo=UTC)
+        >>> fin = debut.replace(minute=44, second=3)
+        >>> Periode(GenrePeriode.AUDIO_SEUL, Poste.SALLE, debut, fin, 171.0).bornes
+        'de 10 h 41 min 12 s à 10 h 44 min 03 s (durée : 2 min 51 s)'
+        >>> Periode(GenrePeriode.INTERRUPTION, Poste.SALLE, debut, None, None, "image_et_son").bornes
+        'à partir de 10 h 41 min 12 s, fin non consignée au journal'
+        """
         if self.fin is None:
             return f"à partir de {heure(self.debut)}, fin non consignée au journal"
         duree = self.duree_s if self.duree_s is not None else (self.fin - self.debut).total_seconds()
@@ -235,6 +244,13 @@ class Periode:
 
     @property
     def citations(self) -> tuple[Reference, ...]:
+        """Le son seul reçu en salle : Cass. crim. 20 févr. 2019 ; tout autre incident : R. 53-38.
+
+        >>> from datetime import UTC
+        >>> debut = datetime(2026, 11, 23, 9, 41, 12, tzinfo=UTC)
+        >>> [str(c) for c in Periode(GenrePeriode.AUDIO_SEUL, Poste.SALLE, debut, None, None).citations][0]
+        'Cass. crim., 20 février 2019, n° 18-82.164'
+        """
         exclusivement_sonore = self.poste is Poste.SALLE and (
             self.genre is GenrePeriode.AUDIO_SEUL
             or (self.genre is GenrePeriode.INTERRUPTION and self.precision == "image")
