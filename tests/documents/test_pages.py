@@ -134,3 +134,27 @@ def test_la_page_de_verification_refuse_ce_qui_n_est_pas_un_pdf(affaire: Affaire
     assert "photo.pdf : le fichier n&#x27;est pas un PDF" in reponse.content.decode()
     vide = client_de("greffiere").post(reverse("verification_document"), {})
     assert vide.status_code == 422 and "choisissez le fichier PDF à vérifier." in vide.content.decode()
+
+
+def test_une_generation_en_cours_montre_son_avancement(affaire: Affaire, deposition: Deposition) -> None:
+    greffiere = Utilisateur.objects.get(username="greffiere")
+    en_cours = Generation.objects.create(
+        affaire=affaire,
+        nature="feuille_de_questions",
+        demandee_par=greffiere,
+        etape="Composition du PDF/A (Typst)",
+        avancement=20,
+    )
+    greffe = client_de("greffiere")
+    contenu = greffe.get(reverse("documents", args=[affaire.pk])).content.decode()
+    assert '<progress max="100" value="20">20 %</progress>' in contenu
+    assert "Composition du PDF/A (Typst)…" in contenu
+    assert '<meta http-equiv="refresh" content="3">' in contenu  # sans JavaScript, la page se recharge
+    suivi = greffe.get(reverse("generation_document", args=[affaire.pk, en_cours.pk])).json()
+    assert suivi == {
+        "etat": "en_cours",
+        "etape": "Composition du PDF/A (Typst)",
+        "avancement": 20,
+        "message": "",
+        "document": None,
+    }
