@@ -110,3 +110,32 @@ def test_le_pv_d_une_deposition_en_cours_est_refuse_sauf_provisoire(
     assert "PROCÈS-VERBAL PROVISOIRE DES OPÉRATIONS" in texte and "PROVISOIRE" in texte
     assert "Procès-verbal provisoire : la déposition n'est pas terminée." in texte.replace("’", "'")
     pages_en_png(Path(provisoire.fichier.path), "proces-verbal-provisoire")
+
+
+def test_une_correction_consignee_apres_la_deposition_figure_au_pv(
+    affaire: Affaire, deposition: Deposition
+) -> None:
+    from pretoire.comptes.models import Utilisateur
+    from pretoire.journal.actions import do_consigner_evenement
+
+    serment = Evenement.objects.get(affaire=affaire, type=TypeEvenement.SERMENT)
+    do_consigner_evenement(
+        affaire,
+        TypeEvenement.INCIDENT_TECHNIQUE,
+        {"description": "Sans rapport avec la déposition"},
+        auteur=Utilisateur.objects.get(username="greffiere"),
+    )
+    correction = do_consigner_evenement(
+        affaire,
+        TypeEvenement.CORRECTION,
+        {"evenement": serment.numero, "motif": "Serment prêté à 10 h 02, non à 10 h 03."},
+        auteur=Utilisateur.objects.get(username="greffiere"),
+    )
+    document = generer_pv(affaire, deposition)
+    assert document.journal_dernier == correction.numero
+    texte = texte_du_pdf(Path(document.fichier.path))
+    assert (
+        f"corrige l'événement n° {serment.numero} : Serment prêté à 10 h 02, non à 10 h 03."
+        in texte.replace("’", "'")
+    )
+    assert "Sans rapport avec la déposition" not in texte

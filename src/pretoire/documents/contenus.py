@@ -18,7 +18,7 @@ from pretoire.deposition.models import Deposition
 from pretoire.journal.actions import verifier_journal
 from pretoire.journal.models import Evenement
 from pretoire.journal.templatetags.journal import resume_donnees
-from pretoire.law.debats import EvenementDebats
+from pretoire.law.debats import EvenementDebats, TypeEvenement
 from pretoire.law.proces_verbal import (
     FUSEAU_DE_LA_COUR,
     EnTete,
@@ -96,14 +96,19 @@ def contenu_du_proces_verbal(deposition: Deposition, *, etabli_le: datetime, pro
             " procès-verbal des opérations se dresse à la fin de la déposition. Demandez un"
             " procès-verbal provisoire si vous en avez besoin maintenant."
         )
-    bornes = Evenement.objects.filter(affaire=affaire, donnees__deposition=deposition.pk).aggregate(
-        premier=Min("numero"), dernier=Max("numero")
-    )
+    propres = Evenement.objects.filter(affaire=affaire, donnees__deposition=deposition.pk)
+    bornes = propres.aggregate(premier=Min("numero"), dernier=Max("numero"))
     if bornes["premier"] is None:
         raise DocumentImpossible(
             f"le journal ne contient aucun événement de la déposition n° {deposition.pk}."
         )
-    segment = segment_du_journal(affaire, bornes["premier"], bornes["dernier"])
+    # Une correction consignée après la fin de la déposition en fait partie : le segment s'étend
+    # jusqu'à elle.
+    corrections = Evenement.objects.filter(
+        affaire=affaire, type=TypeEvenement.CORRECTION, corrige__in=propres
+    )
+    dernier = max(bornes["dernier"], corrections.aggregate(dernier=Max("numero"))["dernier"] or 0)
+    segment = segment_du_journal(affaire, bornes["premier"], dernier)
     greffier = _signataire(affaire, Role.GREFFIER, "le procès-verbal")
     en_tete = EnTete(
         juridiction=affaire.juridiction.nom,
