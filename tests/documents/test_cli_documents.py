@@ -146,3 +146,44 @@ def test_feuille_et_extrait_signes(affaire: Affaire, tmp_path: Path) -> None:
     assert extrait.code == 0, extrait.stderr
     assert lancer("verify", str(tmp_path / "extrait.pdf")).code == 0
     assert lancer("verify", str(tmp_path / "feuille.pdf")).code == 0
+
+
+def test_verify_ailleurs_sans_base_avec_le_certificat_publie(
+    affaire: Affaire, deposition: Deposition, tmp_path: Path, fichier_pkcs12: Path
+) -> None:
+    """Quiconque a le PDF et le certificat publié de la juridiction vérifie les signatures ; la
+    concordance avec le journal demande la base de la cour."""
+    import os
+    import subprocess
+    import sys
+
+    pdf = tmp_path / "pv.pdf"
+    assert lancer("pv", "26/00042", str(deposition.pk), "-o", str(pdf)).code == 0
+    environnement = {
+        k: v for k, v in os.environ.items() if k not in ("DJANGO_SETTINGS_MODULE", "DATABASE_URL")
+    }
+    environnement["PYTHONPATH"] = str(Path(__file__).resolve().parents[2] / "src")
+    commande = [
+        sys.executable,
+        "-m",
+        "pretoire",
+        "verify",
+        str(pdf),
+        "--data-dir",
+        str(tmp_path / "ailleurs"),
+    ]
+    sans_certificat = subprocess.run(commande, capture_output=True, text=True, env=environnement)
+    assert sans_certificat.returncode == 1
+    assert "certificat du signataire n'est pas reconnu" in sans_certificat.stdout
+    avec_certificat = subprocess.run(
+        [*commande, "--certificat", str(fichier_pkcs12.with_suffix(".pem"))],
+        capture_output=True,
+        text=True,
+        env=environnement,
+    )
+    assert avec_certificat.returncode == 1
+    assert "Signature n° 1 (Greffier) : valide" in avec_certificat.stdout
+    assert "impossible : aucune base Prétoire ici" in avec_certificat.stdout
+    assert avec_certificat.stdout.rstrip().endswith(
+        "Verdict : signatures valides ; concordance avec le journal d'audience non vérifiée."
+    )

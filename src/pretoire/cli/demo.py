@@ -36,6 +36,7 @@ def lancer(arguments: argparse.Namespace) -> int:
     certificat = creer_certificat_de_demonstration(affaire)
     if certificat is not None:
         print(f"Certificat de signature auto-signé de la juridiction créé : {certificat}")
+        print(f"  certificat public, pour vérifier ailleurs : {certificat.with_suffix('.pem')}")
     print(f"Comptes (mot de passe commun : {MOT_DE_PASSE_DEMO}) :")
     for compte in COMPTES:
         print(f"  {compte.identifiant:<16} {compte.role.label}")

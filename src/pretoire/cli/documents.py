@@ -3,7 +3,7 @@
 ``pretoire pv AFFAIRE DEPOSITION -o FICHIER.pdf``   procès-verbal des opérations d'une déposition
 ``pretoire feuille AFFAIRE -o FICHIER.pdf``         feuille de questions, signée
 ``pretoire extrait AFFAIRE -o FICHIER.pdf``         extrait du journal d'audience, signé
-``pretoire verify FICHIER.pdf``                     signatures et concordance avec le journal
+``pretoire verify FICHIER.pdf [--certificat C.pem]`` signatures et concordance avec le journal
 
 Chaque génération enregistre aussi une nouvelle version dans Prétoire (comme depuis la page du
 greffe). Entrée invalide : code 2, rien d'écrit ; vérification négative : code 1.
@@ -53,6 +53,13 @@ def ajouter(sous_analyseurs: Any) -> None:
         "verify", help="Vérifier un PDF signé : signatures et empreinte du journal d'audience"
     )
     verify.add_argument("fichier", type=Path, help="le PDF à vérifier")
+    verify.add_argument(
+        "--certificat",
+        type=Path,
+        action="append",
+        default=[],
+        help="certificat publié par la juridiction (PEM ou DER), reconnu en plus de ceux des réglages",
+    )
     verify.add_argument("--data-dir", type=Path, help="dossier des données (par défaut ./var)")
     verify.set_defaults(executer=verifier)
 
@@ -152,10 +159,16 @@ def verifier(arguments: argparse.Namespace) -> int:
         raise ErreurUtilisateur(f"{fichier} : lecture impossible ({erreur.strerror}).") from erreur
     preparer_django(arguments.data_dir)
     from pretoire.documents.actions import verifier_pdf
-    from pretoire.documents.signature import PdfIllisible
+    from pretoire.documents.signature import PdfIllisible, certificat_pem_ou_der
 
+    certificats = []
+    for chemin in arguments.certificat:
+        certificat = certificat_pem_ou_der(chemin)
+        if certificat is None:
+            raise ErreurUtilisateur(f"{chemin} : certificat illisible (PEM ou DER attendu).")
+        certificats.append(certificat)
     try:
-        rapport = verifier_pdf(contenu)
+        rapport = verifier_pdf(contenu, autres_certificats=certificats)
     except PdfIllisible as erreur:
         raise ErreurUtilisateur(f"{fichier} : {erreur}") from erreur
     print(f"Vérification de {fichier}")

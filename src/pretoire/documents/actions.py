@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -19,7 +19,7 @@ from typing import Any
 from asn1crypto import x509 as asn1_x509
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db import close_old_connections, connections, transaction
+from django.db import DatabaseError, close_old_connections, connections, transaction
 from django.db.models import Max
 from django.utils import timezone
 
@@ -352,6 +352,14 @@ class RapportDeVerification:
     def valide(self) -> bool:
         return self.signatures_valides and not self.incoherences and self.journal.concordante is True
 
+    @property
+    def verdict(self) -> str:
+        if self.valide:
+            return "document authentique et conforme au journal."
+        if self.signatures_valides and not self.incoherences and self.journal.concordante is None:
+            return "signatures valides ; concordance avec le journal d'audience non vérifiée."
+        return "NON VÉRIFIÉ."
+
     def lignes(self) -> list[str]:
         """Le rapport en français, une constatation par ligne."""
         lignes = []
@@ -377,9 +385,7 @@ class RapportDeVerification:
         lignes.append(self.journal.message)
         if self.journal.chaine:
             lignes.append(f"Journal de l'affaire : {self.journal.chaine}")
-        lignes.append(
-            "Verdict : " + ("document authentique et conforme au journal." if self.valide else "NON VÉRIFIÉ.")
-        )
+        lignes.append(f"Verdict : {self.verdict}")
         return lignes
 
 
@@ -397,14 +403,20 @@ def lire_mots_cles(mots_cles: str) -> dict[str, str]:
     return couples
 
 
-def verifier_pdf(pdf: bytes, *, utilisateur: Utilisateur | None = None) -> RapportDeVerification:
+def verifier_pdf(
+    pdf: bytes,
+    *,
+    utilisateur: Utilisateur | None = None,
+    autres_certificats: Sequence[asn1_x509.Certificate] = (),
+) -> RapportDeVerification:
     """Signatures, et concordance de l'empreinte portée avec le journal actuel de l'affaire.
 
     ``utilisateur`` : sur la page web, la comparaison au journal est réservée aux personnes
     affectées à l'affaire ; la ligne de commande (``None``) compare toujours. Lève
-    ``PdfIllisible`` si le fichier n'est pas un PDF.
+    ``PdfIllisible`` si le fichier n'est pas un PDF. ``autres_certificats`` : certificats publiés
+    par une juridiction, reconnus en plus de ceux des réglages.
     """
-    lu: PdfLu = lire(pdf, certificats_reconnus())
+    lu: PdfLu = lire(pdf, [*certificats_reconnus(), *autres_certificats])
     metadonnees = lire_mots_cles(lu.mots_cles)
     incoherences = [
         f"Incohérence : l'empreinte des métadonnées n'est pas celle que la signature « {s.champ} » scelle."
@@ -428,8 +440,15 @@ def comparer_au_journal(metadonnees: dict[str, str], utilisateur: Utilisateur | 
         porte = metadonnees["sha256"]
     except (KeyError, ValueError):
         return ComparaisonAuJournal(None, "Ce PDF ne porte pas d'empreinte de journal d'audience Prétoire.")
-    affaire = Affaire.objects.select_related("session__juridiction").filter(pk=affaire_id).first()
     numero = metadonnees.get("numero", "?")
+    try:
+        affaire = Affaire.objects.select_related("session__juridiction").filter(pk=affaire_id).first()
+    except DatabaseError:
+        return ComparaisonAuJournal(
+            None,
+            f"Comparaison au journal de l'affaire n° {numero} impossible : aucune base Prétoire ici"
+            " (indiquez --data-dir ou DATABASE_URL).",
+        )
     if affaire is None or affaire.numero.replace(",", " ") != numero:
         return ComparaisonAuJournal(
             False,

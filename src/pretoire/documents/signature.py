@@ -120,7 +120,8 @@ def certificat_pem_ou_der(chemin: Path) -> asn1_x509.Certificate | None:
 def creer_certificat_auto_signe(
     chemin: Path, juridiction: str, mot_de_passe: str, *, annees: int = 10
 ) -> None:
-    """Une clé et un certificat auto-signé pour la juridiction, écrits d'un bloc (mode 600).
+    """Une clé et un certificat auto-signé pour la juridiction, écrits d'un bloc (mode 600), et le
+    certificat seul à côté (``.pem``).
 
     Usage : démonstration et essais. Une juridiction réelle utilise le certificat que lui délivre
     son autorité de certification.
@@ -168,12 +169,18 @@ def creer_certificat_auto_signe(
     contenu = pkcs12.serialize_key_and_certificates(
         f"Greffe — {juridiction}".encode(), cle, certificat, None, chiffrement
     )
+    # Le certificat seul (public), à côté : la juridiction le publie pour qui veut vérifier.
+    _ecrire_d_un_bloc(chemin.with_suffix(".pem"), certificat.public_bytes(serialization.Encoding.PEM), 0o644)
+    _ecrire_d_un_bloc(chemin, contenu, 0o600)
+
+
+def _ecrire_d_un_bloc(chemin: Path, contenu: bytes, mode: int) -> None:
     chemin.parent.mkdir(parents=True, exist_ok=True)
     descripteur, temporaire = tempfile.mkstemp(dir=chemin.parent, suffix=".part")
     try:
         with os.fdopen(descripteur, "wb") as flux:
             flux.write(contenu)
-        os.chmod(temporaire, 0o600)
+        os.chmod(temporaire, mode)
         os.replace(temporaire, chemin)
     except BaseException:
         Path(temporaire).unlink(missing_ok=True)
