@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import platform
 import re
 import statistics
@@ -322,6 +323,7 @@ def mesurer_feuille(cles: Any, racine: Any) -> dict[str, Any]:
 
 
 def main() -> None:
+    charge_avant = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as dossier:
         chemin = Path(dossier) / "mesure.p12"
         creer_certificat_auto_signe(chemin, "Cour de mesure", "")
@@ -329,6 +331,11 @@ def main() -> None:
         pv = mesurer_pv(cles, cles.certificat)
         feuille = mesurer_feuille(cles, cles.certificat)
     machine = _module_de_bench("questions").machine()
+    charge = (
+        f"charge moyenne de la machine : {charge_avant:.1f} avant, {os.getloadavg()[0]:.1f} après".replace(
+            ".", ","
+        )
+    )
 
     def total(mesure: dict[str, Any], rendu: str) -> float:
         return float(mesure["modele_ms"] / 1000 + mesure[rendu] + mesure["signature_s"])
@@ -341,7 +348,8 @@ def main() -> None:
         " feuille). Rendu : Typst en PDF/A-2b, le premier du processus (polices à charger) puis la médiane"
         " des suivants (version différente à chaque passe ; Typst garde en mémoire ce qui n'a pas changé,"
         " comme le serveur) ; signature : PAdES, SHA-256, clé ECDSA P-256 auto-signée ; vérification :"
-        " lecture et contrôle de chaque signature par pyHanko (analyse des révisions comprise).",
+        " lecture et contrôle de chaque signature par pyHanko (analyse des révisions comprise)."
+        f" Machine partagée ({charge}) : les durées varient d'une mesure à l'autre.",
         "",
         "| document | contenu | établissement (ms) | rendu : 1er / suivants (s) | signature (s)"
         " | total : 1er / suivants (s) | vérification (s) | pages | taille (Kio) |",
