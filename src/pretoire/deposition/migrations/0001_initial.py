@@ -6,114 +6,40 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
     dependencies = [
-        ("proces", "0002_mode_complicite"),
+        ('proces', '0002_mode_complicite'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="Deposition",
+            name='Deposition',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("deposant", models.CharField(max_length=200, verbose_name="déposant (invité)")),
-                (
-                    "qualite",
-                    models.CharField(
-                        choices=[
-                            ("expert", "expert"),
-                            ("temoin", "témoin"),
-                            ("interprete", "interprète"),
-                            ("partie_civile", "partie civile"),
-                        ],
-                        max_length=20,
-                        verbose_name="qualité",
-                    ),
-                ),
-                (
-                    "etat",
-                    models.CharField(
-                        choices=[
-                            ("invitee", "invitation envoyée"),
-                            ("raccordee", "code d'accès accepté"),
-                            ("materiel_verifie", "matériel vérifié"),
-                            ("en_attente", "en salle d'attente"),
-                            ("admise", "admise dans la salle"),
-                            ("en_cours", "déposition en cours"),
-                            ("suspendue", "déposition suspendue"),
-                            ("terminee", "déposition terminée"),
-                            ("econduite", "éconduite de la salle d'attente"),
-                            ("revoquee", "invitation révoquée"),
-                        ],
-                        default="invitee",
-                        max_length=20,
-                        verbose_name="état",
-                    ),
-                ),
-                (
-                    "jeton_empreinte",
-                    models.CharField(max_length=64, unique=True, verbose_name="empreinte du jeton"),
-                ),
-                ("code_empreinte", models.CharField(max_length=64, verbose_name="empreinte du code d'accès")),
-                ("expire_le", models.DateTimeField(verbose_name="expire le")),
-                (
-                    "tentatives_code",
-                    models.PositiveSmallIntegerField(default=0, verbose_name="codes erronés"),
-                ),
-                (
-                    "navigateur_empreinte",
-                    models.CharField(blank=True, max_length=64, verbose_name="empreinte du navigateur lié"),
-                ),
-                ("nom_declare", models.CharField(blank=True, max_length=200, verbose_name="nom déclaré")),
-                (
-                    "prenoms_declares",
-                    models.CharField(blank=True, max_length=200, verbose_name="prénoms déclarés"),
-                ),
-                ("lieu_declare", models.CharField(blank=True, max_length=300, verbose_name="lieu déclaré")),
-                (
-                    "code_verifie",
-                    models.BooleanField(default=False, verbose_name="code de vérification concordant"),
-                ),
-                ("cree_le", models.DateTimeField(auto_now_add=True, verbose_name="créée le")),
-                (
-                    "affaire",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="depositions",
-                        to="proces.affaire",
-                        verbose_name="affaire",
-                    ),
-                ),
-                (
-                    "cree_par",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="invitations",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="invitée par",
-                    ),
-                ),
-                (
-                    "jour",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="depositions",
-                        to="proces.jouraudience",
-                        verbose_name="jour d'audience",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('deposant', models.CharField(max_length=200, verbose_name='déposant (invité)')),
+                ('qualite', models.CharField(choices=[('expert', 'expert'), ('temoin', 'témoin'), ('interprete', 'interprète'), ('partie_civile', 'partie civile')], max_length=20, verbose_name='qualité')),
+                ('etat', models.CharField(choices=[('invitee', 'invitation envoyée'), ('raccordee', "code d'accès accepté"), ('materiel_verifie', 'matériel vérifié'), ('en_attente', "en salle d'attente"), ('admise', 'admise dans la salle'), ('en_cours', 'déposition en cours'), ('suspendue', 'déposition suspendue'), ('terminee', 'déposition terminée'), ('econduite', "éconduite de la salle d'attente"), ('revoquee', 'invitation révoquée')], default='invitee', max_length=20, verbose_name='état')),
+                ('jeton_empreinte', models.CharField(max_length=64, unique=True, verbose_name='empreinte du jeton')),
+                ('code_empreinte', models.CharField(max_length=64, verbose_name="empreinte du code d'accès")),
+                ('expire_le', models.DateTimeField(verbose_name='expire le')),
+                ('tentatives_code', models.PositiveSmallIntegerField(default=0, verbose_name='codes erronés')),
+                ('navigateur_empreinte', models.CharField(blank=True, max_length=64, verbose_name='empreinte du navigateur lié')),
+                ('nom_declare', models.CharField(blank=True, max_length=200, verbose_name='nom déclaré')),
+                ('prenoms_declares', models.CharField(blank=True, max_length=200, verbose_name='prénoms déclarés')),
+                ('lieu_declare', models.CharField(blank=True, max_length=300, verbose_name='lieu déclaré')),
+                ('code_verifie', models.BooleanField(default=False, verbose_name='code de vérification concordant')),
+                ('cree_le', models.DateTimeField(auto_now_add=True, verbose_name='créée le')),
+                ('affaire', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='depositions', to='proces.affaire', verbose_name='affaire')),
+                ('cree_par', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='invitations', to=settings.AUTH_USER_MODEL, verbose_name='invitée par')),
+                ('jour', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='depositions', to='proces.jouraudience', verbose_name="jour d'audience")),
             ],
             options={
-                "verbose_name": "déposition par visioconférence",
-                "verbose_name_plural": "dépositions par visioconférence",
-                "ordering": ["-cree_le"],
+                'verbose_name': 'déposition par visioconférence',
+                'verbose_name_plural': 'dépositions par visioconférence',
+                'ordering': ['-cree_le'],
             },
         ),
     ]
