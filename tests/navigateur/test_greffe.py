@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from playwright.sync_api import Browser, Page, expect
 
 from .conftest import capture, se_connecter
@@ -30,13 +32,14 @@ def test_le_greffier_consigne_un_evenement_que_le_president_voit_en_direct(
     champs.get_by_label("Objet").fill("Donner acte que l'image de l'expert s'est figée quelques secondes.")
     page.get_by_role("button", name="Consigner").click()
 
+    # La démo rejoue d'abord une audience (déposition à distance) : le numéro suit son journal.
     expect(page.get_by_role("status").first).to_contain_text(
-        "Événement n° 3 consigné : Demande de donné acte."
+        re.compile(r"Événement n° \d+ consigné : Demande de donné acte\.")
     )
     premier = page.locator("#frise .evenement").first
     expect(premier).to_contain_text("Demande de donné acte")
     expect(premier).to_contain_text("Défense de M. VASSEUR")
-    expect(page.locator(".integrite")).to_contain_text("Chaîne intègre : 3 événement(s)")
+    expect(page.locator(".integrite")).to_contain_text(re.compile(r"Chaîne intègre : \d+ événement\(s\)"))
     capture(page, "greffe-apres-consignation")
 
     # La page de la présidence, ouverte avant, reçoit l'événement par WebSocket.

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 SOUS_COMMANDES = (
     "pretoire.cli.demo",
+    "pretoire.cli.documents",
     "pretoire.cli.journal",
     "pretoire.cli.questions",
     "pretoire.cli.schema",

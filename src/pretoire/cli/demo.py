@@ -29,10 +29,14 @@ def lancer(arguments: argparse.Namespace) -> int:
     preparer_django(arguments.data_dir, migrer=True)
     from pretoire.proces.demo import COMPTES, MOT_DE_PASSE_DEMO, installer_demo
 
-    affaire = installer_demo()
+    affaire = installer_demo(avec_deposition=True)
     adresse = f"http://{arguments.host}:{arguments.port}"
     print(f"Prétoire — cour de démonstration ({arguments.data_dir.resolve()})")
     print(f"Affaire n° {affaire.numero} : {affaire.intitule}")
+    certificat = creer_certificat_de_demonstration(affaire)
+    if certificat is not None:
+        print(f"Certificat de signature auto-signé de la juridiction créé : {certificat}")
+        print(f"  certificat public, pour vérifier ailleurs : {certificat.with_suffix('.pem')}")
     print(f"Comptes (mot de passe commun : {MOT_DE_PASSE_DEMO}) :")
     for compte in COMPTES:
         print(f"  {compte.identifiant:<16} {compte.role.label}")
@@ -41,6 +45,19 @@ def lancer(arguments: argparse.Namespace) -> int:
     print(f"Ouvrez {adresse}/ — arrêt par Ctrl+C.", flush=True)
     servir(arguments.host, arguments.port)
     return 0
+
+
+def creer_certificat_de_demonstration(affaire: Any) -> Path | None:
+    """Au premier lancement, une clé et un certificat auto-signé pour la cour de démonstration."""
+    from pretoire.documents.actions import reglage_de_signature
+    from pretoire.documents.signature import creer_certificat_auto_signe
+
+    reglage = reglage_de_signature(affaire.juridiction)
+    chemin = Path(reglage["pkcs12"])
+    if chemin.exists():
+        return None
+    creer_certificat_auto_signe(chemin, affaire.juridiction.nom, reglage.get("mot_de_passe", ""))
+    return chemin
 
 
 def servir(hote: str, port: int) -> None:

@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("pretoire.journal.urls")),
     path("", include("pretoire.questions.urls")),
     path("", include("pretoire.deposition.urls")),
+    path("", include("pretoire.documents.urls")),
     path(
         "connexion/",
         auth_views.LoginView.as_view(

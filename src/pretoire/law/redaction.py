@@ -6,7 +6,8 @@ Les questions sont posées « en fait » à des jurés : les dates s'y lisent en
 
 from __future__ import annotations
 
-from datetime import date
+import math
+from datetime import date, datetime, tzinfo
 
 MOIS = (
     "janvier",
@@ -76,3 +77,127 @@ def age_revolu(naissance: date, jour: date) -> int:
     """
     anniversaire_passe = (jour.month, jour.day) >= (naissance.month, naissance.day)
     return jour.year - naissance.year - (0 if anniversaire_passe else 1)
+
+
+# --- Heures, durées et dates des procès-verbaux ---------------------------------------------------
+
+JOURS_DE_LA_SEMAINE = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+
+_UNITES = (
+    "zéro",
+    "un",
+    "deux",
+    "trois",
+    "quatre",
+    "cinq",
+    "six",
+    "sept",
+    "huit",
+    "neuf",
+    "dix",
+    "onze",
+    "douze",
+    "treize",
+    "quatorze",
+    "quinze",
+    "seize",
+    "dix-sept",
+    "dix-huit",
+    "dix-neuf",
+)
+_DIZAINES = {2: "vingt", 3: "trente", 4: "quarante", 5: "cinquante", 6: "soixante"}
+
+
+def _moins_de_cent(n: int) -> str:
+    if n < 20:
+        return _UNITES[n]
+    dizaine, unite = divmod(n, 10)
+    if dizaine in (7, 9):
+        # soixante-dix, quatre-vingt-dix : la dizaine inférieure et 10 à 19.
+        base = "soixante" if dizaine == 7 else "quatre-vingt"
+        liaison = " et " if n == 71 else "-"
+        return f"{base}{liaison}{_UNITES[10 + unite]}"
+    base = "quatre-vingt" if dizaine == 8 else _DIZAINES[dizaine]
+    if unite == 0:
+        return "quatre-vingts" if dizaine == 8 else base
+    if unite == 1 and dizaine != 8:
+        return f"{base} et un"
+    return f"{base}-{_UNITES[unite]}"
+
+
+def nombre_en_lettres(n: int) -> str:
+    """Un entier de 0 à 9 999 écrit en toutes lettres (orthographe traditionnelle).
+
+    >>> nombre_en_lettres(2024)
+    'deux mille vingt-quatre'
+    >>> nombre_en_lettres(71), nombre_en_lettres(80), nombre_en_lettres(91)
+    ('soixante et onze', 'quatre-vingts', 'quatre-vingt-onze')
+    >>> nombre_en_lettres(1999)
+    'mille neuf cent quatre-vingt-dix-neuf'
+    """
+    if not 0 <= n < 10_000:
+        raise ValueError(f"{n} : seuls les nombres de 0 à 9 999 sont écrits en lettres")
+    milliers, reste = divmod(n, 1000)
+    centaines, reste = divmod(reste, 100)
+    mots = []
+    if milliers:
+        mots.append("mille" if milliers == 1 else f"{_UNITES[milliers]} mille")
+    if centaines:
+        cent = "cent" if centaines == 1 else f"{_UNITES[centaines]} cent"
+        mots.append(cent + ("s" if centaines > 1 and reste == 0 else ""))
+    if reste or not mots:
+        mots.append(_moins_de_cent(reste))
+    return " ".join(mots)
+
+
+def date_en_lettres(jour: date) -> str:
+    """La date entièrement en lettres, comme à la fin d'un arrêt.
+
+    >>> date_en_lettres(date(2024, 12, 11))
+    'onze décembre deux mille vingt-quatre'
+    >>> date_en_lettres(date(2026, 11, 1))
+    'premier novembre deux mille vingt-six'
+    """
+    quantieme = "premier" if jour.day == 1 else nombre_en_lettres(jour.day)
+    return f"{quantieme} {MOIS[jour.month - 1]} {nombre_en_lettres(jour.year)}"
+
+
+def date_avec_jour(jour: date) -> str:
+    """Le jour de la semaine et la date : « lundi 23 novembre 2026 ».
+
+    >>> date_avec_jour(date(2026, 11, 23))
+    'lundi 23 novembre 2026'
+    """
+    return f"{JOURS_DE_LA_SEMAINE[jour.weekday()]} {date_en_toutes_lettres(jour)}"
+
+
+def heure_a_la_seconde(instant: datetime, fuseau: tzinfo) -> str:
+    """L'heure d'un instant dans le fuseau de la cour, à la seconde (tronquée).
+
+    >>> from datetime import UTC
+    >>> from zoneinfo import ZoneInfo
+    >>> heure_a_la_seconde(datetime(2026, 11, 23, 9, 41, 12, 900000, tzinfo=UTC), ZoneInfo("Europe/Paris"))
+    '10 h 41 min 12 s'
+    """
+    local = instant.astimezone(fuseau)
+    return f"{local.hour} h {local.minute:02d} min {local.second:02d} s"
+
+
+def duree_en_francais(secondes: float) -> str:
+    """Une durée arrondie à la seconde la plus proche.
+
+    >>> duree_en_francais(170.6), duree_en_francais(7), duree_en_francais(3725)
+    ('2 min 51 s', '7 s', '1 h 02 min 05 s')
+    >>> duree_en_francais(0.3)
+    "moins d'une seconde"
+    """
+    total = math.floor(secondes + 0.5)
+    if total < 1:
+        return "moins d'une seconde"
+    heures, reste = divmod(total, 3600)
+    minutes, secs = divmod(reste, 60)
+    if heures:
+        return f"{heures} h {minutes:02d} min {secs:02d} s"
+    if minutes:
+        return f"{minutes} min {secs:02d} s"
+    return f"{secs} s"

@@ -1,6 +1,9 @@
 """Réglages communs. Les valeurs propres à un poste viennent de l'environnement.
 
 PRETOIRE_DATA_DIR  dossier des données (base SQLite, certificats, documents) ; ./var par défaut
+PRETOIRE_SIGNATURE_PKCS12         clé et certificat de signature de la juridiction (PKCS#12)
+PRETOIRE_SIGNATURE_MOT_DE_PASSE   mot de passe de ce fichier
+PRETOIRE_HEBERGEMENT              où le dispositif de visioconférence est hébergé (procès-verbal)
 DATABASE_URL       base PostgreSQL (postgres://…) ; SQLite en WAL sinon
 REDIS_URL          couche de canaux Redis pour plusieurs serveurs ; en mémoire sinon
 """
@@ -36,6 +39,7 @@ INSTALLED_APPS = [
     "pretoire.journal",
     "pretoire.questions",
     "pretoire.deposition",
+    "pretoire.documents",
 ]
 
 MIDDLEWARE = [
@@ -126,6 +130,27 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
+
+# Documents signés (procès-verbaux, feuilles de questions, extraits du journal) : une version
+# par génération, jamais écrasée.
+DOCUMENTS_DIR = DATA_DIR / "documents"
+# Génération dans un fil d'exécution à part, la page suivant l'avancement ; les tests la
+# font dans la requête.
+DOCUMENTS_EN_ARRIERE_PLAN = True
+# Signature PAdES : la clé et le certificat de chaque juridiction (fichier PKCS#12), désignée par
+# son nom ; « * » vaut pour toute juridiction sans fichier propre.
+SIGNATURE_PAR_JURIDICTION: dict[str, dict[str, Any]] = {
+    "*": {
+        "pkcs12": Path(
+            os.environ.get("PRETOIRE_SIGNATURE_PKCS12", DATA_DIR / "signature" / "juridiction.p12")
+        ),
+        "mot_de_passe": os.environ.get("PRETOIRE_SIGNATURE_MOT_DE_PASSE", ""),
+    }
+}
+# Autres certificats reconnus à la vérification (par exemple ceux d'avant un renouvellement).
+SIGNATURE_CERTIFICATS_RECONNUS: list[Path] = []
+# Mentionné au procès-verbal des opérations (« moyens employés »).
+HEBERGEMENT_DU_DISPOSITIF = os.environ.get("PRETOIRE_HEBERGEMENT", "")
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Strict"

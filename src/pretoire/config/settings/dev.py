@@ -5,4 +5,5 @@ from .base import DATA_DIR
 
 DEBUG = True
 SECRET_KEY = "demo-non-secret-ne-pas-utiliser-en-production"
+HEBERGEMENT_DU_DISPOSITIF = "poste de démonstration (sans valeur probante)"
 DATA_DIR.mkdir(parents=True, exist_ok=True)

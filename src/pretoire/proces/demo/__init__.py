@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 from importlib import resources
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -19,6 +20,7 @@ from pretoire.law.mise_en_accusation import Dossier, charger_dossier
 
 from ..actions import do_importer_dossier
 from ..models import Affaire, Affectation, JourAudience, Role
+from .deposition import rejouer_l_audience
 
 MOT_DE_PASSE_DEMO = "Pretoire-demo-2026"
 
@@ -49,7 +51,9 @@ def dossier_demo() -> Dossier:
 
 
 @transaction.atomic
-def installer_demo() -> Affaire:
+def installer_demo(*, avec_deposition: bool = False) -> Affaire:
+    """L'affaire de démonstration ; ``avec_deposition`` rejoue en plus une audience où l'expert
+    dépose à distance (``pretoire demo`` le demande, pour montrer un procès-verbal à générer)."""
     dossier = dossier_demo()
     affaire = Affaire.objects.filter(numero=dossier.affaire.numero).first()
     if affaire is not None:
@@ -83,7 +87,7 @@ def installer_demo() -> Affaire:
             victime=affaire.victimes.filter(identifiant=compte.represente).first(),
         )
     greffiere = Utilisateur.objects.get(username="greffiere")
-    for type_evenement, donnees in (
+    ouverture_et_audition: list[tuple[TypeEvenement, dict[str, Any]]] = [
         (TypeEvenement.OUVERTURE_DEBATS, {}),
         (
             TypeEvenement.AUDITION,
@@ -93,6 +97,10 @@ def installer_demo() -> Affaire:
                 "modalite": "visioconference",
             },
         ),
-    ):
+    ]
+    if avec_deposition:
+        rejouer_l_audience(affaire, greffiere, ouverture_et_audition)
+        return affaire
+    for type_evenement, donnees in ouverture_et_audition:
         do_consigner_evenement(affaire, type_evenement, donnees, auteur=greffiere)
     return affaire

@@ -1,0 +1,485 @@
+"""Générer un document signé (une nouvelle version à chaque fois) et vérifier un PDF.
+
+La chaîne est la même pour les trois natures : le contenu (``contenus``), le gabarit Typst
+(``rendu``), la signature PAdES (``signature``), puis l'enregistrement atomique de la version.
+Tout ce qui peut échouer (journal, signataires, clé) échoue avant que rien ne soit écrit.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from asn1crypto import x509 as asn1_x509
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import DatabaseError, close_old_connections, connections, transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from pretoire.comptes.models import Utilisateur
+from pretoire.deposition.models import Deposition
+from pretoire.journal.actions import verifier_journal
+from pretoire.law.proces_verbal import FUSEAU_DE_LA_COUR, heure
+from pretoire.law.redaction import date_en_lettres, date_en_toutes_lettres
+from pretoire.proces.access import roles_dans_affaire
+from pretoire.proces.models import Affaire, Juridiction
+
+from .contenus import (
+    Contenu,
+    DocumentImpossible,
+    contenu_de_l_extrait,
+    contenu_de_la_feuille,
+    contenu_du_proces_verbal,
+)
+from .models import Document, EtatGeneration, Generation, NatureDocument
+from .rendu import rendre_pdf
+from .segment import segment_du_journal
+from .signature import (
+    Cles,
+    PdfLu,
+    SignatureImpossible,
+    SignatureLue,
+    certificat_de,
+    certificat_pem_ou_der,
+    charger_cles,
+    lire,
+    signer,
+)
+
+journal_serveur = logging.getLogger(__name__)
+
+Progression = Callable[[str, int], None]
+PREFIXE = "pretoire-"
+
+
+def _sans_progression(etape: str, avancement: int) -> None:
+    del etape, avancement
+
+
+def reglage_de_signature(juridiction: Juridiction) -> dict[str, Any]:
+    reglages = settings.SIGNATURE_PAR_JURIDICTION
+    reglage = reglages.get(juridiction.nom) or reglages.get("*")
+    if reglage is None:
+        raise SignatureImpossible(
+            f"aucune clé de signature n'est configurée pour « {juridiction.nom} » (réglage"
+            " SIGNATURE_PAR_JURIDICTION)."
+        )
+    return dict(reglage)
+
+
+def cles_de_la_juridiction(juridiction: Juridiction) -> Cles:
+    reglage = reglage_de_signature(juridiction)
+    return charger_cles(Path(reglage["pkcs12"]), reglage.get("mot_de_passe", ""))
+
+
+def certificats_reconnus() -> list[asn1_x509.Certificate]:
+    """Les certificats des juridictions configurées, et ceux que les réglages ajoutent."""
+    certificats = [
+        certificat_de(Path(r["pkcs12"]), r.get("mot_de_passe", ""))
+        for r in settings.SIGNATURE_PAR_JURIDICTION.values()
+    ]
+    certificats += [certificat_pem_ou_der(Path(c)) for c in settings.SIGNATURE_CERTIFICATS_RECONNUS]
+    return [c for c in certificats if c is not None]
+
+
+def _contenu(
+    affaire: Affaire,
+    nature: NatureDocument,
+    *,
+    deposition: Deposition | None,
+    premier: int | None,
+    dernier: int | None,
+    provisoire: bool,
+    etabli_le: datetime,
+) -> Contenu:
+    if nature is NatureDocument.PROCES_VERBAL:
+        if deposition is None or deposition.affaire_id != affaire.pk:
+            raise DocumentImpossible(f"choisissez une déposition de l'affaire {affaire.numero}.")
+        return contenu_du_proces_verbal(deposition, etabli_le=etabli_le, provisoire=provisoire)
+    if nature is NatureDocument.FEUILLE_DE_QUESTIONS:
+        return contenu_de_la_feuille(affaire)
+    return contenu_de_l_extrait(affaire, premier, dernier)
+
+
+def prochaine_version(affaire: Affaire, nature: NatureDocument, deposition: Deposition | None) -> int:
+    versions = Document.objects.filter(affaire=affaire, nature=nature, deposition=deposition)
+    return (versions.aggregate(derniere=Max("version"))["derniere"] or 0) + 1
+
+
+def _nature_titre(contenu: Contenu) -> str:
+    titre = NatureDocument(contenu.nature).label
+    return f"{titre} provisoire" if contenu.provisoire else titre
+
+
+def mots_cles(affaire: Affaire, contenu: Contenu, version: int) -> list[str]:
+    """Ce que la vérification relit dans le PDF pour retrouver l'affaire et le segment du journal."""
+    mots = [
+        "Prétoire",
+        f"{PREFIXE}nature={contenu.nature}",
+        f"{PREFIXE}affaire={affaire.pk}",
+        f"{PREFIXE}numero={affaire.numero.replace(',', ' ')}",
+        f"{PREFIXE}journal={contenu.segment.premier}-{contenu.segment.dernier}",
+        f"{PREFIXE}sha256={contenu.segment.empreinte}",
+        f"{PREFIXE}version={version}",
+    ]
+    if contenu.deposition is not None:
+        mots.append(f"{PREFIXE}deposition={contenu.deposition.pk}")
+    return mots
+
+
+def do_generer_document(
+    affaire: Affaire,
+    nature: NatureDocument,
+    *,
+    deposition: Deposition | None = None,
+    premier: int | None = None,
+    dernier: int | None = None,
+    provisoire: bool = False,
+    auteur: Utilisateur | None = None,
+    progression: Progression = _sans_progression,
+) -> Document:
+    """Établit, compose, signe et enregistre une nouvelle version ; les précédentes restent.
+
+    Lève ``DocumentImpossible`` ou ``SignatureImpossible`` (messages en français) sans rien écrire.
+    """
+    etabli_le = timezone.now()
+    progression("Lecture du journal d'audience", 5)
+    contenu = _contenu(
+        affaire,
+        nature,
+        deposition=deposition,
+        premier=premier,
+        dernier=dernier,
+        provisoire=provisoire,
+        etabli_le=etabli_le,
+    )
+    cles = cles_de_la_juridiction(affaire.juridiction)
+    version = prochaine_version(affaire, nature, contenu.deposition)
+    titre = _nature_titre(contenu)
+    segment = contenu.segment
+    document = Document(
+        affaire=affaire,
+        nature=nature,
+        deposition=contenu.deposition,
+        version=version,
+        provisoire=contenu.provisoire,
+        journal_premier=segment.premier,
+        journal_dernier=segment.dernier,
+        empreinte_journal=segment.empreinte,
+        signataires=" ; ".join(f"{nom}, {role.label.lower()}" for role, nom in contenu.signataires),
+        cree_le=etabli_le,
+        cree_par=auteur,
+        cree_par_libelle=auteur.nom_complet() if auteur else "ligne de commande",
+    )
+    local = etabli_le.astimezone(FUSEAU_DE_LA_COUR)
+    metadonnees = {
+        "nature": nature.value,
+        "titre": titre,
+        "version": version,
+        "provisoire": contenu.provisoire,
+        "numero_affaire": affaire.numero,
+        "journal": {
+            "premier": segment.premier,
+            "dernier": segment.dernier,
+            "nombre": len(segment.evenements),
+            "empreinte": segment.empreinte,
+        },
+        "etabli_le": f"{date_en_toutes_lettres(local.date())} à {heure(etabli_le)}",
+        "etabli_le_lettres": date_en_lettres(local.date()),
+        "signataires": [f"{nom} ({role.label.lower()})" for role, nom in contenu.signataires],
+        "fichier": document.nom_de_fichier,
+        "mots_cles": mots_cles(affaire, contenu, version),
+    }
+    progression("Composition du PDF/A (Typst)", 20)
+    pdf = rendre_pdf(contenu.modele, {**contenu.donnees, "document": metadonnees})
+    progression("Signature électronique (PAdES)", 75)
+    motif = f"{titre}, version {version} — journal d'audience, {segment.libelle}, SHA-256 {segment.empreinte}"
+    pdf = signer(pdf, cles, contenu.appositions(motif, affaire.juridiction.siege))
+    progression(f"Enregistrement de la version {version}", 95)
+    document.empreinte_pdf = hashlib.sha256(pdf).hexdigest()
+    return _enregistrer(document, pdf)
+
+
+def _enregistrer(document: Document, pdf: bytes) -> Document:
+    """Le fichier et sa ligne ensemble, ou ni l'un ni l'autre."""
+    chemin = f"{document.affaire_id}/{document.nom_de_fichier}"
+    nom = ""
+    try:
+        with transaction.atomic():
+            Affaire.objects.select_for_update().get(pk=document.affaire_id)
+            if prochaine_version(document.affaire, NatureDocument(document.nature), document.deposition) != (
+                document.version
+            ):
+                raise DocumentImpossible(
+                    "une autre version de ce document vient d'être enregistrée : relancez la génération."
+                )
+            nom = document.fichier.storage.save(chemin, ContentFile(pdf))
+            document.fichier.name = nom
+            document.save(force_insert=True)
+    except BaseException:
+        if nom:
+            document.fichier.storage.delete(nom)
+        raise
+    return document
+
+
+# --- Génération en arrière-plan, suivie depuis la page du greffe ---------------------------------
+
+# Deux cœurs : une composition à la fois, les autres attendent leur tour.
+_UNE_COMPOSITION_A_LA_FOIS = threading.Lock()
+
+
+def do_demander_generation(
+    affaire: Affaire,
+    nature: NatureDocument,
+    *,
+    auteur: Utilisateur,
+    deposition: Deposition | None = None,
+    provisoire: bool = False,
+    premier: int | None = None,
+    dernier: int | None = None,
+) -> Generation:
+    generation = Generation.objects.create(
+        affaire=affaire,
+        nature=nature,
+        deposition=deposition,
+        provisoire=provisoire,
+        journal_premier=premier,
+        journal_dernier=dernier,
+        demandee_par=auteur,
+        etape="En attente",
+    )
+    if settings.DOCUMENTS_EN_ARRIERE_PLAN:
+        transaction.on_commit(lambda: _lancer_en_arriere_plan(generation.pk))
+    else:
+        executer_generation(generation.pk)
+    return generation
+
+
+def _lancer_en_arriere_plan(generation_id: int) -> None:
+    threading.Thread(
+        target=_en_arriere_plan, args=(generation_id,), name=f"generation-{generation_id}", daemon=True
+    ).start()
+
+
+def _en_arriere_plan(generation_id: int) -> None:
+    close_old_connections()
+    try:
+        executer_generation(generation_id)
+    finally:
+        connections.close_all()
+
+
+def executer_generation(generation_id: int) -> None:
+    generation = Generation.objects.select_related(
+        "affaire__session__juridiction", "deposition", "demandee_par"
+    ).get(pk=generation_id)
+
+    def avancer(etape: str, avancement: int) -> None:
+        Generation.objects.filter(pk=generation_id).update(
+            etape=etape, avancement=avancement, mise_a_jour_le=timezone.now()
+        )
+
+    avancer("En attente d'une autre génération", 1)
+    with _UNE_COMPOSITION_A_LA_FOIS:
+        try:
+            document = do_generer_document(
+                generation.affaire,
+                NatureDocument(generation.nature),
+                deposition=generation.deposition,
+                premier=generation.journal_premier,
+                dernier=generation.journal_dernier,
+                provisoire=generation.provisoire,
+                auteur=generation.demandee_par,
+                progression=avancer,
+            )
+        except (DocumentImpossible, SignatureImpossible) as refus:
+            _terminer(generation_id, EtatGeneration.ECHOUEE, message=str(refus))
+        except Exception:
+            journal_serveur.exception("Génération de document n° %s", generation_id)
+            _terminer(
+                generation_id,
+                EtatGeneration.ECHOUEE,
+                message="erreur inattendue : rien n'a été enregistré ; le détail est au journal du serveur.",
+            )
+        else:
+            _terminer(generation_id, EtatGeneration.TERMINEE, document=document)
+
+
+def _terminer(
+    generation_id: int, etat: EtatGeneration, *, message: str = "", document: Document | None = None
+) -> None:
+    Generation.objects.filter(pk=generation_id).update(
+        etat=etat,
+        message=message,
+        document=document,
+        avancement=100,
+        etape="Terminé" if document else "Échec",
+        mise_a_jour_le=timezone.now(),
+    )
+
+
+# --- Vérification ---------------------------------------------------------------------------------
+
+
+@dataclass
+class ComparaisonAuJournal:
+    concordante: bool | None  # None : comparaison impossible ou non permise
+    message: str
+    chaine: str = ""
+
+
+@dataclass
+class RapportDeVerification:
+    signatures: list[SignatureLue]
+    erreur_pdf: str
+    metadonnees: dict[str, str]
+    journal: ComparaisonAuJournal
+    incoherences: list[str] = field(default_factory=list)
+
+    @property
+    def signatures_valides(self) -> bool:
+        return bool(self.signatures) and not self.erreur_pdf and all(s.est_valide for s in self.signatures)
+
+    @property
+    def valide(self) -> bool:
+        return self.signatures_valides and not self.incoherences and self.journal.concordante is True
+
+    @property
+    def verdict(self) -> str:
+        if self.valide:
+            return "document authentique et conforme au journal."
+        if self.signatures_valides and not self.incoherences and self.journal.concordante is None:
+            return "signatures valides ; concordance avec le journal d'audience non vérifiée."
+        return "NON VÉRIFIÉ."
+
+    def lignes(self) -> list[str]:
+        """Le rapport en français, une constatation par ligne."""
+        lignes = []
+        if self.erreur_pdf:
+            lignes.append(f"Signature invalide : {self.erreur_pdf}.")
+        elif not self.signatures:
+            lignes.append("Aucune signature électronique dans ce PDF.")
+        for rang, s in enumerate(self.signatures, start=1):
+            quand = (
+                f"le {date_en_toutes_lettres(s.signee_le.astimezone(FUSEAU_DE_LA_COUR).date())}"
+                f" à {heure(s.signee_le)} (heure de Paris)"
+                if s.signee_le
+                else "heure inconnue"
+            )
+            titulaire = f" ; certificat : {s.titulaire}" if s.titulaire else ""
+            lignes.append(
+                f"Signature n° {rang} ({s.champ}) : {s.verdict} —"
+                f" {s.nom or 'signataire non nommé'}, {quand}{titulaire}."
+            )
+            if s.erreur:
+                lignes.append(f"    détail : {s.erreur}")
+        lignes.extend(self.incoherences)
+        lignes.append(self.journal.message)
+        if self.journal.chaine:
+            lignes.append(f"Journal de l'affaire : {self.journal.chaine}")
+        lignes.append(f"Verdict : {self.verdict}")
+        return lignes
+
+
+def lire_mots_cles(mots_cles: str) -> dict[str, str]:
+    """Les couples ``pretoire-clé=valeur`` des mots-clés du PDF.
+
+    >>> lire_mots_cles("Prétoire, pretoire-affaire=3, pretoire-journal=1-9")
+    {'affaire': '3', 'journal': '1-9'}
+    """
+    couples = {}
+    for mot in mots_cles.split(","):
+        cle, egal, valeur = mot.strip().partition("=")
+        if egal and cle.startswith(PREFIXE):
+            couples[cle.removeprefix(PREFIXE)] = valeur
+    return couples
+
+
+def verifier_pdf(
+    pdf: bytes,
+    *,
+    utilisateur: Utilisateur | None = None,
+    autres_certificats: Sequence[asn1_x509.Certificate] = (),
+) -> RapportDeVerification:
+    """Signatures, et concordance de l'empreinte portée avec le journal actuel de l'affaire.
+
+    ``utilisateur`` : sur la page web, la comparaison au journal est réservée aux personnes
+    affectées à l'affaire ; la ligne de commande (``None``) compare toujours. Lève
+    ``PdfIllisible`` si le fichier n'est pas un PDF. ``autres_certificats`` : certificats publiés
+    par une juridiction, reconnus en plus de ceux des réglages.
+    """
+    lu: PdfLu = lire(pdf, [*certificats_reconnus(), *autres_certificats])
+    metadonnees = lire_mots_cles(lu.mots_cles)
+    incoherences = [
+        f"Incohérence : l'empreinte des métadonnées n'est pas celle que la signature « {s.champ} » scelle."
+        for s in lu.signatures
+        if metadonnees.get("sha256") and metadonnees["sha256"] not in s.motif
+    ]
+    return RapportDeVerification(
+        signatures=lu.signatures,
+        erreur_pdf=lu.erreur,
+        metadonnees=metadonnees,
+        journal=comparer_au_journal(metadonnees, utilisateur),
+        incoherences=incoherences,
+    )
+
+
+def comparer_au_journal(metadonnees: dict[str, str], utilisateur: Utilisateur | None) -> ComparaisonAuJournal:
+    try:
+        affaire_id = int(metadonnees["affaire"])
+        premier, _, dernier = metadonnees["journal"].partition("-")
+        bornes = int(premier), int(dernier)
+        porte = metadonnees["sha256"]
+    except (KeyError, ValueError):
+        return ComparaisonAuJournal(None, "Ce PDF ne porte pas d'empreinte de journal d'audience Prétoire.")
+    numero = metadonnees.get("numero", "?")
+    try:
+        affaire = Affaire.objects.select_related("session__juridiction").filter(pk=affaire_id).first()
+    except DatabaseError:
+        return ComparaisonAuJournal(
+            None,
+            f"Comparaison au journal de l'affaire n° {numero} impossible : aucune base Prétoire ici"
+            " (indiquez --data-dir ou DATABASE_URL).",
+        )
+    if affaire is None or affaire.numero.replace(",", " ") != numero:
+        return ComparaisonAuJournal(
+            False,
+            f"L'affaire n° {numero} que ce PDF désigne n'existe pas dans cette base :"
+            " comparaison impossible.",
+        )
+    if utilisateur is not None and not roles_dans_affaire(utilisateur, affaire):
+        return ComparaisonAuJournal(
+            None,
+            f"Comparaison au journal de l'affaire n° {numero} réservée aux personnes qui y sont affectées.",
+        )
+    segment = segment_du_journal(affaire, *bornes)
+    chaine = verifier_journal(affaire).message
+    if not segment.complet:
+        return ComparaisonAuJournal(
+            False,
+            f"Journal modifié : des {segment.libelle} de l'affaire n° {numero},"
+            " certains manquent aujourd'hui.",
+            chaine,
+        )
+    if segment.empreinte != porte:
+        return ComparaisonAuJournal(
+            False,
+            f"Journal modifié depuis la signature : l'empreinte portée par le PDF ({porte}) ne concorde plus"
+            f" avec celle des {segment.libelle} du journal actuel de l'affaire n° {numero}"
+            f" ({segment.empreinte}).",
+            chaine,
+        )
+    return ComparaisonAuJournal(
+        True,
+        f"L'empreinte du journal concorde avec le journal actuel de l'affaire n° {numero} ({segment.libelle},"
+        f" SHA-256 {porte}).",
+        chaine,
+    )

@@ -1,0 +1,213 @@
+"""Ce que contient chaque document, tiré de la base : le modèle pur, puis les données du gabarit.
+
+Le procès-verbal est établi par ``pretoire.law.proces_verbal`` à partir des seuls événements du
+journal ; la feuille par le moteur des questions ; l'extrait recopie le journal tel qu'il est.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from django.conf import settings
+from django.db.models import Max, Min
+
+import pretoire
+from pretoire.deposition.models import Deposition
+from pretoire.journal.actions import verifier_journal
+from pretoire.journal.models import Evenement
+from pretoire.journal.templatetags.journal import resume_donnees
+from pretoire.law.debats import EvenementDebats, TypeEvenement
+from pretoire.law.proces_verbal import (
+    FUSEAU_DE_LA_COUR,
+    EnTete,
+    ProcesVerbalImpossible,
+    etablir_proces_verbal,
+    heure,
+)
+from pretoire.law.redaction import date_en_toutes_lettres
+from pretoire.proces.models import Affaire, Affectation, Role
+from pretoire.questions.actions import feuille_de_l_affaire
+
+from .models import NatureDocument
+from .segment import Segment, segment_du_journal
+from .signature import Apposition
+
+
+class DocumentImpossible(Exception):
+    """Le document ne peut pas être établi ; le message, en français, dit pourquoi et quoi faire."""
+
+
+@dataclass(frozen=True)
+class Contenu:
+    """Un document prêt à composer : son gabarit, ses données, son segment, qui le signe."""
+
+    nature: NatureDocument
+    modele: str
+    donnees: dict[str, Any]
+    segment: Segment
+    signataires: list[tuple[Role, str]]  # (rôle, nom) dans l'ordre de signature
+    deposition: Deposition | None = None
+    provisoire: bool = False
+
+    def appositions(self, motif: str, lieu: str) -> list[Apposition]:
+        champs = {Role.GREFFIER: "Greffier", Role.PRESIDENT: "President"}
+        return [
+            Apposition(champ=champs[role], nom=f"{nom}, {role.label.lower()}", motif=motif, lieu=lieu)
+            for role, nom in self.signataires
+        ]
+
+
+def nom_du_role(affaire: Affaire, role: Role) -> str:
+    affectation = (
+        Affectation.objects.filter(affaire=affaire, role=role)
+        .select_related("utilisateur")
+        .order_by("pk")
+        .first()
+    )
+    return affectation.utilisateur.nom_complet() if affectation else ""
+
+
+def _signataire(affaire: Affaire, role: Role, document: str) -> tuple[Role, str]:
+    nom = nom_du_role(affaire, role)
+    if not nom:
+        raise DocumentImpossible(
+            f"aucun {role.label.lower()} n'est affecté à l'affaire {affaire.numero} : {document} ne peut"
+            " pas être signé. Affectez-en un depuis l'administration du greffe."
+        )
+    return role, nom
+
+
+def _evenements_debats(evenements: list[Evenement]) -> list[EvenementDebats]:
+    return [
+        EvenementDebats(numero=e.numero, type=e.type_evenement, horodatage=e.horodatage, donnees=e.donnees)
+        for e in evenements
+    ]
+
+
+def contenu_du_proces_verbal(deposition: Deposition, *, etabli_le: datetime, provisoire: bool) -> Contenu:
+    """Le procès-verbal des opérations ; refusé pour une déposition en cours sauf ``provisoire``."""
+    affaire = deposition.affaire
+    etat = deposition.etat_deposition
+    if not etat.finale and not provisoire:
+        raise DocumentImpossible(
+            f"la déposition n° {deposition.pk} ({deposition.deposant}) est « {etat.libelle} » : le"
+            " procès-verbal des opérations se dresse à la fin de la déposition. Demandez un"
+            " procès-verbal provisoire si vous en avez besoin maintenant."
+        )
+    propres = Evenement.objects.filter(affaire=affaire, donnees__deposition=deposition.pk)
+    bornes = propres.aggregate(premier=Min("numero"), dernier=Max("numero"))
+    if bornes["premier"] is None:
+        raise DocumentImpossible(
+            f"le journal ne contient aucun événement de la déposition n° {deposition.pk}."
+        )
+    # Une correction consignée après la fin de la déposition en fait partie : le segment s'étend
+    # jusqu'à elle.
+    corrections = Evenement.objects.filter(
+        affaire=affaire, type=TypeEvenement.CORRECTION, corrige__in=propres
+    )
+    dernier = max(bornes["dernier"], corrections.aggregate(dernier=Max("numero"))["dernier"] or 0)
+    segment = segment_du_journal(affaire, bornes["premier"], dernier)
+    greffier = _signataire(affaire, Role.GREFFIER, "le procès-verbal")
+    en_tete = EnTete(
+        juridiction=affaire.juridiction.nom,
+        siege=affaire.juridiction.siege,
+        session=affaire.session.intitule,
+        numero_affaire=affaire.numero,
+        intitule_affaire=affaire.intitule,
+        jour_audience=deposition.jour.date,
+        president=nom_du_role(affaire, Role.PRESIDENT),
+        greffier=greffier[1],
+        dispositif=f"Prétoire {pretoire.__version__}, logiciel libre de visioconférence de la cour",
+        hebergement=settings.HEBERGEMENT_DU_DISPOSITIF,
+    )
+    try:
+        pv = etablir_proces_verbal(
+            en_tete, deposition.pk, _evenements_debats(segment.evenements), etabli_le=etabli_le
+        )
+    except ProcesVerbalImpossible as refus:
+        raise DocumentImpossible(str(refus)) from None
+    return Contenu(
+        nature=NatureDocument.PROCES_VERBAL,
+        modele="proces_verbal",
+        donnees={"pv": pv.en_json()},
+        segment=segment,
+        signataires=[greffier],
+        deposition=deposition,
+        provisoire=pv.provisoire,
+    )
+
+
+def contenu_de_la_feuille(affaire: Affaire) -> Contenu:
+    """La feuille de questions établie sur le journal entier ; signée du greffier et du président."""
+    dernier = affaire.evenements.aggregate(dernier=Max("numero"))["dernier"]
+    if dernier is None:
+        raise DocumentImpossible(f"le journal de l'affaire {affaire.numero} est vide : rien à établir.")
+    if not hasattr(affaire, "decision_mise_en_accusation"):
+        raise DocumentImpossible(
+            f"l'affaire {affaire.numero} n'a pas de décision de mise en accusation : la feuille de"
+            " questions ne peut pas être établie."
+        )
+    signataires = [
+        _signataire(affaire, Role.GREFFIER, "la feuille de questions"),
+        _signataire(affaire, Role.PRESIDENT, "la feuille de questions"),
+    ]
+    segment = segment_du_journal(affaire, 1, dernier)
+    return Contenu(
+        nature=NatureDocument.FEUILLE_DE_QUESTIONS,
+        modele="feuille_de_questions",
+        donnees=feuille_de_l_affaire(affaire).en_json(),
+        segment=segment,
+        signataires=signataires,
+    )
+
+
+def contenu_de_l_extrait(affaire: Affaire, premier: int | None, dernier: int | None) -> Contenu:
+    """Les événements ``premier`` à ``dernier`` du journal, recopiés avec leurs empreintes."""
+    total = affaire.evenements.aggregate(dernier=Max("numero"))["dernier"] or 0
+    premier = premier or 1
+    dernier = dernier or total
+    if total == 0:
+        raise DocumentImpossible(f"le journal de l'affaire {affaire.numero} est vide : rien à extraire.")
+    if not 1 <= premier <= dernier <= total:
+        raise DocumentImpossible(
+            f"événements n° {premier} à {dernier} : le journal de l'affaire {affaire.numero} va du n° 1"
+            f" au n° {total} ; choisissez un premier numéro inférieur ou égal au dernier."
+        )
+    segment = segment_du_journal(affaire, premier, dernier)
+    evenements = [
+        {
+            "numero": e.numero,
+            "date": date_en_toutes_lettres(e.horodatage.astimezone(FUSEAU_DE_LA_COUR).date()),
+            "heure": heure(e.horodatage),
+            "libelle": e.libelle,
+            "auteur": e.auteur_libelle,
+            "donnees": [list(couple) for couple in resume_donnees(e.donnees, e.type)],
+            "corrige": e.corrige.numero if e.corrige else None,
+            "empreinte": e.empreinte,
+        }
+        for e in segment.evenements
+    ]
+    return Contenu(
+        nature=NatureDocument.EXTRAIT_DU_JOURNAL,
+        modele="extrait_du_journal",
+        donnees={
+            "extrait": {
+                "en_tete": {
+                    "juridiction": affaire.juridiction.nom,
+                    "siege": affaire.juridiction.siege,
+                    "session": affaire.session.intitule,
+                    "numero_affaire": affaire.numero,
+                    "intitule_affaire": affaire.intitule,
+                },
+                "premier": premier,
+                "dernier": dernier,
+                "total": total,
+                "evenements": evenements,
+                "chaine": verifier_journal(affaire).message,
+            }
+        },
+        segment=segment,
+        signataires=[_signataire(affaire, Role.GREFFIER, "l'extrait du journal")],
+    )

@@ -1,0 +1,147 @@
+"""Les documents générés, chacun une version conservée, et les générations en cours."""
+
+from __future__ import annotations
+
+import os
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage, Storage
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from pretoire.deposition.models import Deposition
+from pretoire.proces.models import Affaire
+
+
+class StockageDesDocuments(FileSystemStorage):
+    """Le dossier des documents, relu dans les réglages à chaque accès (les tests en changent)."""
+
+    @property
+    def base_location(self) -> str:
+        return str(settings.DOCUMENTS_DIR)
+
+    @property
+    def location(self) -> str:
+        return os.path.abspath(self.base_location)
+
+
+def stockage_des_documents() -> Storage:
+    return StockageDesDocuments()
+
+
+class NatureDocument(models.TextChoices):
+    PROCES_VERBAL = "proces_verbal", "Procès-verbal des opérations"
+    FEUILLE_DE_QUESTIONS = "feuille_de_questions", "Feuille de questions"
+    EXTRAIT_DU_JOURNAL = "extrait_du_journal", "Extrait du journal d'audience"
+
+
+class Document(models.Model):
+    """Un PDF signé, tel qu'il a été remis : ni modifié ni remplacé, une régénération en fait
+    une nouvelle version."""
+
+    affaire = models.ForeignKey(Affaire, models.PROTECT, related_name="documents", verbose_name="affaire")
+    nature = models.CharField("nature", max_length=30, choices=NatureDocument.choices)
+    deposition = models.ForeignKey(
+        Deposition,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="documents",
+        verbose_name="déposition",
+    )
+    version = models.PositiveIntegerField("version")
+    provisoire = models.BooleanField("provisoire", default=False)
+    fichier = models.FileField("fichier", storage=stockage_des_documents, max_length=300)
+    empreinte_pdf = models.CharField("empreinte SHA-256 du PDF", max_length=64)
+    journal_premier = models.PositiveIntegerField("premier événement du journal")
+    journal_dernier = models.PositiveIntegerField("dernier événement du journal")
+    empreinte_journal = models.CharField("empreinte SHA-256 du segment de journal", max_length=64)
+    signataires = models.CharField("signataires", max_length=400)
+    cree_le = models.DateTimeField("créé le")
+    cree_par = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="documents_generes",
+        verbose_name="créé par",
+    )
+    cree_par_libelle = models.CharField("créé par (libellé)", max_length=200)
+
+    class Meta:
+        verbose_name = "document signé"
+        verbose_name_plural = "documents signés"
+        ordering = ["affaire", "nature", "deposition", "-version"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["affaire", "nature", "deposition", "version"],
+                condition=Q(deposition__isnull=False),
+                name="document_version_unique_par_deposition",
+            ),
+            models.UniqueConstraint(
+                fields=["affaire", "nature", "version"],
+                condition=Q(deposition__isnull=True),
+                name="document_version_unique",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_nature_display()} — {self.affaire.numero} — version {self.version}"
+
+    @property
+    def nom_de_fichier(self) -> str:
+        sujet = f"-deposition-{self.deposition_id}" if self.deposition_id else ""
+        numero = self.affaire.numero.replace("/", "-")
+        return f"{self.nature.replace('_', '-')}-{numero}{sujet}-v{self.version}.pdf"
+
+
+# Une génération sans nouvelles depuis ce délai a été interrompue (serveur arrêté en cours de route).
+SILENCE_D_UNE_GENERATION_INTERROMPUE = timedelta(minutes=10)
+
+
+class EtatGeneration(models.TextChoices):
+    EN_COURS = "en_cours", "en cours"
+    TERMINEE = "terminee", "terminée"
+    ECHOUEE = "echouee", "échouée"
+
+
+class Generation(models.Model):
+    """Une génération demandée depuis la page du greffe : son avancement, puis son issue."""
+
+    affaire = models.ForeignKey(Affaire, models.CASCADE, related_name="generations", verbose_name="affaire")
+    nature = models.CharField("nature", max_length=30, choices=NatureDocument.choices)
+    deposition = models.ForeignKey(
+        Deposition, models.CASCADE, null=True, blank=True, related_name="+", verbose_name="déposition"
+    )
+    provisoire = models.BooleanField("provisoire accepté", default=False)
+    journal_premier = models.PositiveIntegerField("premier événement", null=True, blank=True)
+    journal_dernier = models.PositiveIntegerField("dernier événement", null=True, blank=True)
+    demandee_par = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.CASCADE, related_name="+", verbose_name="demandée par"
+    )
+    demandee_le = models.DateTimeField("demandée le", auto_now_add=True)
+    mise_a_jour_le = models.DateTimeField("mise à jour le", auto_now=True)
+    etat = models.CharField(
+        "état", max_length=20, choices=EtatGeneration.choices, default=EtatGeneration.EN_COURS
+    )
+    etape = models.CharField("étape", max_length=200, blank=True)
+    avancement = models.PositiveSmallIntegerField("avancement (%)", default=0)
+    message = models.TextField("message", blank=True)
+    document = models.ForeignKey(
+        Document, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="document"
+    )
+
+    class Meta:
+        verbose_name = "génération de document"
+        verbose_name_plural = "générations de documents"
+        ordering = ["-demandee_le"]
+
+    def __str__(self) -> str:
+        return f"{self.get_nature_display()} — {self.get_etat_display()}"
+
+    @property
+    def interrompue(self) -> bool:
+        silence = timezone.now() - self.mise_a_jour_le
+        return self.etat == EtatGeneration.EN_COURS and silence > SILENCE_D_UNE_GENERATION_INTERROMPUE

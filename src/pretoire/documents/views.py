@@ -1,0 +1,153 @@
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from pretoire.proces.access import (
+    ROLES_DU_SIEGE,
+    ROLES_QUI_CONSIGNENT,
+    access_affaire_by_id,
+    roles_dans_affaire,
+)
+from pretoire.proces.models import Affaire
+from pretoire.proces.views import contexte_entete
+
+from .actions import do_demander_generation, prochaine_version, verifier_pdf
+from .formulaires import DemandeDeDocument, PdfAVerifier
+from .models import Document, EtatGeneration, Generation, NatureDocument
+from .signature import PdfIllisible
+
+ROLES_DES_DOCUMENTS = ROLES_QUI_CONSIGNENT | ROLES_DU_SIEGE
+
+
+def _versions(affaire: Affaire, nature: NatureDocument, **filtre: Any) -> list[Document]:
+    return list(
+        Document.objects.filter(affaire=affaire, nature=nature, **filtre)
+        .select_related("cree_par")
+        .order_by("-version")
+    )
+
+
+def _contexte(request: HttpRequest, affaire: Affaire, formulaire: DemandeDeDocument | None) -> dict[str, Any]:
+    maintenant = timezone.now()
+    generations = list(
+        Generation.objects.filter(affaire=affaire, demandee_le__gte=maintenant - timedelta(minutes=15))
+        .select_related("document", "deposition")
+        .order_by("-demandee_le")[:5]
+    )
+    depositions = [
+        {
+            "deposition": deposition,
+            "versions": _versions(affaire, NatureDocument.PROCES_VERBAL, deposition=deposition),
+            "prochaine": prochaine_version(affaire, NatureDocument.PROCES_VERBAL, deposition),
+        }
+        for deposition in affaire.depositions.select_related("jour").order_by("pk")
+    ]
+    return {
+        **contexte_entete(request, affaire),
+        "generations": generations,
+        "en_cours": any(g.etat == EtatGeneration.EN_COURS and not g.interrompue for g in generations),
+        "depositions": depositions,
+        "feuilles": _versions(affaire, NatureDocument.FEUILLE_DE_QUESTIONS, deposition=None),
+        "prochaine_feuille": prochaine_version(affaire, NatureDocument.FEUILLE_DE_QUESTIONS, None),
+        "extraits": _versions(affaire, NatureDocument.EXTRAIT_DU_JOURNAL, deposition=None),
+        "nombre_evenements": affaire.evenements.count(),
+        "formulaire": formulaire,
+    }
+
+
+@login_required
+def documents(request: HttpRequest, affaire_id: int) -> HttpResponse:
+    """Les documents signés de l'affaire : générer, télécharger, régénérer (le greffe)."""
+    affaire = access_affaire_by_id(request.user, affaire_id, ROLES_DES_DOCUMENTS)  # type: ignore[arg-type]
+    formulaire = None
+    if request.method == "POST":
+        if not roles_dans_affaire(request.user, affaire) & ROLES_QUI_CONSIGNENT:  # type: ignore[arg-type]
+            raise PermissionDenied
+        formulaire = DemandeDeDocument(request.POST, affaire=affaire)
+        if formulaire.is_valid():
+            donnees = formulaire.cleaned_data
+            generation = do_demander_generation(
+                affaire,
+                NatureDocument(donnees["nature"]),
+                auteur=request.user,  # type: ignore[arg-type]
+                deposition=donnees["deposition"]
+                if donnees["nature"] == NatureDocument.PROCES_VERBAL
+                else None,
+                provisoire=donnees["provisoire"],
+                premier=donnees["premier"],
+                dernier=donnees["dernier"],
+            )
+            return redirect(reverse("documents", args=[affaire.pk]) + f"#generation-{generation.pk}")
+    contexte = _contexte(request, affaire, formulaire)
+    return render(request, "documents/documents.html", contexte, status=422 if formulaire else 200)
+
+
+@login_required
+def generation(request: HttpRequest, affaire_id: int, generation_id: int) -> JsonResponse:
+    """L'avancement d'une génération, que la page relit pendant qu'elle dure."""
+    affaire = access_affaire_by_id(request.user, affaire_id, ROLES_DES_DOCUMENTS)  # type: ignore[arg-type]
+    suivie = get_object_or_404(
+        Generation.objects.select_related("document"), pk=generation_id, affaire=affaire
+    )
+    document = suivie.document
+    return JsonResponse(
+        {
+            "etat": suivie.etat,
+            "etape": suivie.etape,
+            "avancement": suivie.avancement,
+            "message": suivie.message,
+            "document": (
+                {
+                    "version": document.version,
+                    "url": reverse("telecharger_document", args=[affaire.pk, document.pk]),
+                }
+                if document
+                else None
+            ),
+        }
+    )
+
+
+@login_required
+def telecharger(request: HttpRequest, affaire_id: int, document_id: int) -> FileResponse:
+    affaire = access_affaire_by_id(request.user, affaire_id, ROLES_DES_DOCUMENTS)  # type: ignore[arg-type]
+    document = get_object_or_404(Document, pk=document_id, affaire=affaire)
+    return FileResponse(
+        document.fichier.open("rb"),
+        as_attachment=True,
+        filename=document.nom_de_fichier,
+        content_type="application/pdf",
+    )
+
+
+@login_required
+def verification(request: HttpRequest) -> HttpResponse:
+    """Vérifier un PDF déposé : signatures, et empreinte comparée au journal actuel de l'affaire."""
+    rapport = None
+    erreurs: list[str] = []
+    formulaire = PdfAVerifier()
+    if request.method == "POST":
+        formulaire = PdfAVerifier(request.POST, request.FILES)
+        if formulaire.is_valid():
+            fichier = formulaire.cleaned_data["fichier"]
+            try:
+                rapport = verifier_pdf(fichier.read(), utilisateur=request.user)  # type: ignore[arg-type]
+            except PdfIllisible as erreur:
+                erreurs.append(_("%(fichier)s : %(erreur)s") % {"fichier": fichier.name, "erreur": erreur})
+        else:
+            erreurs.extend(str(e) for liste in formulaire.errors.values() for e in liste)
+    return render(
+        request,
+        "documents/verification.html",
+        {"formulaire": formulaire, "rapport": rapport, "erreurs": erreurs},
+        status=422 if erreurs else 200,
+    )

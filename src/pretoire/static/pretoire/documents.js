@@ -1,0 +1,37 @@
+// Suivre l'avancement des générations en cours, puis recharger la page quand l'une se termine :
+// la nouvelle version apparaît alors dans la liste. Sans JavaScript, la page se recharge seule.
+const INTERVALLE_MS = 700;
+
+function suivre(element) {
+  const progression = element.querySelector("progress");
+  const etape = element.querySelector(".etape");
+  const relire = async () => {
+    let reponse;
+    try {
+      reponse = await fetch(element.dataset.suivi, { headers: { Accept: "application/json" } });
+    } catch {
+      setTimeout(relire, INTERVALLE_MS * 3);
+      return;
+    }
+    if (!reponse.ok) return;
+    const suivi = await reponse.json();
+    if (suivi.etat !== "en_cours") {
+      window.location.reload();
+      return;
+    }
+    if (progression) progression.value = suivi.avancement;
+    if (etape) etape.textContent = `${suivi.etape}…`;
+    setTimeout(relire, INTERVALLE_MS);
+  };
+  setTimeout(relire, INTERVALLE_MS);
+}
+
+document.querySelectorAll('.generation[data-etat="en_cours"]').forEach(suivre);
+
+// Un clic suffit : le bouton se désactive le temps que la demande parte.
+document.querySelectorAll("form.demande").forEach((formulaire) => {
+  formulaire.addEventListener("submit", () => {
+    const bouton = formulaire.querySelector("button[type=submit]");
+    if (bouton) bouton.disabled = true;
+  });
+});
