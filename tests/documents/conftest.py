@@ -60,14 +60,14 @@ def deposition(affaire: Affaire) -> Deposition:
 
 
 def a_onze_heures(affaire: Affaire, minute: int, seconde: int = 0) -> datetime:
-    jour = affaire.jours_audience.get().date
+    jour = affaire.jours_audience.order_by("date").first().date
     return datetime.combine(jour, time(11, minute, seconde), PARIS)
 
 
 @pytest.fixture
 def deposition_en_cours(affaire: Affaire, greffiere: Utilisateur) -> Deposition:
     """Un témoin admis dont la déposition a commencé et n'est pas finie."""
-    jour = affaire.jours_audience.get()
+    jour = affaire.jours_audience.order_by("date").first()
     with a_l_heure(a_onze_heures(affaire, 0)):
         invitation = actions.do_inviter(
             affaire, jour, "M. Karim Haddad", QualiteDeposant.TEMOIN, auteur=greffiere

@@ -270,14 +270,15 @@ class VisioConsumer(AsyncJsonWebsocketConsumer):
     async def deposition_etat(self, evenement: dict[str, Any]) -> None:
         deposition = await database_sync_to_async(Deposition.objects.get)(pk=self.deposition_id)
         await self.send_json({"type": "etat", **_etat(deposition)})
-        if not deposition.etat_deposition.finale or self.poste == "greffe" or not self.session:
+        if not deposition.etat_deposition.finale or self.poste == "greffe":
             return
-        # D. 47-12-6 : l'heure de fin de connexion figure au procès-verbal ; la liaison finit
-        # avec la déposition, chaque poste de média la consigne.
-        await database_sync_to_async(actions.do_consigner_observation)(
-            deposition, TypeEvenement.DECONNEXION, {"poste": self.poste, "motif": "fin de la liaison"}
-        )
-        self.session = ""
+        if self.session:
+            # D. 47-12-6 : l'heure de fin de connexion figure au procès-verbal ; la liaison finit
+            # avec la déposition, chaque poste de média connecté la consigne.
+            await database_sync_to_async(actions.do_consigner_observation)(
+                deposition, TypeEvenement.DECONNEXION, {"poste": self.poste, "motif": "fin de la liaison"}
+            )
+            self.session = ""
         if self.poste == "deposant":
             await self.close(code=FERMETURE_INTERDITE)
 
