@@ -76,3 +76,56 @@ def age_revolu(naissance: date, jour: date) -> int:
     """
     anniversaire_passe = (jour.month, jour.day) >= (naissance.month, naissance.day)
     return jour.year - naissance.year - (0 if anniversaire_passe else 1)
+
+
+_UNITES = (
+    "zéro",
+    "un",
+    "deux",
+    "trois",
+    "quatre",
+    "cinq",
+    "six",
+    "sept",
+    "huit",
+    "neuf",
+    "dix",
+    "onze",
+    "douze",
+    "treize",
+    "quatorze",
+    "quinze",
+    "seize",
+)
+_DIZAINES = {2: "vingt", 3: "trente", 4: "quarante", 5: "cinquante", 6: "soixante", 8: "quatre-vingt"}
+
+
+def nombre_en_lettres(nombre: int) -> str:
+    """Un nombre de 0 à 99 en toutes lettres, comme sur une feuille de questions ou un arrêt.
+
+    Les décisions écrivent les majorités et les durées en lettres : « à la majorité de huit
+    voix au moins », « dix-huit ans de réclusion criminelle ».
+
+    >>> [nombre_en_lettres(n) for n in (7, 8, 17, 21, 30)]
+    ['sept', 'huit', 'dix-sept', 'vingt et un', 'trente']
+    >>> [nombre_en_lettres(n) for n in (71, 80, 91)]
+    ['soixante et onze', 'quatre-vingts', 'quatre-vingt-onze']
+    """
+    if not 0 <= nombre <= 99:
+        raise ValueError(f"nombre hors de 0 à 99 : {nombre}")
+    if nombre <= 16:
+        return _UNITES[nombre]
+    if nombre < 20:
+        return f"dix-{_UNITES[nombre - 10]}"
+    dizaine, unite = divmod(nombre, 10)
+    if dizaine in (7, 9):
+        # Soixante-dix et quatre-vingt-dix : la dizaine précédente suivie de 10 à 19.
+        base, reste = _DIZAINES[dizaine - 1], nombre - (dizaine - 1) * 10
+        liaison = " et " if reste == 11 and dizaine == 7 else "-"
+        return f"{base}{liaison}{nombre_en_lettres(reste)}"
+    base = _DIZAINES[dizaine]
+    if unite == 0:
+        return base + ("s" if dizaine == 8 else "")
+    if unite == 1 and dizaine != 8:
+        return f"{base} et un"
+    return f"{base}-{_UNITES[unite]}"
