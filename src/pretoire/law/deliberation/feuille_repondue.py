@@ -40,6 +40,8 @@ INTITULES_DES_JURIDICTIONS = {
     TypeJuridiction.COUR_CRIMINELLE_DEPARTEMENTALE: "Cour criminelle départementale",
 }
 
+SIGNATURES_AVEC_JURY = ("Le président", "Le premier juré")
+
 
 @dataclass(frozen=True)
 class ReponseInscrite:
@@ -151,7 +153,7 @@ def inscrire(
     return FeuilleRepondue(
         en_tete=feuille.en_tete,
         date_deliberation=date_deliberation,
-        composition=(f"{INTITULES_DES_JURIDICTIONS[type_juridiction]} : {majorite.composition.en_clair()}."),
+        composition=f"{INTITULES_DES_JURIDICTIONS[type_juridiction]} : {majorite.composition.en_clair()}.",
         regle=_regle_en_clair(majorite),
         reponses=tuple(
             ReponseInscrite(
@@ -165,9 +167,7 @@ def inscrire(
             for q in plan.par_numero()
         ),
         decisions=tuple(_decision(plan, a.accuse, reponses, peines.get(a.accuse)) for a in plan.accuses),
-        signatures=("Le président", "Le premier juré")
-        if majorite.composition.avec_jury
-        else ("Le président",),
+        signatures=SIGNATURES_AVEC_JURY if majorite.composition.avec_jury else ("Le président",),
     )
 
 
