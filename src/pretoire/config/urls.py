@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("pretoire.proces.urls")),
     path("", include("pretoire.journal.urls")),
     path("", include("pretoire.questions.urls")),
+    path("", include("pretoire.deliberation.urls")),
     path(
         "connexion/",
         auth_views.LoginView.as_view(

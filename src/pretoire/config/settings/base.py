@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "pretoire.proces",
     "pretoire.journal",
     "pretoire.questions",
+    "pretoire.deliberation",
 ]
 
 MIDDLEWARE = [

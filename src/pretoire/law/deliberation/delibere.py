@@ -150,7 +150,7 @@ class DecisionSurLaPeine:
     accuse: str
     peine: Peine | None
     mention: str | None
-    maximum: Peine
+    maximum: Peine | None
 
 
 def decider_de_la_peine(
@@ -171,13 +171,13 @@ def decider_de_la_peine(
         raise PeineRefusee(f"L'accusé « {accuse} » n'est pas dans l'affaire.")
     if not issue.est_coupable(reponses):
         raise PeineRefusee(f"{issue.nom} n'est déclaré coupable d'aucun fait : aucune peine n'est votée.")
-    maximum = _maximum(issue.nom, issue.peine_encourue(reponses), maximum_confirme)
     if peine is None:
         if not issue.cause_de_la_peine_retenue(reponses):
             raise PeineRefusee(
                 f"Aucune cause légale d'exemption de peine n'a été retenue pour {issue.nom} (art. 363 CPP)."
             )
-        return DecisionSurLaPeine(accuse, None, None, maximum)
+        return DecisionSurLaPeine(accuse, None, None, None)
+    maximum = _maximum(issue.nom, issue.peine_encourue(reponses), maximum_confirme)
     regle = RegleDeLaPeine(majorite, maximum, issue.alteration_retenue(reponses))
     regle.verifier(peine)
     if regle.voix_exigees(peine) is None:

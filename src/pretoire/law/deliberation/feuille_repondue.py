@@ -90,13 +90,7 @@ class FeuilleRepondue:
 
     def en_json(self) -> dict[str, Any]:
         return {
-            "affaire": {
-                "juridiction": self.en_tete.juridiction,
-                "siege": self.en_tete.siege,
-                "session": self.en_tete.session,
-                "numero": self.en_tete.numero_affaire,
-                "accuses": list(self.en_tete.accuses),
-            },
+            "affaire": _affaire_en_json(self.en_tete),
             "date_deliberation": self.date_deliberation.isoformat(),
             "date_en_lettres": date_en_toutes_lettres(self.date_deliberation),
             "composition": self.composition,
@@ -133,6 +127,53 @@ class FeuilleRepondue:
             ],
             "signatures": list(self.signatures),
         }
+
+    @classmethod
+    def depuis_json(cls, donnees: Mapping[str, Any]) -> FeuilleRepondue:
+        """La feuille relue de ce que ``en_json`` a enregistré."""
+        affaire = donnees["affaire"]
+        return cls(
+            en_tete=EnTete(
+                juridiction=affaire["juridiction"],
+                type_juridiction=affaire["type_juridiction"],
+                siege=affaire["siege"],
+                session=affaire["session"],
+                numero_affaire=affaire["numero"],
+                date_proces=date.fromisoformat(affaire["date_proces"]),
+                accuses=tuple(affaire["accuses"]),
+            ),
+            date_deliberation=date.fromisoformat(donnees["date_deliberation"]),
+            composition=donnees["composition"],
+            regle=donnees["regle"],
+            reponses=tuple(ReponseInscrite(**r) for r in donnees["reponses"]),
+            decisions=tuple(
+                DecisionPourLAccuse(
+                    accuse=d["accuse"],
+                    nom=d["nom"],
+                    feminin=d["feminin"],
+                    faits=tuple(
+                        FaitJuge(f["fait"], f["libelle"], IssueDuFait(f["issue"]), tuple(f["questions"]))
+                        for f in d["faits"]
+                    ),
+                    decision=d["decision"],
+                    peine=d["peine"],
+                )
+                for d in donnees["decisions"]
+            ),
+            signatures=tuple(donnees["signatures"]),
+        )
+
+
+def _affaire_en_json(en_tete: EnTete) -> dict[str, Any]:
+    return {
+        "juridiction": en_tete.juridiction,
+        "type_juridiction": en_tete.type_juridiction,
+        "siege": en_tete.siege,
+        "session": en_tete.session,
+        "numero": en_tete.numero_affaire,
+        "date_proces": en_tete.date_proces.isoformat(),
+        "accuses": list(en_tete.accuses),
+    }
 
 
 def inscrire(
@@ -245,12 +286,7 @@ class FeuilleDeMotivation:
 
     def en_json(self) -> dict[str, Any]:
         return {
-            "affaire": {
-                "juridiction": self.en_tete.juridiction,
-                "siege": self.en_tete.siege,
-                "session": self.en_tete.session,
-                "numero": self.en_tete.numero_affaire,
-            },
+            "affaire": _affaire_en_json(self.en_tete),
             "date_en_lettres": date_en_toutes_lettres(self.date_deliberation),
             "preambule": self.preambule,
             "sections": [
@@ -304,7 +340,7 @@ def canevas_de_motivation(feuille: FeuilleRepondue, type_juridiction: TypeJuridi
             sections.append(
                 SectionDeMotivation(
                     f"{decision.nom} — choix de la peine : {decision.peine}",
-                    "Principaux éléments ayant convaincu la cour d'assises dans le choix de la peine, au vu"
+                    "Principaux éléments ayant convaincu la cour dans le choix de la peine, au vu"
                     " des éléments exposés au cours de la délibération prévue à l'art. 362 CPP :",
                     True,
                 )

@@ -170,19 +170,17 @@ class Majorite:
 
     def mention_de_majorite(self) -> str:
         """« à la majorité de sept voix au moins » ; « à la majorité » pour des magistrats seuls."""
-        if self.regle.voix_exigees is None:
-            return "à la majorité"
-        return f"à la majorité de {nombre_en_lettres(self.regle.voix_exigees)} voix au moins"
+        return _mention(self.regle.voix_exigees)
 
     def mention_de_majorite_pour_le_maximum(self) -> str:
         """La majorité qualifiée de l'art. 362 al. 2, inscrite avec le maximum prononcé."""
         if self.regle.majorite_simple:
-            return "à la majorité"
+            return _mention(None)
         if self.regle.voix_pour_le_maximum is None:
             raise RegleNonCouverte(
                 "La majorité exigée pour le maximum de la peine n'est pas établie à cette date."
             )
-        return f"à la majorité de {nombre_en_lettres(self.regle.voix_pour_le_maximum)} voix au moins"
+        return _mention(self.regle.voix_pour_le_maximum)
 
     def formules_permises(self) -> frozenset[str]:
         return frozenset(self.formule(r) for r in ReponseDeLaCour)
@@ -273,6 +271,26 @@ def constater(majorite: Majorite, decompte: Decompte) -> ReponseDeLaCour:
     return ReponseDeLaCour.OUI if decompte.oui >= majorite.voix_defavorables else ReponseDeLaCour.NON
 
 
+def _mention(voix: int | None) -> str:
+    return "à la majorité" if voix is None else f"à la majorité de {nombre_en_lettres(voix)} voix au moins"
+
+
+def formules_legales() -> frozenset[str]:
+    """Toutes les réponses qu'une feuille peut porter, toutes juridictions et dates confondues.
+
+    >>> sorted(formules_legales())[:2]
+    ['non', 'oui à la majorité']
+    """
+    oui = {f"oui {_mention(regle.voix_exigees)}" for regle in VERSIONS}
+    return frozenset({*oui, ReponseDeLaCour.NON.value, ReponseDeLaCour.SANS_OBJET.value})
+
+
+def mentions_de_peine_legales() -> frozenset[str]:
+    """Les majorités qui peuvent accompagner une peine prononcée (art. 362 ; 380-19 4°)."""
+    qualifiees = {_mention(r.voix_pour_le_maximum) for r in VERSIONS if r.voix_pour_le_maximum}
+    return frozenset({*qualifiees, "à la majorité absolue des votants", "à la majorité"})
+
+
 __all__ = [
     "CRIM_24_MAI_2023",
     "Decompte",
@@ -281,5 +299,7 @@ __all__ = [
     "RegleNonCouverte",
     "ReponseDeLaCour",
     "constater",
+    "formules_legales",
     "majorite",
+    "mentions_de_peine_legales",
 ]
