@@ -1,0 +1,179 @@
+"""Le délibéré en cas écrits en données (tests/law/cas_deliberation/*.yaml), un par situation."""
+
+from __future__ import annotations
+
+import copy
+import re
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from pretoire.law.citations import formater
+from pretoire.law.debats import EvenementDebats, TypeEvenement
+from pretoire.law.deliberation import (
+    Decompte,
+    DecompteRefuse,
+    Delibere,
+    RegleNonCouverte,
+    VoteRefuse,
+    constater,
+    etablir_plan,
+    majorite,
+)
+from pretoire.law.deliberation.ordre import PlanDeDeliberation
+from pretoire.law.deliberation.peine import (
+    NaturePeine,
+    Peine,
+    PeineRefusee,
+    Proposition,
+    RegleDeLaPeine,
+    ToursDeScrutin,
+    depouiller_un_tour,
+)
+from pretoire.law.mise_en_accusation import Dossier, TypeJuridiction
+from pretoire.law.questions import etablir_feuille
+from tests.law.delibere_bases import BASES
+from tests.law.test_cas_juridiques import _modifier
+
+CAS = Path(__file__).parent / "cas_deliberation"
+
+
+def _cas(nom: str) -> list[Any]:
+    return [pytest.param(cas, id=cas["nom"]) for cas in yaml.safe_load((CAS / f"{nom}.yaml").read_text())]
+
+
+@pytest.mark.parametrize("cas", _cas("majorite"))
+def test_majorite(cas: dict[str, Any]) -> None:
+    def resultat() -> str:
+        regle = majorite(TypeJuridiction(cas["juridiction"]), cas["date"])
+        return regle.formule(constater(regle, Decompte(**cas["decompte"])))
+
+    if "refus" in cas:
+        with pytest.raises((DecompteRefuse, RegleNonCouverte), match=re.escape(cas["refus"])):
+            resultat()
+    else:
+        assert resultat() == cas["attendu"]
+
+
+def _dossier_et_plan(cas: dict[str, Any]) -> tuple[Dossier, PlanDeDeliberation, list[EvenementDebats]]:
+    donnees = copy.deepcopy(BASES[cas["base"]])
+    for chemin, valeur in (cas.get("modifications") or {}).items():
+        _modifier(donnees, chemin, valeur)
+    for fait in donnees["faits"]:
+        if fait.get("date") is None:
+            fait.pop("date", None)
+    dossier = Dossier.model_validate(donnees)
+    evenements = [
+        EvenementDebats(
+            rang, TypeEvenement(e["type"]), datetime(2026, 11, 23, 9, rang, tzinfo=UTC), e.get("donnees", {})
+        )
+        for rang, e in enumerate(cas.get("journal", []), start=1)
+    ]
+    feuille = etablir_feuille(dossier, evenements)
+    assert not [d.message for d in feuille.diagnostics if d.gravite.value == "erreur"]
+    return dossier, etablir_plan(dossier, feuille), evenements
+
+
+@pytest.mark.parametrize("cas", _cas("ordre"))
+def test_ordre_des_votes(cas: dict[str, Any]) -> None:
+    dossier, plan, _ = _dossier_et_plan(cas)
+    jour = cas.get("date", date(2026, 11, 24))
+    regle = majorite(dossier.juridiction.type, jour)
+    delibere = Delibere.ouvrir(plan, regle)
+    for vote in cas["votes"]:
+        if "nouveau_vote" in vote:
+            action = lambda d, v=vote: d.nouveau_vote(v["nouveau_vote"])  # noqa: E731
+        else:
+            decompte = Decompte(oui=vote["oui"], non=regle.votants - vote["oui"])
+            action = lambda d, v=vote, c=decompte: d.voter(v["question"], c)  # noqa: E731
+        if "refus" in vote:
+            with pytest.raises(VoteRefuse, match=re.escape(vote["refus"])):
+                action(delibere)
+        else:
+            delibere = action(delibere)
+    attendu = cas["attendu"]
+    reponses = delibere.reponses
+    for numero, reponse in (attendu.get("reponses") or {}).items():
+        assert reponses.get(numero) is not None and reponses[numero].value == reponse, numero
+    for numero, formule in (attendu.get("formules") or {}).items():
+        assert regle.formule(reponses[numero]) == formule
+    if "ordre" in attendu:
+        assert [q.numero for q in plan.questions] == attendu["ordre"]
+    if "prochaine" in attendu:
+        prochaine = delibere.prochaine_question()
+        assert (prochaine.numero if prochaine else None) == attendu["prochaine"]
+    for numero, fragment in (attendu.get("textes") or {}).items():
+        question = plan.question(numero)
+        assert question is not None and fragment in question.texte
+    for numero, citation in (attendu.get("citations") or {}).items():
+        question = plan.question(numero)
+        assert question is not None
+        assert citation in "; ".join(formater(r, jour) for r in question.citations)
+    if "contradictions" in attendu:
+        motifs = [i.motif for i in delibere.contradictions()]
+        assert len(motifs) == len(attendu["contradictions"]), motifs
+        for fragment, motif in zip(attendu["contradictions"], motifs, strict=True):
+            assert fragment in motif
+    for accuse, faits in (attendu.get("issues") or {}).items():
+        issue = plan.accuse(accuse)
+        assert issue is not None
+        assert {f.fait: f.issue(reponses).value for f in issue.faits} == faits
+    for accuse, libelle in (attendu.get("peine_encourue") or {}).items():
+        issue = plan.accuse(accuse)
+        assert issue is not None
+        encourue = issue.peine_encourue(reponses)
+        assert encourue is not None
+        assert (encourue.peine.en_lettres() if encourue.peine else None) == libelle
+    for accuse, alteration in (attendu.get("alteration") or {}).items():
+        issue = plan.accuse(accuse)
+        assert issue is not None and issue.alteration_retenue(reponses) is alteration
+
+
+_PEINE = re.compile(r"(?:(\d+) ans?)?\s*(?:(\d+) mois)?\s*(d'emprisonnement|de détention criminelle)?$")
+
+
+def lire_peine(texte: str) -> Peine:
+    """« 20 ans », « 2 ans 6 mois d'emprisonnement », « perpétuité »."""
+    if texte == "perpétuité":
+        return Peine(NaturePeine.RECLUSION_CRIMINELLE, None)
+    trouve = _PEINE.match(texte.strip())
+    assert trouve, texte
+    annees, mois, nature = trouve.groups()
+    natures = {
+        None: NaturePeine.RECLUSION_CRIMINELLE,
+        "d'emprisonnement": NaturePeine.EMPRISONNEMENT,
+        "de détention criminelle": NaturePeine.DETENTION_CRIMINELLE,
+    }
+    return Peine(natures[nature], int(annees or 0) * 12 + int(mois or 0))
+
+
+@pytest.mark.parametrize("cas", _cas("peine"))
+def test_tours_de_scrutin_sur_la_peine(cas: dict[str, Any]) -> None:
+    regle = RegleDeLaPeine(
+        majorite(TypeJuridiction(cas["juridiction"]), cas["date"]),
+        lire_peine(cas["maximum"]),
+        cas.get("alteration", False),
+    )
+    tours = ToursDeScrutin()
+    for tour in cas["tours"]:
+        propositions = [Proposition(lire_peine(p), voix) for p, voix in tour["propositions"]]
+        if "refus" in tour:
+            with pytest.raises((PeineRefusee, DecompteRefuse), match=re.escape(tour["refus"])):
+                depouiller_un_tour(regle, tours, propositions, tour.get("blancs", 0), tour.get("nuls", 0))
+            continue
+        tours = depouiller_un_tour(regle, tours, propositions, tour.get("blancs", 0), tour.get("nuls", 0))
+    attendu = cas["attendu"]
+    if attendu.get("aucune"):
+        assert tours.peine_prononcee is None
+    else:
+        assert tours.peine_prononcee is not None
+        assert tours.peine_prononcee.en_lettres() == attendu["peine"]
+    if "mention" in attendu:
+        assert tours.mention == attendu["mention"]
+    if "prochain_tour" in attendu:
+        assert tours.prochain_tour == attendu["prochain_tour"]
+    if "resultat" in attendu:
+        assert tours.dernier_resultat is not None and attendu["resultat"] in tours.dernier_resultat
