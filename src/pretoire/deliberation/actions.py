@@ -34,7 +34,7 @@ from pretoire.law.deliberation import (
 from pretoire.law.deliberation.feuille_repondue import FeuilleRepondue, canevas_de_motivation, inscrire
 from pretoire.law.deliberation.navigateur import donnees_du_delibere
 from pretoire.law.deliberation.peine import NaturePeine, Peine
-from pretoire.law.erreurs import chemin_lisible, messages_en_francais
+from pretoire.law.erreurs import messages_en_francais
 from pretoire.law.mise_en_accusation import TypeJuridiction
 from pretoire.law.questions import FeuilleDeQuestions, Gravite, etablir_feuille
 from pretoire.proces.models import Affaire
@@ -149,7 +149,7 @@ def lire_la_saisie(donnees: Any) -> SaisieDuDelibere:
         return SaisieDuDelibere.model_validate(donnees)
     except ValidationError as erreur:
         erreurs = messages_en_francais(erreur.errors())
-        raise DelibereRefuse([f"{chemin_lisible(e.chemin)} : {e.message}" for e in erreurs]) from erreur
+        raise DelibereRefuse([e.message for e in erreurs]) from erreur
 
 
 @transaction.atomic
