@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import re
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,7 @@ from pretoire.law.deliberation import (
     etablir_plan,
     majorite,
 )
-from pretoire.law.deliberation.ordre import PlanDeDeliberation
+from pretoire.law.deliberation.ordre import Incompatibilite, PlanDeDeliberation
 from pretoire.law.deliberation.peine import (
     NaturePeine,
     Peine,
@@ -35,6 +36,7 @@ from pretoire.law.deliberation.peine import (
 )
 from pretoire.law.mise_en_accusation import Dossier, TypeJuridiction
 from pretoire.law.questions import etablir_feuille
+from pretoire.law.questions.modele import Dependance, Reponse
 from tests.law.delibere_bases import BASES
 from tests.law.test_cas_juridiques import _modifier
 
@@ -177,3 +179,35 @@ def test_tours_de_scrutin_sur_la_peine(cas: dict[str, Any]) -> None:
         assert tours.prochain_tour == attendu["prochain_tour"]
     if "resultat" in attendu:
         assert tours.dernier_resultat is not None and attendu["resultat"] in tours.dernier_resultat
+
+
+def plan_avec_contradiction_sur_les_faits(plan: PlanDeDeliberation) -> PlanDeDeliberation:
+    """Le plan de « mineure_deux_faits », où « oui » aux deux faits principaux se contredirait.
+
+    Aucune règle du droit n'en fait aujourd'hui une contradiction : c'est un plan d'essai, pour
+    qu'un nouveau vote porte sur une question dont d'autres dépendent.
+    """
+    contradiction = Incompatibilite(
+        Dependance(1, Reponse.OUI), Dependance(3, Reponse.OUI), "Les faits F1 et F2 s'excluent (essai)."
+    )
+    return replace(plan, incompatibilites=(contradiction,))
+
+
+def test_le_nouveau_vote_efface_aussi_les_reponses_qui_en_dependent() -> None:
+    _, plan, _ = _dossier_et_plan({"base": "mineure_deux_faits"})
+    plan = plan_avec_contradiction_sur_les_faits(plan)
+    regle = majorite(TypeJuridiction.COUR_ASSISES, date(2026, 11, 24))
+    delibere = Delibere.ouvrir(plan, regle)
+    for numero in (1, 2, 3, 4):
+        delibere = delibere.voter(numero, Decompte(oui=9, non=0))
+    assert [i.motif for i in delibere.contradictions()] == ["Les faits F1 et F2 s'excluent (essai)."]
+    delibere = delibere.nouveau_vote(1)
+    assert {n: r.value for n, r in delibere.reponses.items()} == {3: "oui", 4: "oui"}
+    assert delibere.prochaine_question() is not None and delibere.prochaine_question().numero == 1
+    delibere = delibere.voter(1, Decompte(oui=2, non=7))
+    assert {n: r.value for n, r in delibere.reponses.items()} == {
+        1: "non",
+        2: "sans objet",
+        3: "oui",
+        4: "oui",
+    }
