@@ -68,8 +68,18 @@ class Delibere:
     def voter(self, numero: int, decompte: Decompte) -> Delibere:
         """Le scrutin sur la question ``numero`` ; refusé si elle ne se pose pas maintenant."""
         self._verifier_que_la_question_se_pose(numero)
-        reponse = constater(self.majorite, decompte)
-        return replace(self, reponses={**self.reponses, numero: reponse}).avec_les_sans_objet()
+        reponses = {**self.reponses, numero: constater(self.majorite, decompte)}
+        # Seules les questions qui dépendent de celle-ci peuvent devenir sans objet.
+        a_revoir = [numero]
+        while a_revoir:
+            for suivante in self.plan.dependantes.get(a_revoir.pop(), ()):
+                question = self.plan.question(suivante)
+                if suivante in reponses or question is None:
+                    continue
+                if question.condition.etat(reponses) is EtatCondition.IMPOSSIBLE:
+                    reponses[suivante] = ReponseDeLaCour.SANS_OBJET
+                    a_revoir.append(suivante)
+        return replace(self, reponses=reponses)
 
     def _verifier_que_la_question_se_pose(self, numero: int) -> None:
         question = self.plan.question(numero)

@@ -21,6 +21,7 @@ lecture retenue : le président seul.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -229,14 +230,17 @@ def _decision(
 ) -> DecisionPourLAccuse:
     issue = plan.accuse(accuse)
     assert issue is not None
+    par_fait: dict[str, list[int]] = defaultdict(list)
+    for question in plan.par_numero():
+        if question.accuse == accuse:
+            par_fait[question.fait].append(question.numero)
     faits = tuple(
         FaitJuge(
             fait=f.fait,
             libelle=f.libelle,
             issue=f.issue(reponses),
-            questions=tuple(
-                q.numero for q in plan.par_numero() if q.accuse == accuse and q.fait in (f.fait, "")
-            ),
+            # Les questions du fait, et celles qui couvrent tous les faits de l'accusé.
+            questions=tuple(sorted(par_fait[f.fait] + par_fait[""])),
         )
         for f in issue.faits
     )

@@ -49,6 +49,7 @@ import itertools
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
 from pretoire.law.catalogue import Catalogue, CirconstanceAggravante, NatureCirconstance, catalogue_livre
 from pretoire.law.citations import Reference, article_cp, article_cpp
@@ -227,8 +228,22 @@ class PlanDeDeliberation:
     incompatibilites: tuple[Incompatibilite, ...]
     accuses: tuple[IssuePourLAccuse, ...]
 
+    @cached_property
+    def _par_numero(self) -> dict[int, QuestionADeliberer]:
+        return {q.numero: q for q in self.questions}
+
+    @cached_property
+    def dependantes(self) -> dict[int, tuple[int, ...]]:
+        """Pour chaque question, celles dont la condition la nomme : elles seules peuvent changer
+        d'état quand elle reçoit sa réponse."""
+        index: dict[int, list[int]] = defaultdict(list)
+        for question in self.questions:
+            for numero in question.condition.numeros():
+                index[numero].append(question.numero)
+        return {numero: tuple(suivantes) for numero, suivantes in index.items()}
+
     def question(self, numero: int) -> QuestionADeliberer | None:
-        return next((q for q in self.questions if q.numero == numero), None)
+        return self._par_numero.get(numero)
 
     def par_numero(self) -> tuple[QuestionADeliberer, ...]:
         return tuple(sorted(self.questions, key=lambda q: q.numero))
@@ -266,6 +281,7 @@ class _Lecture:
             else:
                 self.par_fait[(question.accuse, question.fait)].append(question)
         self.alterations: dict[str, list[int]] = defaultdict(list)
+        self._circonstances: dict[tuple[str, str], CirconstanceAggravante | None] = {}
 
     def _de_nature(self, accuse: str, fait: str, *natures: NatureQuestion) -> list[Question]:
         return [q for q in self.par_fait[(accuse, fait)] if q.nature in natures]
@@ -371,19 +387,43 @@ class _Lecture:
         ).replace("’", "'")
 
     def incompatibilites(self) -> Iterable[Incompatibilite]:
-        circonstances = [q for q in self.questions if q.nature in NATURES_DE_CIRCONSTANCE and q.code]
-        for a, b in itertools.permutations(circonstances, 2):
-            fait_a, fait_b = self.dossier.fait(a.fait), self.dossier.fait(b.fait)
-            if fait_a is None or fait_b is None:
+        """Les paires de réponses qui se contrediraient, cherchées seulement entre questions voisines.
+
+        Une circonstance réelle se compare aux questions du même fait et du même code ; une
+        minorité, à celles des mêmes victimes : jamais toutes les paires de la feuille, qui
+        peuvent être des millions dans une affaire de trois cents victimes.
+        """
+        meme_circonstance: dict[tuple[str, str], list[Question]] = defaultdict(list)
+        memes_victimes: dict[tuple[frozenset[str], int], list[Question]] = defaultdict(list)
+        for question in self.questions:
+            fait = self.dossier.fait(question.fait)
+            if question.nature not in NATURES_DE_CIRCONSTANCE or not question.code or fait is None:
                 continue
+            circonstance = self._circonstance(question, fait)
+            if circonstance is None:
+                continue
+            if circonstance.nature is NatureCirconstance.REELLE:
+                meme_circonstance[(fait.id, question.code)].append(question)
+            if circonstance.age_victime_inferieur_a is not None and fait.victimes:
+                memes_victimes[(frozenset(fait.victimes), circonstance.age_victime_inferieur_a)].append(
+                    question
+                )
+        groupes = [*meme_circonstance.values(), *memes_victimes.values()]
+        paires = {(b.numero, a.numero): (a, b) for g in groupes for a, b in itertools.permutations(g, 2)}
+        for _, (a, b) in sorted(paires.items()):
+            fait_a, fait_b = self.dossier.fait(a.fait), self.dossier.fait(b.fait)
+            assert fait_a is not None and fait_b is not None
             motif = self._motif_circonstance_reelle(a, b, fait_a) or self._motif_age(a, b, fait_a, fait_b)
             if motif is not None:
                 oui, non = Dependance(b.numero, Reponse.OUI), Dependance(a.numero, Reponse.NON)
                 yield Incompatibilite(oui, non, motif)
 
     def _circonstance(self, question: Question, fait: Fait) -> CirconstanceAggravante | None:
-        version = self.catalogue.version_au(fait.qualification, fait.premier_jour)
-        return version.circonstance(question.code or "") if version else None
+        cle = (fait.id, question.code or "")
+        if cle not in self._circonstances:
+            version = self.catalogue.version_au(fait.qualification, fait.premier_jour)
+            self._circonstances[cle] = version.circonstance(cle[1]) if version else None
+        return self._circonstances[cle]
 
     def _motif_circonstance_reelle(self, a: Question, b: Question, fait: Fait) -> str | None:
         if a.fait != b.fait or a.code != b.code or a.accuse == b.accuse:

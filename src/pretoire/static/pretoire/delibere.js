@@ -105,8 +105,36 @@ export function voter(regles, reponses, numero, decompte) {
         " de l'art. 356 CPP.",
     );
   }
-  const reponse = constater(regles, decompte);
-  return avecLesSansObjet(regles, new Map(reponses).set(numero, reponse));
+  const resultat = new Map(reponses).set(numero, constater(regles, decompte));
+  // Seules les questions qui dépendent de celle-ci peuvent devenir sans objet.
+  const aRevoir = [numero];
+  while (aRevoir.length) {
+    for (const suivante of dependantes(regles).get(aRevoir.pop()) ?? []) {
+      if (!resultat.has(suivante.numero) && etatCondition(suivante.condition, resultat) === IMPOSSIBLE) {
+        resultat.set(suivante.numero, SANS_OBJET);
+        aRevoir.push(suivante.numero);
+      }
+    }
+  }
+  return resultat;
+}
+
+const index = new WeakMap();
+
+function dependantes(regles) {
+  if (!index.has(regles)) {
+    const parNumero = new Map();
+    for (const question of regles.questions) {
+      for (const alternative of question.condition) {
+        for (const [numero] of alternative) {
+          if (!parNumero.has(numero)) parNumero.set(numero, []);
+          parNumero.get(numero).push(question);
+        }
+      }
+    }
+    index.set(regles, parNumero);
+  }
+  return index.get(regles);
 }
 
 export function contradictions(regles, reponses) {
