@@ -17,6 +17,12 @@ Art. 380-19 4° (cour criminelle départementale) : « Pour l'application des ar
 AMBIGUÏTÉ : la loi n° 2021-1729 a-t-elle des dispositions transitoires pour le seuil de
 l'art. 359 ? Elles ne sont pas dans les sources — lecture retenue : la règle de procédure en
 vigueur le jour du délibéré.
+AMBIGUÏTÉ : « oui, à la majorité de sept voix au moins » ou sans virgule ? — lecture retenue : sans
+virgule, la forme du tampon jugé régulier par Cass. crim., 18 nov. 1998, n° 98-80.822 (« oui à la
+majorité de huit voix au moins ») ; le nombre en lettres, bien que les chiffres soient admis
+(Cass. crim., 15 juin 1976, n° 76-90.436). La réponse négative s'écrit « non », sans mention de
+majorité (forme non vérifiée) ; une cour de magistrats seuls écrit « oui à la majorité » (non
+vérifié : mots de l'art. 380-19 4°).
 
 Le décompte (``Decompte``) ne vit que le temps du vote : il n'a pas de représentation lisible
 (une trace ou un journal qui l'afficherait ne montre rien), et seule la formule légale sort de
