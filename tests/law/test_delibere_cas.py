@@ -21,9 +21,11 @@ from pretoire.law.deliberation import (
     RegleNonCouverte,
     VoteRefuse,
     constater,
+    decider_de_la_peine,
     etablir_plan,
     majorite,
 )
+from pretoire.law.deliberation.majorite import Majorite
 from pretoire.law.deliberation.ordre import Incompatibilite, PlanDeDeliberation
 from pretoire.law.deliberation.peine import (
     NaturePeine,
@@ -211,3 +213,44 @@ def test_le_nouveau_vote_efface_aussi_les_reponses_qui_en_dependent() -> None:
         3: "oui",
         4: "oui",
     }
+
+
+def _coupable_de_tout(plan: PlanDeDeliberation, regle: Majorite) -> Delibere:
+    delibere = Delibere.ouvrir(plan, regle)
+    while (question := delibere.prochaine_question()) is not None:
+        delibere = delibere.voter(question.numero, Decompte(oui=regle.votants, non=0))
+    return delibere
+
+
+def test_une_cause_d_exemption_retenue_permet_d_exempter_de_peine() -> None:
+    cause = {"code": "excuse_absolutoire", "enonce": "s'être dénoncé avant toute poursuite", "accuse": "A1"}
+    _, plan, _ = _dossier_et_plan(
+        {"base": "meurtre", "modifications": {"faits.0.causes_exemption_diminution": [cause]}}
+    )
+    regle = majorite(TypeJuridiction.COUR_ASSISES, date(2026, 11, 24))
+    delibere = _coupable_de_tout(plan, regle)
+    decision = decider_de_la_peine(plan, regle, delibere.reponses, "A1", None)
+    assert decision.peine is None and decision.mention is None
+
+
+def test_sans_cause_d_exemption_retenue_l_exemption_est_refusee() -> None:
+    _, plan, _ = _dossier_et_plan({"base": "meurtre"})
+    regle = majorite(TypeJuridiction.COUR_ASSISES, date(2026, 11, 24))
+    delibere = _coupable_de_tout(plan, regle)
+    with pytest.raises(PeineRefusee, match="Aucune cause légale d'exemption de peine"):
+        decider_de_la_peine(plan, regle, delibere.reponses, "A1", None)
+
+
+def test_une_peine_encourue_incertaine_doit_etre_confirmee_et_jamais_en_dessous_du_connu() -> None:
+    # Tentative de meurtre : l'art. 121-4 CP n'est pas dans les sources, le maximum est à confirmer.
+    _, plan, _ = _dossier_et_plan({"base": "meurtre", "modifications": {"faits.0.tentative": True}})
+    regle = majorite(TypeJuridiction.COUR_ASSISES, date(2026, 11, 24))
+    delibere = _coupable_de_tout(plan, regle)
+    with pytest.raises(PeineRefusee, match="le président doit confirmer le maximum encouru"):
+        decider_de_la_peine(plan, regle, delibere.reponses, "A1", lire_peine("20 ans"))
+    with pytest.raises(PeineRefusee, match="est inférieur à celui que les réponses font déjà encourir"):
+        decider_de_la_peine(plan, regle, delibere.reponses, "A1", lire_peine("20 ans"), lire_peine("25 ans"))
+    decision = decider_de_la_peine(
+        plan, regle, delibere.reponses, "A1", lire_peine("30 ans"), lire_peine("30 ans")
+    )
+    assert decision.mention == "à la majorité de sept voix au moins"
