@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, Request, expect
 
 from pretoire.law.deliberation.majorite import formules_legales, mentions_de_peine_legales
@@ -110,6 +111,8 @@ def test_un_delibere_complet_sans_qu_aucun_decompte_ne_quitte_le_navigateur(
     page.get_by_role("button", name="Ouvrir le délibéré").click()
     expect(page.locator("#scrutin")).to_contain_text("Question n° 1")
     capture(page, "delibere-ouverture")
+    violations = Axe().run(page).response["violations"]
+    assert not [v["id"] for v in violations if v["impact"] in ("serious", "critical")], violations
 
     # La salle des délibérations n'a pas de réseau : tout se calcule dans la page.
     contexte.set_offline(True)
@@ -164,6 +167,9 @@ def test_un_delibere_complet_sans_qu_aucun_decompte_ne_quitte_le_navigateur(
     expect(page.locator("#resultat-tour")).to_contain_text(
         "Tour n° 3 : seize ans de réclusion criminelle, à la majorité absolue des votants."
     )
+    expect(page.locator("#peines-prononcees")).to_have_text(
+        "Thierry VASSEUR : seize ans de réclusion criminelle, à la majorité absolue des votants."
+    )
     capture(page, "delibere-votes-termines")
 
     # Le réseau revient pour l'enregistrement final.
@@ -175,6 +181,8 @@ def test_un_delibere_complet_sans_qu_aucun_decompte_ne_quitte_le_navigateur(
         "Peine : seize ans de réclusion criminelle, à la majorité absolue des votants."
     )
     capture(page, "delibere-feuille-repondue")
+    violations = Axe().run(page).response["violations"]
+    assert not [v["id"] for v in violations if v["impact"] in ("serious", "critical")], violations
 
     for nom, titre in (
         ("feuille.pdf", "FEUILLE DE QUESTIONS RÉPONDUE"),

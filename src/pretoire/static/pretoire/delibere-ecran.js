@@ -60,7 +60,10 @@ function afficherFeuille() {
       const item = document.createElement("li");
       item.className = "question";
       item.dataset.numero = question.numero;
-      if (courante && courante.numero === question.numero) item.classList.add("question-courante");
+      if (courante && courante.numero === question.numero) {
+        item.classList.add("question-courante");
+        requestAnimationFrame(() => item.scrollIntoView({ block: "nearest" }));
+      }
       const tete = document.createElement("p");
       tete.className = "question-tete";
       tete.innerHTML = `<span class="numero"></span> <span class="citation"></span>`;
@@ -188,6 +191,16 @@ function afficherContradiction(incompatibilite) {
 }
 
 // --- Issues et peine (art. 362) --------------------------------------------------------------
+
+function afficherPeinesPrononcees() {
+  $("peines-prononcees").replaceChildren(
+    ...[...etat.decisions].map(([identifiant, decision]) => {
+      const accuse = regles.accuses.find((a) => a.accuse === identifiant);
+      const peine = decision.exemption ? texte("exempte") : `${enLettres(decision.peine)}, ${decision.mention}.`;
+      return Object.assign(document.createElement("li"), { textContent: `${accuse.nom} : ${peine}` });
+    }),
+  );
+}
 
 function afficherIssues() {
   $("issues").hidden = false;
@@ -404,6 +417,7 @@ function avancer() {
     return;
   }
   afficherIssues();
+  afficherPeinesPrononcees();
   const suivant = accusesCoupables().find((a) => !etat.decisions.has(a.accuse));
   if (suivant) {
     if (etat.accuse !== suivant) commencerLaPeine(suivant);
