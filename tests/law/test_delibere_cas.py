@@ -131,6 +131,10 @@ def test_ordre_des_votes(cas: dict[str, Any]) -> None:
         encourue = issue.peine_encourue(reponses)
         assert encourue is not None
         assert (encourue.peine.en_lettres() if encourue.peine else None) == libelle
+    for accuse, certaine in (attendu.get("certaine") or {}).items():
+        issue = plan.accuse(accuse)
+        encourue = issue.peine_encourue(reponses) if issue else None
+        assert encourue is not None and encourue.certaine is certaine
     for accuse, alteration in (attendu.get("alteration") or {}).items():
         issue = plan.accuse(accuse)
         assert issue is not None and issue.alteration_retenue(reponses) is alteration
