@@ -46,9 +46,7 @@ def _textes_de_l_ecran() -> dict[str, str]:
         "resultat": _("Résultat du scrutin : %(formule)s"),
         "nouveau_vote": _("Nouveau vote sur la question n° %(numero)s"),
         "maintenir": _("Maintenir les réponses"),
-        "contradiction": _("Contradiction entre des réponses (art. 361 CPP)"),
         "tour": _("Tour n° %(numero)s"),
-        "peine_prononcee": _("Peine prononcée : %(peine)s."),
         "exempte": _("Exempté de peine (art. 363 CPP)."),
         "maximum": _("Maximum encouru : %(peine)s."),
         "maximum_a_confirmer": _(
@@ -59,9 +57,6 @@ def _textes_de_l_ecran() -> dict[str, str]:
         ),
         "enregistre": _("Feuille enregistrée."),
         "quitter": _("Les réponses ne sont pas enregistrées : quitter cette page les perdrait."),
-        "retirer": _("Retirer"),
-        "coupable": _("coupable"),
-        "non_coupable": _("non coupable"),
         "plafond": _("Écartée : toute peine égale ou supérieure à %(peine)s — %(motif)s"),
     }
 
