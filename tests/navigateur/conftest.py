@@ -3,6 +3,7 @@ comme un utilisateur le lance : ``pretoire demo``, dans un dossier de données t
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -43,15 +44,23 @@ def _port_libre() -> int:
 
 @pytest.fixture(scope="session")
 def serveur_demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with lancer_demo(tmp_path_factory.mktemp("demo")) as adresse:
+        yield adresse
+
+
+@contextlib.contextmanager
+def lancer_demo(donnees: Path) -> Iterator[str]:
+    """``pretoire demo`` sur un port libre, dans ``donnees`` ; arrêté à la sortie."""
     port = _port_libre()
-    donnees = tmp_path_factory.mktemp("demo")
     environnement = {
         k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")
     }
+    # Le journal du serveur reste lisible par les tests : donnees/serveur.log.
+    journal = (donnees / "serveur.log").open("w", encoding="utf-8")
     processus = subprocess.Popen(
         [sys.executable, "-m", "pretoire", "demo", "--port", str(port), "--data-dir", str(donnees)],
-        env=environnement,
-        stdout=subprocess.PIPE,
+        env={**environnement, "PYTHONUNBUFFERED": "1"},
+        stdout=journal,
         stderr=subprocess.STDOUT,
         text=True,
     )
@@ -63,15 +72,18 @@ def serveur_demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
                 break
         except OSError:
             if processus.poll() is not None:
-                sortie = processus.stdout.read() if processus.stdout else ""
+                sortie = (donnees / "serveur.log").read_text(encoding="utf-8")
                 raise RuntimeError(f"pretoire demo s'est arrêté :\n{sortie}") from None
             time.sleep(0.2)
     else:
         processus.kill()
         raise RuntimeError("pretoire demo n'a pas ouvert son port en 60 s")
-    yield adresse
-    processus.terminate()
-    processus.wait(timeout=10)
+    try:
+        yield adresse
+    finally:
+        processus.terminate()
+        processus.wait(timeout=10)
+        journal.close()
 
 
 @pytest.fixture(scope="session")

@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("pretoire.questions.urls")),
     path("", include("pretoire.deposition.urls")),
     path("", include("pretoire.documents.urls")),
+    path("", include("pretoire.deliberation.urls")),
     path(
         "connexion/",
         auth_views.LoginView.as_view(

@@ -39,6 +39,8 @@ CORRESPONDANCE_CPP: Mapping[tuple[str, int | None], str] = {
     ("351", 2): "L4324-8",
     ("351-1", None): "L4324-9",
     ("355", None): "L4325-1",
+    # Issues de la forme en deux questions (art. 361-1), L4325-9 dans le texte de l'ordonnance.
+    ("361-1", None): "L4325-9",
 }
 
 

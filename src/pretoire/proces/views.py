@@ -22,6 +22,7 @@ def contexte_entete(request: HttpRequest, affaire: Affaire) -> dict[str, object]
         "mes_roles": [Role(r).label for r in sorted(roles)],
         "est_greffier": bool(roles & ROLES_QUI_CONSIGNENT),
         "est_siege": bool(roles & ROLES_DU_SIEGE),
+        "est_president": Role.PRESIDENT in roles,
     }
 
 

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "pretoire.questions",
     "pretoire.deposition",
     "pretoire.documents",
+    "pretoire.deliberation",
 ]
 
 MIDDLEWARE = [

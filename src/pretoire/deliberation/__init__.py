@@ -1,0 +1,1 @@
+"""Le délibéré dans l'application : l'écran du président et la feuille répondue qu'il enregistre."""

@@ -1,0 +1,254 @@
+"""Ouvrir le délibéré, puis enregistrer la feuille répondue : les deux seules écritures.
+
+L'écran du président calcule chaque scrutin dans le navigateur ; il n'envoie ici que les
+réponses (« oui », « non », « sans objet ») et les peines. Le serveur refait le plan à partir de
+l'affaire et du journal, contrôle ces réponses avec le même droit (``pretoire.law.deliberation``)
+et n'écrit que les formules légales, d'un bloc, ou rien.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Literal
+
+from django.db import transaction
+from django.utils import timezone
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from pretoire.comptes.models import Utilisateur
+from pretoire.journal.actions import evenements_des_debats
+from pretoire.law.debats import TypeEvenement
+from pretoire.law.deliberation import (
+    DecisionSurLaPeine,
+    Majorite,
+    PeineRefusee,
+    PlanDeDeliberation,
+    RegleNonCouverte,
+    ReponseDeLaCour,
+    decider_de_la_peine,
+    etablir_plan,
+    majorite,
+    verifier_les_reponses,
+)
+from pretoire.law.deliberation.feuille_repondue import FeuilleRepondue, canevas_de_motivation, inscrire
+from pretoire.law.deliberation.navigateur import donnees_du_delibere
+from pretoire.law.deliberation.peine import NaturePeine, Peine
+from pretoire.law.erreurs import messages_en_francais
+from pretoire.law.mise_en_accusation import TypeJuridiction
+from pretoire.law.questions import FeuilleDeQuestions, Gravite, etablir_feuille
+from pretoire.proces.models import Affaire
+from pretoire.questions.actions import dossier_de_l_affaire
+
+from .models import Deliberation, PeinePrononcee, ReponseInscrite
+
+
+class DelibereRefuse(Exception):
+    """Rien n'est écrit ; ``erreurs`` dit pourquoi, en français."""
+
+    def __init__(self, erreurs: list[str]) -> None:
+        super().__init__(" ".join(erreurs))
+        self.erreurs = erreurs
+
+
+@dataclass(frozen=True)
+class ContexteDuDelibere:
+    feuille: FeuilleDeQuestions
+    plan: PlanDeDeliberation
+    majorite: Majorite
+    date_deliberation: date
+
+    def donnees(self) -> dict[str, Any]:
+        return donnees_du_delibere(self.plan, self.majorite, self.date_deliberation)
+
+
+def contexte_du_delibere(affaire: Affaire, date_deliberation: date) -> ContexteDuDelibere:
+    """La feuille de l'affaire, le plan des votes et la règle de majorité du jour du délibéré."""
+    dossier = dossier_de_l_affaire(affaire)
+    feuille = etablir_feuille(dossier, evenements_des_debats(affaire))
+    try:
+        regle = majorite(TypeJuridiction(affaire.juridiction.type), date_deliberation)
+    except RegleNonCouverte as refus:
+        raise DelibereRefuse([str(refus)]) from refus
+    return ContexteDuDelibere(feuille, etablir_plan(dossier, feuille), regle, date_deliberation)
+
+
+def raisons_de_ne_pas_ouvrir(affaire: Affaire, contexte: ContexteDuDelibere) -> list[str]:
+    """Ce qui empêche d'ouvrir le délibéré : débats non clos, feuille en erreur."""
+    raisons = []
+    types = {e.type for e in evenements_des_debats(affaire)}
+    if TypeEvenement.CLOTURE_DEBATS not in types:
+        raisons.append(
+            "La cour se retire pour délibérer après la clôture des débats (art. 347 et 355 CPP) :"
+            " le greffe ne l'a pas encore consignée au journal d'audience."
+        )
+    erreurs = [d for d in contexte.feuille.diagnostics if d.gravite is Gravite.ERREUR]
+    if erreurs:
+        raisons.append(
+            "La feuille de questions comporte des erreurs à corriger avant le délibéré : "
+            + " ; ".join(d.message for d in erreurs)
+        )
+    return raisons
+
+
+@transaction.atomic
+def do_ouvrir_delibere(affaire: Affaire, president: Utilisateur) -> Deliberation:
+    """Ouvre le délibéré au jour d'aujourd'hui, qui fixe la règle de majorité applicable."""
+    Affaire.objects.select_for_update().get(pk=affaire.pk)
+    existant = Deliberation.objects.filter(affaire=affaire).first()
+    if existant is not None:
+        return existant
+    jour = timezone.localdate()
+    contexte = contexte_du_delibere(affaire, jour)
+    raisons = raisons_de_ne_pas_ouvrir(affaire, contexte)
+    if raisons:
+        raise DelibereRefuse(raisons)
+    return Deliberation.objects.create(
+        affaire=affaire,
+        date_deliberation=jour,
+        type_juridiction=affaire.juridiction.type,
+        president=president,
+    )
+
+
+class _Saisie(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class PeineSaisie(_Saisie):
+    nature: NaturePeine = Field(description="Nature de la peine privative de liberté.")
+    mois: int | None = Field(ge=1, le=360, description="Durée en mois ; vide pour la perpétuité.")
+
+    def peine(self) -> Peine:
+        try:
+            return Peine(self.nature, self.mois)
+        except ValueError as erreur:
+            raise PeineRefusee(str(erreur)) from erreur
+
+
+class DecisionSaisie(_Saisie):
+    accuse: str = Field(description="Identifiant de l'accusé dans l'affaire.")
+    exemption: bool = Field(default=False, description="Exempté de peine (art. 363 CPP).")
+    peine: PeineSaisie | None = None
+    maximum_confirme: PeineSaisie | None = Field(
+        default=None,
+        description="Maximum encouru confirmé par le président quand les textes ne l'établissent pas.",
+    )
+
+
+class SaisieDuDelibere(_Saisie):
+    """Ce que l'écran envoie : les réponses et les peines ; aucun champ pour un décompte."""
+
+    empreinte: str = Field(description="Empreinte des données du délibéré chargées par l'écran.")
+    reponses: dict[int, Literal["oui", "non", "sans objet"]]
+    peines: list[DecisionSaisie] = Field(default_factory=list)
+
+
+def lire_la_saisie(donnees: Any) -> SaisieDuDelibere:
+    try:
+        return SaisieDuDelibere.model_validate(donnees)
+    except ValidationError as erreur:
+        erreurs = messages_en_francais(erreur.errors())
+        raise DelibereRefuse([e.message for e in erreurs]) from erreur
+
+
+@transaction.atomic
+def do_enregistrer_delibere(affaire: Affaire, saisie: SaisieDuDelibere) -> Deliberation:
+    """Contrôle et enregistre la feuille répondue ; une seule fois (art. 365 : irrévocable)."""
+    Affaire.objects.select_for_update().get(pk=affaire.pk)
+    deliberation = Deliberation.objects.filter(affaire=affaire).first()
+    if deliberation is None:
+        raise DelibereRefuse(["Le délibéré n'est pas ouvert."])
+    if deliberation.enregistree:
+        raise DelibereRefuse(
+            ["La feuille de questions est déjà signée : les réponses sont irrévocables (art. 365 CPP)."]
+        )
+    contexte = contexte_du_delibere(affaire, deliberation.date_deliberation)
+    if saisie.empreinte != contexte.donnees()["empreinte"]:
+        raise DelibereRefuse(
+            [
+                "La feuille de questions a changé depuis l'ouverture de l'écran (une correction a été"
+                " consignée au journal ?) : rechargez la page, puis reprenez les votes."
+            ]
+        )
+    reponses = {numero: ReponseDeLaCour(r) for numero, r in saisie.reponses.items()}
+    erreurs = verifier_les_reponses(contexte.plan, reponses)
+    if erreurs:
+        raise DelibereRefuse(erreurs)
+    decisions = _decisions_sur_la_peine(contexte, reponses, saisie.peines)
+    feuille = inscrire(
+        contexte.feuille,
+        contexte.plan,
+        contexte.majorite,
+        reponses,
+        decisions,
+        deliberation.date_deliberation,
+    )
+    ReponseInscrite.objects.bulk_create(
+        ReponseInscrite(deliberation=deliberation, numero=numero, formule=formule)
+        for numero, formule in sorted(feuille.formules().items())
+    )
+    accuses = {a.identifiant: a for a in affaire.accuses.all()}
+    PeinePrononcee.objects.bulk_create(
+        PeinePrononcee(
+            deliberation=deliberation,
+            accuse=accuses[decision.accuse],
+            exemptee=decision.peine is None,
+            nature=decision.peine.nature.value if decision.peine else "",
+            duree_en_mois=decision.peine.mois if decision.peine else None,
+            libelle=decision.peine.en_lettres() if decision.peine else "",
+            mention=decision.mention or "",
+        )
+        for decision in decisions.values()
+    )
+    deliberation.feuille = feuille.en_json()
+    deliberation.enregistree_le = timezone.now()
+    deliberation.save(update_fields=["feuille", "enregistree_le"])
+    return deliberation
+
+
+def _decisions_sur_la_peine(
+    contexte: ContexteDuDelibere,
+    reponses: dict[int, ReponseDeLaCour],
+    saisies: list[DecisionSaisie],
+) -> dict[str, DecisionSurLaPeine]:
+    erreurs: list[str] = []
+    par_accuse = {s.accuse: s for s in saisies}
+    decisions: dict[str, DecisionSurLaPeine] = {}
+    for issue in contexte.plan.accuses:
+        saisie = par_accuse.pop(issue.accuse, None)
+        if not issue.est_coupable(reponses):
+            if saisie is not None:
+                erreurs.append(f"{issue.nom} n'est déclaré coupable d'aucun fait : aucune peine n'est votée.")
+            continue
+        if saisie is None or (saisie.peine is None and not saisie.exemption):
+            erreurs.append(f"La peine de {issue.nom} n'a pas été votée (art. 362 CPP).")
+            continue
+        try:
+            decisions[issue.accuse] = decider_de_la_peine(
+                contexte.plan,
+                contexte.majorite,
+                reponses,
+                issue.accuse,
+                None if saisie.exemption else saisie.peine.peine() if saisie.peine else None,
+                saisie.maximum_confirme.peine() if saisie.maximum_confirme else None,
+            )
+        except PeineRefusee as refus:
+            erreurs.append(str(refus))
+    erreurs += [f"L'accusé « {accuse} » n'est pas dans l'affaire." for accuse in par_accuse]
+    if erreurs:
+        raise DelibereRefuse(erreurs)
+    return decisions
+
+
+def feuille_enregistree(deliberation: Deliberation) -> dict[str, Any]:
+    """La feuille répondue telle qu'enregistrée, pour la page et le PDF."""
+    if deliberation.feuille is None:
+        raise DelibereRefuse(["La feuille de questions n'est pas encore enregistrée."])
+    return dict(deliberation.feuille)
+
+
+def motivation_enregistree(deliberation: Deliberation) -> dict[str, Any]:
+    """Le canevas de la feuille de motivation, tiré de la feuille répondue enregistrée."""
+    feuille = FeuilleRepondue.depuis_json(feuille_enregistree(deliberation))
+    return canevas_de_motivation(feuille, TypeJuridiction(deliberation.type_juridiction)).en_json()

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class DeliberationConfig(AppConfig):
+    name = "pretoire.deliberation"
+    verbose_name = "Délibéré"

@@ -1,0 +1,145 @@
+"""L'écran du délibéré : vues minces autour de ``actions``.
+
+Les décomptes ne viennent jamais ici : l'écran les garde en mémoire le temps d'un scrutin et
+n'envoie, en POST, que les réponses et les peines. Les pages sont marquées ``no-store`` : le
+délibéré est secret, aucun cache ne doit en garder une copie.
+"""
+
+from __future__ import annotations
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from pretoire.documents.rendu import rendre_pdf
+from pretoire.proces.models import Affaire
+from pretoire.proces.views import contexte_entete
+
+from .access import access_delibere_by_affaire_id
+from .actions import (
+    DelibereRefuse,
+    contexte_du_delibere,
+    do_enregistrer_delibere,
+    do_ouvrir_delibere,
+    feuille_enregistree,
+    lire_la_saisie,
+    motivation_enregistree,
+    raisons_de_ne_pas_ouvrir,
+)
+from .models import Deliberation
+
+
+def _textes_de_l_ecran() -> dict[str, str]:
+    """Les mots de l'écran que le module JavaScript affiche, traduits ici."""
+    return {
+        "question": _("Question n° %(numero)s"),
+        "a_voter": _("à voter"),
+        "en_cours": _("scrutin en cours"),
+        "resultat": _("Résultat du scrutin : %(formule)s"),
+        "nouveau_vote": _("Nouveau vote sur la question n° %(numero)s"),
+        "maintenir": _("Maintenir les réponses"),
+        "tour": _("Tour n° %(numero)s"),
+        "exempte": _("Exempté de peine (art. 363 CPP)."),
+        "maximum": _("Maximum encouru : %(peine)s."),
+        "maximum_a_confirmer": _(
+            "Les textes de Prétoire n'établissent pas le maximum encouru : confirmez-le avant le vote."
+        ),
+        "hors_ligne": _(
+            "Réseau indisponible : les réponses restent dans cet écran ; réessayez quand le réseau revient."
+        ),
+        "enregistre": _("Feuille enregistrée."),
+        "quitter": _("Les réponses ne sont pas enregistrées : quitter cette page les perdrait."),
+        "plafond": _("Écartée : toute peine égale ou supérieure à %(peine)s — %(motif)s"),
+    }
+
+
+@login_required
+@never_cache
+def delibere(request: HttpRequest, affaire_id: int) -> HttpResponse:
+    affaire = access_delibere_by_affaire_id(request.user, affaire_id)  # type: ignore[arg-type]
+    deliberation = Deliberation.objects.filter(affaire=affaire).first()
+    contexte = {**contexte_entete(request, affaire), "deliberation": deliberation}
+    if deliberation is not None and deliberation.enregistree:
+        return render(
+            request,
+            "deliberation/feuille_repondue.html",
+            {**contexte, "feuille": feuille_enregistree(deliberation)},
+        )
+    if deliberation is None:
+        try:
+            raisons = raisons_de_ne_pas_ouvrir(affaire, contexte_du_delibere(affaire, timezone.localdate()))
+        except DelibereRefuse as refus:
+            raisons = refus.erreurs
+        return render(request, "deliberation/ouverture.html", {**contexte, "raisons": raisons})
+    donnees = contexte_du_delibere(affaire, deliberation.date_deliberation).donnees()
+    return render(
+        request,
+        "deliberation/delibere.html",
+        {**contexte, "donnees": donnees, "textes": _textes_de_l_ecran()},
+    )
+
+
+@login_required
+@require_POST
+def ouvrir(request: HttpRequest, affaire_id: int) -> HttpResponse:
+    affaire = access_delibere_by_affaire_id(request.user, affaire_id)  # type: ignore[arg-type]
+    try:
+        do_ouvrir_delibere(affaire, request.user)  # type: ignore[arg-type]
+    except DelibereRefuse as refus:
+        for erreur in refus.erreurs:
+            messages.error(request, erreur)
+    return redirect("delibere", affaire_id=affaire.pk)
+
+
+@login_required
+@require_POST
+@never_cache
+def enregistrer(request: HttpRequest, affaire_id: int) -> JsonResponse:
+    """Reçoit les réponses et les peines (JSON) ; rend l'adresse de la feuille, ou les erreurs."""
+    affaire = access_delibere_by_affaire_id(request.user, affaire_id)  # type: ignore[arg-type]
+    try:
+        corps = json.loads(request.body or b"null")
+    except (ValueError, UnicodeDecodeError):
+        return JsonResponse({"erreurs": [_("Le corps de la requête n'est pas du JSON.")]}, status=400)
+    try:
+        do_enregistrer_delibere(affaire, lire_la_saisie(corps))
+    except DelibereRefuse as refus:
+        return JsonResponse({"erreurs": refus.erreurs}, status=400)
+    return JsonResponse({"adresse": reverse("delibere", kwargs={"affaire_id": affaire.pk})})
+
+
+def _pdf(affaire: Affaire, modele: str, nom: str, donnees: dict[str, object]) -> HttpResponse:
+    reponse = HttpResponse(rendre_pdf(modele, donnees), content_type="application/pdf")
+    reponse["Content-Disposition"] = f'inline; filename="{nom}-{affaire.numero.replace("/", "-")}.pdf"'
+    reponse["Cache-Control"] = "no-store"
+    return reponse
+
+
+def _deliberation_enregistree(affaire: Affaire) -> Deliberation:
+    deliberation = Deliberation.objects.filter(affaire=affaire).first()
+    if deliberation is None or not deliberation.enregistree:
+        raise Http404
+    return deliberation
+
+
+@login_required
+def feuille_pdf(request: HttpRequest, affaire_id: int) -> HttpResponse:
+    affaire = access_delibere_by_affaire_id(request.user, affaire_id)  # type: ignore[arg-type]
+    deliberation = _deliberation_enregistree(affaire)
+    return _pdf(affaire, "feuille_repondue", "feuille-repondue", feuille_enregistree(deliberation))
+
+
+@login_required
+def motivation_pdf(request: HttpRequest, affaire_id: int) -> HttpResponse:
+    affaire = access_delibere_by_affaire_id(request.user, affaire_id)  # type: ignore[arg-type]
+    deliberation = _deliberation_enregistree(affaire)
+    donnees = motivation_enregistree(deliberation)
+    return _pdf(affaire, "feuille_de_motivation", "feuille-de-motivation", donnees)

@@ -1,0 +1,113 @@
+"""Le délibéré en données, pour l'écran du président qui calcule sans le réseau de la salle.
+
+Tout ce qui décide vient d'ici : les seuils et les formules (``majorite``), l'ordre des votes et
+les conditions (``ordre``), les contradictions, les issues, les peines encourues. Le module ES
+du navigateur (``static/pretoire/delibere.js``) n'y ajoute que l'arithmétique du dépouillement,
+la même que ``majorite.constater`` et ``peine.depouiller_un_tour`` ; un test compare les deux
+sur les mêmes entrées.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import date
+from typing import Any
+
+from pretoire.law.citations import ENTREE_EN_VIGUEUR_NOUVEAU_CODE, formater
+from pretoire.law.deliberation.majorite import Majorite, ReponseDeLaCour
+from pretoire.law.deliberation.ordre import Condition, PlanDeDeliberation
+from pretoire.law.deliberation.peine import NaturePeine, Peine
+
+
+def _peine(peine: Peine | None) -> dict[str, Any] | None:
+    if peine is None:
+        return None
+    return {"nature": peine.nature.value, "mois": peine.mois, "libelle": peine.en_lettres()}
+
+
+def _condition(condition: Condition | None) -> list[list[list[int | str]]] | None:
+    return None if condition is None else condition.en_json()
+
+
+def donnees_du_delibere(
+    plan: PlanDeDeliberation,
+    majorite: Majorite,
+    date_deliberation: date,
+    entree_en_vigueur_nouveau_code: date = ENTREE_EN_VIGUEUR_NOUVEAU_CODE,
+) -> dict[str, Any]:
+    """Ce que l'écran du délibéré reçoit ; ``empreinte`` le lie au plan que le serveur recalculera."""
+    donnees: dict[str, Any] = {
+        "date_deliberation": date_deliberation.isoformat(),
+        "votants": majorite.votants,
+        "voix_defavorables": majorite.voix_defavorables,
+        "majorite_absolue": majorite.majorite_absolue,
+        "voix_pour_le_maximum": majorite.voix_pour_le_maximum,
+        "majorite_simple": majorite.regle.majorite_simple,
+        "composition": majorite.composition.en_clair(),
+        "formules": {r.value: majorite.formule(r) for r in ReponseDeLaCour},
+        "natures_de_peine": {n.value: n.libelle for n in NaturePeine},
+        "questions": [
+            {
+                "numero": q.numero,
+                "nature": q.nature.value,
+                "accuse": q.accuse,
+                "fait": q.fait,
+                "texte": q.texte,
+                "citation": "; ".join(
+                    formater(r, date_deliberation, entree_en_vigueur_nouveau_code) for r in q.citations
+                ),
+                "condition": q.condition.en_json(),
+                "posee_au_delibere": q.posee_au_delibere,
+                "non_verifie": q.non_verifie,
+            }
+            for q in plan.questions
+        ],
+        "incompatibilites": [
+            {
+                "premiere": [i.premiere.numero, i.premiere.reponse.value],
+                "seconde": [i.seconde.numero, i.seconde.reponse.value],
+                "motif": i.motif,
+            }
+            for i in plan.incompatibilites
+        ],
+        "accuses": [
+            {
+                "accuse": a.accuse,
+                "nom": a.nom,
+                "feminin": a.feminin,
+                "faits": [
+                    {
+                        "fait": f.fait,
+                        "libelle": f.libelle,
+                        "coupable": _condition(f.coupable),
+                        "trouble_mental": _condition(f.trouble_mental),
+                    }
+                    for f in a.faits
+                ],
+                "peines": [
+                    {
+                        "condition": p.condition.en_json(),
+                        "fait": p.fait,
+                        "aggravee": p.aggravee,
+                        "peine": _peine(p.encourue.peine),
+                        "certaine": p.encourue.certaine,
+                    }
+                    for p in a.peines
+                ],
+                "alteration": _condition(a.alteration),
+                "cause_de_la_peine": _condition(a.exemption_ou_diminution),
+            }
+            for a in plan.accuses
+        ],
+    }
+    donnees["empreinte"] = empreinte(donnees)
+    return donnees
+
+
+def empreinte(donnees: dict[str, Any]) -> str:
+    """SHA-256 de la forme canonique des données, sans l'empreinte elle-même."""
+    canonique = json.dumps(
+        {k: v for k, v in donnees.items() if k != "empreinte"}, ensure_ascii=False, sort_keys=True
+    )
+    return hashlib.sha256(canonique.encode()).hexdigest()

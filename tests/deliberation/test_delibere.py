@@ -1,0 +1,237 @@
+"""Le délibéré par l'application : droits, ouverture, enregistrement, refus, rien d'autre que des formules."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from typing import Any
+
+import pytest
+from django.apps import apps
+from django.core import serializers
+from django.test import Client
+
+from pretoire.comptes.models import Utilisateur
+from pretoire.deliberation.models import Deliberation, PeinePrononcee, ReponseInscrite
+from pretoire.law.deliberation.majorite import formules_legales
+from pretoire.proces.models import Affaire
+
+pytestmark = pytest.mark.django_db
+
+TOUS = ["presidente", "assesseur", "greffiere", "avocat-general", "defense", "partie-civile", "intrus"]
+DECOMPTE = re.compile(r"""["']?(oui|non|blancs|nuls|voix|bulletins|decompte)["']?\s*[:=]\s*\d""", re.I)
+
+
+@pytest.fixture
+def intrus(db: None) -> Utilisateur:
+    return Utilisateur.objects.create_user("intrus", password="x-intrus-2026")
+
+
+def _client(nom: str) -> Client:
+    client = Client()
+    client.force_login(Utilisateur.objects.get(username=nom))
+    return client
+
+
+def _donnees(client: Client, affaire: Affaire) -> dict[str, Any]:
+    page = client.get(f"/affaires/{affaire.pk}/deliberation/").content.decode()
+    trouve = re.search(r'<script id="donnees-delibere" type="application/json">(.*?)</script>', page, re.S)
+    assert trouve, "l'écran du délibéré n'a pas ses données"
+    return dict(json.loads(trouve.group(1)))
+
+
+def _ouvrir(client: Client, affaire: Affaire) -> dict[str, Any]:
+    assert client.post(f"/affaires/{affaire.pk}/deliberation/ouvrir/").status_code == 302
+    return _donnees(client, affaire)
+
+
+# Réponses de la démonstration : coupable des viols (F1, F3) et de F4, non coupable de F2.
+REPONSES = {
+    "1": "oui",
+    "2": "oui",
+    "3": "non",
+    "4": "sans objet",
+    "5": "oui",
+    "6": "oui",
+    "7": "oui",
+    "8": "oui",
+}
+DIX_HUIT_ANS = [{"accuse": "A1", "peine": {"nature": "reclusion_criminelle", "mois": 216}}]
+
+
+def _enregistrer(client: Client, affaire: Affaire, corps: object) -> Any:
+    return client.post(
+        f"/affaires/{affaire.pk}/deliberation/enregistrer/",
+        json.dumps(corps),
+        content_type="application/json",
+    )
+
+
+def _rien_n_est_enregistre(affaire: Affaire) -> bool:
+    deliberation = Deliberation.objects.get(affaire=affaire)
+    return (
+        deliberation.feuille is None
+        and not ReponseInscrite.objects.exists()
+        and not PeinePrononcee.objects.exists()
+    )
+
+
+@pytest.mark.parametrize("utilisateur", TOUS)
+@pytest.mark.parametrize(
+    ("methode", "suffixe"),
+    [
+        ("get", ""),
+        ("post", "ouvrir/"),
+        ("post", "enregistrer/"),
+        ("get", "feuille.pdf"),
+        ("get", "motivation.pdf"),
+    ],
+)
+def test_seul_le_president_accede_au_delibere(
+    affaire_close: Affaire, intrus: Utilisateur, utilisateur: str, methode: str, suffixe: str
+) -> None:
+    client = _client(utilisateur)
+    reponse = getattr(client, methode)(f"/affaires/{affaire_close.pk}/deliberation/{suffixe}")
+    if utilisateur == "presidente":
+        assert reponse.status_code != 403
+    else:
+        assert reponse.status_code == 403
+    assert not Deliberation.objects.exclude(president__username="presidente").exists()
+
+
+def test_le_delibere_d_une_affaire_inexistante_se_presente_comme_interdit(affaire_close: Affaire) -> None:
+    assert _client("presidente").get(f"/affaires/{affaire_close.pk + 1000}/deliberation/").status_code == 403
+
+
+def test_l_onglet_delibere_n_apparait_qu_au_president(affaire_close: Affaire) -> None:
+    for nom in ("presidente", "assesseur"):
+        page = _client(nom).get(f"/affaires/{affaire_close.pk}/").content.decode()
+        assert ("/deliberation/" in page) is (nom == "presidente")
+
+
+def test_le_delibere_ne_s_ouvre_pas_avant_la_cloture_des_debats(
+    affaire_demo: Affaire, presidente: Client
+) -> None:
+    page = presidente.get(f"/affaires/{affaire_demo.pk}/deliberation/").content.decode()
+    assert "après la clôture des débats" in page
+    reponse = presidente.post(f"/affaires/{affaire_demo.pk}/deliberation/ouvrir/", follow=True)
+    assert "après la clôture des débats" in reponse.content.decode()
+    assert not Deliberation.objects.exists()
+
+
+def test_le_president_enregistre_la_feuille_repondue(affaire_close: Affaire, presidente: Client) -> None:
+    donnees = _ouvrir(presidente, affaire_close)
+    assert donnees["votants"] == 12 and donnees["voix_defavorables"] == 8
+    assert [q["numero"] for q in donnees["questions"]] == list(range(1, 9))
+    reponse = _enregistrer(
+        presidente,
+        affaire_close,
+        {"empreinte": donnees["empreinte"], "reponses": REPONSES, "peines": DIX_HUIT_ANS},
+    )
+    assert reponse.status_code == 200, reponse.content
+    assert dict(ReponseInscrite.objects.values_list("numero", "formule")) == {
+        1: "oui à la majorité de huit voix au moins",
+        2: "oui à la majorité de huit voix au moins",
+        3: "non",
+        4: "sans objet",
+        5: "oui à la majorité de huit voix au moins",
+        6: "oui à la majorité de huit voix au moins",
+        7: "oui à la majorité de huit voix au moins",
+        8: "oui à la majorité de huit voix au moins",
+    }
+    peine = PeinePrononcee.objects.get()
+    assert (peine.libelle, peine.mention) == (
+        "dix-huit ans de réclusion criminelle",
+        "à la majorité absolue des votants",
+    )
+    page = presidente.get(f"/affaires/{affaire_close.pk}/deliberation/").content.decode()
+    assert "Feuille de questions répondue" in page and "Le premier juré" in page
+    # Irrévocable (art. 365) : un second enregistrement est refusé.
+    again = _enregistrer(
+        presidente,
+        affaire_close,
+        {"empreinte": donnees["empreinte"], "reponses": REPONSES, "peines": DIX_HUIT_ANS},
+    )
+    assert again.status_code == 400 and "irrévocables" in again.json()["erreurs"][0]
+
+
+@pytest.mark.parametrize(
+    ("modification", "message"),
+    [
+        ({"reponses": {**REPONSES, "4": "oui"}}, "La question n° 4 ne se pose pas"),
+        ({"reponses": {**REPONSES, "2": "sans objet"}}, "La question n° 2 se pose"),
+        (
+            {"reponses": {k: v for k, v in REPONSES.items() if k != "7"}},
+            "La question n° 7 n'a pas de réponse",
+        ),
+        ({"reponses": {**REPONSES, "9": "oui"}}, "La question n° 9 n'est pas sur la feuille"),
+        ({"reponses": {**REPONSES, "1": "oui à la majorité de huit voix"}}, "valeurs permises : oui, non"),
+        ({"peines": []}, "La peine de Thierry VASSEUR n'a pas été votée"),
+        (
+            {"peines": [{"accuse": "A1", "peine": {"nature": "reclusion_criminelle", "mois": 300}}]},
+            "dépasse le maximum encouru (vingt ans de réclusion criminelle)",
+        ),
+        ({"peines": [{"accuse": "A1", "exemption": True}]}, "Aucune cause légale d'exemption"),
+        ({"peines": [*DIX_HUIT_ANS, {"accuse": "A9", "exemption": True}]}, "« A9 » n'est pas dans l'affaire"),
+        ({"empreinte": "0" * 64}, "La feuille de questions a changé"),
+        # Un décompte n'a pas de place dans ce qui est envoyé : la saisie est refusée.
+        ({"decomptes": {"1": {"oui": 9, "non": 3}}}, "decomptes"),
+        ({"reponses": {**REPONSES}, "voix": {"1": 9}}, "voix"),
+    ],
+)
+def test_une_saisie_invalide_est_refusee_en_francais_sans_rien_ecrire(
+    affaire_close: Affaire, presidente: Client, modification: dict[str, Any], message: str
+) -> None:
+    donnees = _ouvrir(presidente, affaire_close)
+    corps = {"empreinte": donnees["empreinte"], "reponses": REPONSES, "peines": DIX_HUIT_ANS, **modification}
+    reponse = _enregistrer(presidente, affaire_close, corps)
+    assert reponse.status_code == 400
+    assert any(message in erreur for erreur in reponse.json()["erreurs"]), reponse.json()
+    assert _rien_n_est_enregistre(affaire_close)
+
+
+def test_un_corps_qui_n_est_pas_du_json_est_refuse(affaire_close: Affaire, presidente: Client) -> None:
+    _ouvrir(presidente, affaire_close)
+    reponse = presidente.post(
+        f"/affaires/{affaire_close.pk}/deliberation/enregistrer/", "oui=9&non=3", content_type="text/plain"
+    )
+    assert reponse.status_code == 400 and "JSON" in reponse.json()["erreurs"][0]
+
+
+def test_la_base_refuse_une_formule_qui_n_est_pas_legale(affaire_close: Affaire, presidente: Client) -> None:
+    from django.db import IntegrityError, transaction
+
+    _ouvrir(presidente, affaire_close)
+    deliberation = Deliberation.objects.get()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ReponseInscrite.objects.create(
+            deliberation=deliberation, numero=1, formule="oui à la majorité de huit voix"
+        )
+
+
+def test_apres_un_delibere_aucune_table_ni_aucun_journal_ne_contient_de_decompte(
+    affaire_close: Affaire, presidente: Client, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    donnees = _ouvrir(presidente, affaire_close)
+    # Une tentative d'envoyer des décomptes, refusée, puis l'enregistrement régulier.
+    refus = _enregistrer(
+        presidente,
+        affaire_close,
+        {
+            "empreinte": donnees["empreinte"],
+            "reponses": REPONSES,
+            "peines": DIX_HUIT_ANS,
+            "decompte": {"oui": 9},
+        },
+    )
+    assert refus.status_code == 400
+    corps = {"empreinte": donnees["empreinte"], "reponses": REPONSES, "peines": DIX_HUIT_ANS}
+    assert _enregistrer(presidente, affaire_close, corps).status_code == 200
+    contenu = serializers.serialize("json", [o for m in apps.get_models() for o in m._default_manager.all()])
+    assert not DECOMPTE.search(contenu)
+    assert set(ReponseInscrite.objects.values_list("formule", flat=True)) <= formules_legales()
+    # Le refus est journalisé par Django (« Bad Request: /affaires/… ») : le chemin, jamais le corps.
+    assert any("Bad Request" in r.getMessage() for r in caplog.records)
+    assert not DECOMPTE.search(caplog.text)

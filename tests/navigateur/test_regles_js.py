@@ -1,0 +1,294 @@
+"""Le module du navigateur (static/pretoire/delibere.js) décide comme le droit Python.
+
+L'écran du président calcule sans le réseau : il ne reçoit du serveur que les règles en données
+(``pretoire.law.deliberation.navigateur``) et refait le dépouillement en JavaScript. Ce test
+joue les mêmes scrutins, les mêmes délibérés et les mêmes tours de peine dans Chromium et en
+Python, et compare chaque résultat, refus et message compris.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+from playwright.sync_api import Browser, Route
+
+from pretoire.law.deliberation import (
+    Decompte,
+    DecompteRefuse,
+    Delibere,
+    ReponseDeLaCour,
+    VoteRefuse,
+    constater,
+    majorite,
+)
+from pretoire.law.deliberation.majorite import Majorite
+from pretoire.law.deliberation.navigateur import donnees_du_delibere
+from pretoire.law.deliberation.ordre import IssueDuFait, PlanDeDeliberation
+from pretoire.law.deliberation.peine import (
+    NaturePeine,
+    Peine,
+    PeineRefusee,
+    Proposition,
+    RegleDeLaPeine,
+    ToursDeScrutin,
+    depouiller_un_tour,
+)
+from pretoire.law.mise_en_accusation import TypeJuridiction
+from tests.law.test_delibere_cas import CAS, _dossier_et_plan, plan_avec_contradiction_sur_les_faits
+
+STATIQUES = Path(__file__).resolve().parents[2] / "src" / "pretoire" / "static" / "pretoire"
+ORIGINE = "http://pretoire.test"
+JOURS = [date(2015, 6, 1), date(2022, 2, 28), date(2022, 3, 1), date(2026, 11, 24)]
+
+HARNAIS = """
+async ({constats, deliberes, tours}) => {
+  const m = await import("/delibere.js");
+  const essayer = (f) => {
+    try { return { ok: f() }; } catch (e) { if (e instanceof m.Refus) return { refus: e.message }; throw e; }
+  };
+  const r1 = constats.map((c) => {
+    const r = essayer(() => m.constater(c.regles, c.decompte));
+    return r.refus ? { refus: r.refus } : { reponse: r.ok };
+  });
+  const r2 = deliberes.map((d) => {
+    let reponses = m.avecLesSansObjet(d.regles, new Map());
+    return d.votes.map((v) => {
+      const r = essayer(() =>
+        v.nouveau ? m.nouveauVote(d.regles, reponses, v.numero) : m.voter(d.regles, reponses, v.numero, v.decompte));
+      if (r.ok) reponses = r.ok;
+      return {
+        refus: r.refus ?? null,
+        reponses: Object.fromEntries(reponses),
+        prochaine: m.prochaineQuestion(d.regles, reponses)?.numero ?? null,
+        contradictions: m.contradictions(d.regles, reponses).map((i) => i.motif),
+        accuses: d.regles.accuses.map((a) => {
+          const e = m.peineEncourue(a, reponses);
+          return {
+            faits: a.faits.map((f) => m.issueDuFait(f, reponses)),
+            encourue: e && { peine: e.peine && m.enLettres(e.peine), certaine: e.certaine },
+            alteration: m.alterationRetenue(a, reponses),
+            cause: m.causeDeLaPeineRetenue(a, reponses),
+          };
+        }),
+      };
+    });
+  });
+  const r3 = tours.map((t) => {
+    let etat = m.premierTour();
+    const regle = m.regleDeLaPeine(t.regles, t.maximum, t.alteration);
+    return t.tours.map((tour) => {
+      const r = essayer(() => m.depouillerUnTour(regle, etat, tour.propositions, tour.blancs, tour.nuls));
+      if (r.ok) etat = r.ok;
+      return {
+        refus: r.refus ?? null,
+        prononcee: etat.peine_prononcee && m.enLettres(etat.peine_prononcee),
+        mention: etat.mention,
+        plafond: etat.plafond && m.enLettres(etat.plafond),
+        prochain: etat.prochain_tour,
+        resultat: etat.dernier_resultat,
+      };
+    });
+  });
+  return { r1, r2, r3 };
+}
+"""
+
+
+def _regles_des_votes(regle: Majorite) -> dict[str, Any]:
+    return {
+        "votants": regle.votants,
+        "voix_defavorables": regle.voix_defavorables,
+        "majorite_absolue": regle.majorite_absolue,
+        "voix_pour_le_maximum": regle.voix_pour_le_maximum,
+        "majorite_simple": regle.regle.majorite_simple,
+    }
+
+
+def _decompte_au_hasard(hasard: random.Random, votants: int) -> dict[str, int]:
+    oui = hasard.randint(0, votants)
+    non = hasard.randint(0, votants - oui)
+    blancs = hasard.randint(0, votants - oui - non)
+    nuls = votants - oui - non - blancs
+    if hasard.random() < 0.1:
+        nuls += hasard.choice([-1, 1])
+    return {"oui": oui, "non": non, "blancs": blancs, "nuls": nuls}
+
+
+def _constats(hasard: random.Random) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    cas, attendus = [], []
+    for _ in range(400):
+        regle = majorite(hasard.choice(list(TypeJuridiction)), hasard.choice(JOURS))
+        decompte = _decompte_au_hasard(hasard, regle.votants)
+        cas.append({"regles": _regles_des_votes(regle), "decompte": decompte})
+        try:
+            attendus.append({"reponse": constater(regle, Decompte(**decompte)).value})
+        except DecompteRefuse as refus:
+            attendus.append({"refus": str(refus)})
+    return cas, attendus
+
+
+def _etape(plan: PlanDeDeliberation, delibere: Delibere, refus: str | None) -> dict[str, Any]:
+    prochaine = delibere.prochaine_question()
+    accuses = []
+    for issue in plan.accuses:
+        encourue = issue.peine_encourue(delibere.reponses)
+        accuses.append(
+            {
+                "faits": [f.issue(delibere.reponses).value for f in issue.faits],
+                "encourue": encourue
+                and {"peine": encourue.peine and encourue.peine.en_lettres(), "certaine": encourue.certaine},
+                "alteration": issue.alteration_retenue(delibere.reponses),
+                "cause": issue.cause_de_la_peine_retenue(delibere.reponses),
+            }
+        )
+    return {
+        "refus": refus,
+        "reponses": {str(n): r.value for n, r in delibere.reponses.items()},
+        "prochaine": prochaine.numero if prochaine else None,
+        "contradictions": [i.motif for i in delibere.contradictions()],
+        "accuses": accuses,
+    }
+
+
+def _deliberes(hasard: random.Random) -> tuple[list[dict[str, Any]], list[list[dict[str, Any]]]]:
+    cas, attendus = [], []
+    situations = yaml.safe_load((CAS / "ordre.yaml").read_text())
+    plans = [_dossier_et_plan(situation)[:2] for situation in situations]
+    dossier, plan = _dossier_et_plan({"base": "mineure_deux_faits"})[:2]
+    plans.append((dossier, plan_avec_contradiction_sur_les_faits(plan)))
+    # Un nouveau vote sur une question dont une autre dépend : écrit, non laissé au hasard.
+    unanime, minoritaire = (
+        {"oui": 9, "non": 0, "blancs": 0, "nuls": 0},
+        {"oui": 2, "non": 7, "blancs": 0, "nuls": 0},
+    )
+    ecrit = [{"nouveau": False, "numero": n, "decompte": unanime} for n in (1, 2, 3, 4)]
+    ecrit += [{"nouveau": True, "numero": 1}, {"nouveau": False, "numero": 1, "decompte": minoritaire}]
+    for dossier, plan in plans:
+        for essai in range(4):
+            jour = hasard.choice(JOURS)
+            regle = majorite(dossier.juridiction.type, jour)
+            delibere = Delibere.ouvrir(plan, regle)
+            votes, etapes = [], []
+            scenario = ecrit if plan.incompatibilites and essai == 0 and len(plan.questions) == 4 else None
+            for rang in range(len(scenario) if scenario else len(plan.questions) + 6):
+                prochaine = delibere.prochaine_question()
+                tirage = hasard.random()
+                numero = hasard.choice([q.numero for q in plan.questions] + [99])
+                if scenario:
+                    vote: dict[str, Any] = scenario[rang]
+                elif tirage < 0.15:
+                    vote = {"nouveau": True, "numero": numero}
+                else:
+                    cible = prochaine.numero if prochaine and tirage < 0.85 else numero
+                    vote = {
+                        "nouveau": False,
+                        "numero": cible,
+                        "decompte": _decompte_au_hasard(hasard, regle.votants),
+                    }
+                refus = None
+                try:
+                    if vote["nouveau"]:
+                        delibere = delibere.nouveau_vote(vote["numero"])
+                    else:
+                        delibere = delibere.voter(vote["numero"], Decompte(**vote["decompte"]))
+                except (VoteRefuse, DecompteRefuse) as erreur:
+                    refus = str(erreur)
+                votes.append(vote)
+                etapes.append(_etape(plan, delibere, refus))
+            cas.append({"regles": donnees_du_delibere(plan, regle, jour), "votes": votes})
+            attendus.append(etapes)
+    return cas, attendus
+
+
+PEINES = [Peine(NaturePeine.RECLUSION_CRIMINELLE, 12 * n) for n in (10, 12, 15, 18, 20, 25, 30, 31)] + [
+    Peine(NaturePeine.RECLUSION_CRIMINELLE, None),
+    Peine(NaturePeine.EMPRISONNEMENT, 30),
+    Peine(NaturePeine.DETENTION_CRIMINELLE, 240),
+]
+
+
+def _peine_js(peine: Peine) -> dict[str, Any]:
+    return {"nature": peine.nature.value, "mois": peine.mois}
+
+
+def _tours(hasard: random.Random) -> tuple[list[dict[str, Any]], list[list[dict[str, Any]]]]:
+    cas, attendus = [], []
+    for _ in range(150):
+        regle_du_jour = majorite(hasard.choice(list(TypeJuridiction)), hasard.choice(JOURS))
+        maximum = hasard.choice([PEINES[2], PEINES[4], PEINES[6], PEINES[8]])
+        alteration = hasard.random() < 0.3
+        regle = RegleDeLaPeine(regle_du_jour, maximum, alteration)
+        etat = ToursDeScrutin()
+        tours, etapes = [], []
+        for _ in range(5):
+            choisies = hasard.sample(PEINES, hasard.randint(1, 3))
+            voix = [hasard.randint(0, regle.votants) for _ in choisies]
+            reste = regle.votants - sum(voix)
+            blancs = max(reste, 0) if hasard.random() < 0.9 else max(reste, 0) + 1
+            tour = {
+                "propositions": [
+                    {"peine": _peine_js(p), "voix": v} for p, v in zip(choisies, voix, strict=True)
+                ]
+            }
+            tour |= {"blancs": blancs, "nuls": 0}
+            refus = None
+            try:
+                etat = depouiller_un_tour(
+                    regle, etat, [Proposition(p, v) for p, v in zip(choisies, voix, strict=True)], blancs, 0
+                )
+            except (PeineRefusee, DecompteRefuse) as erreur:
+                refus = str(erreur)
+            tours.append(tour)
+            etapes.append(
+                {
+                    "refus": refus,
+                    "prononcee": etat.peine_prononcee and etat.peine_prononcee.en_lettres(),
+                    "mention": etat.mention,
+                    "plafond": etat.plafond and etat.plafond.en_lettres(),
+                    "prochain": etat.prochain_tour,
+                    "resultat": etat.dernier_resultat,
+                }
+            )
+        regles = _regles_des_votes(regle_du_jour)
+        cas.append(
+            {"regles": regles, "maximum": _peine_js(maximum), "alteration": alteration, "tours": tours}
+        )
+        attendus.append(etapes)
+    return cas, attendus
+
+
+def _servir(route: Route) -> None:
+    nom = route.request.url.removeprefix(ORIGINE + "/")
+    if nom.endswith(".js"):
+        route.fulfill(path=STATIQUES / nom, content_type="text/javascript")
+    else:
+        route.fulfill(body="<!doctype html><title>essai</title>", content_type="text/html")
+
+
+def test_le_module_du_navigateur_decide_comme_le_droit_python(navigateur: Browser) -> None:
+    hasard = random.Random(20261124)
+    constats, constats_attendus = _constats(hasard)
+    deliberes, deliberes_attendus = _deliberes(hasard)
+    tours, tours_attendus = _tours(hasard)
+    page = navigateur.new_page()
+    page.route(f"{ORIGINE}/**", _servir)
+    page.goto(f"{ORIGINE}/essai.html")
+    resultats = page.evaluate(HARNAIS, {"constats": constats, "deliberes": deliberes, "tours": tours})
+    page.close()
+    assert resultats["r1"] == constats_attendus
+    for obtenu, attendu in zip(resultats["r2"], deliberes_attendus, strict=True):
+        assert obtenu == attendu
+    for obtenu, attendu in zip(resultats["r3"], tours_attendus, strict=True):
+        assert obtenu == attendu
+    # Le hasard a bien exercé les refus comme les réponses.
+    assert any("refus" in r for r in constats_attendus) and any("reponse" in r for r in constats_attendus)
+    etapes = [e for d in deliberes_attendus for e in d]
+    assert any(e["refus"] for e in etapes) and any(e["contradictions"] for e in etapes)
+    assert any(ReponseDeLaCour.SANS_OBJET.value in e["reponses"].values() for e in etapes)
+    assert any(IssueDuFait.IRRESPONSABLE.value in a["faits"] for e in etapes for a in e["accuses"])
+    assert any(e["prononcee"] for d in tours_attendus for e in d)
+    assert any(e["refus"] for d in tours_attendus for e in d)
