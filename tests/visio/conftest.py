@@ -50,6 +50,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
                 )
 
 
+@pytest.fixture
+def demo_et_donnees(tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    """Un serveur de démonstration à soi, et son dossier de données (pour ``pretoire pv``)."""
+    from tests.navigateur.conftest import lancer_demo
+
+    with lancer_demo(tmp_path) as adresse:
+        yield adresse, tmp_path
+
+
 @pytest.fixture(scope="session")
 def navigateur_media() -> Iterator[Browser]:
     if not shutil.which(CHROMIUM):

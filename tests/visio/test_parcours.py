@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
+import sys
 import time
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -73,8 +76,9 @@ def parcourir_jusqu_a_la_salle_d_attente(deposant: Page, lien: str, code: str) -
 
 
 def test_deposition_complete_chiffree_de_bout_en_bout_avec_coupures_consignees(
-    serveur_demo: str, navigateur_media: Browser
+    demo_et_donnees: tuple[str, Path], navigateur_media: Browser, tmp_path: Path
 ) -> None:
+    serveur_demo, donnees = demo_et_donnees
     greffe = nouveau_contexte(navigateur_media, serveur_demo).new_page()
     invitation = inviter(greffe, serveur_demo)
     contexte_deposant = nouveau_contexte(navigateur_media, serveur_demo)
@@ -87,6 +91,7 @@ def test_deposition_complete_chiffree_de_bout_en_bout_avec_coupures_consignees(
     se_connecter(salle, serveur_demo, "presidente")
     greffe.get_by_role("link", name="Console").first.click()
     expect(greffe.locator("#etat")).to_have_text("en salle d'attente")
+    deposition = greffe.url.rstrip("/").rsplit("/", 1)[1]
     ecran = greffe.get_by_role("link", name="Ouvrir l'écran de la salle d'audience").get_attribute("href")
     salle.goto(f"{serveur_demo}{ecran}")
     expect(salle.locator("#etat")).to_have_text("en salle d'attente")
@@ -184,3 +189,33 @@ def test_deposition_complete_chiffree_de_bout_en_bout_avec_coupures_consignees(
         "deposition_fin",
     ):
         assert attendu in types, f"{attendu} absent du journal : {types}"
+
+    # Le procès-verbal des opérations se tire du seul journal, et se vérifie.
+    pdf = tmp_path / "pv.pdf"
+    pretoire = [sys.executable, "-m", "pretoire"]
+    environnement = {
+        k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")
+    }
+    subprocess.run(
+        [*pretoire, "pv", "26/00042", deposition, "-o", str(pdf), "--data-dir", str(donnees)],
+        check=True,
+        env=environnement,
+    )
+    texte = " ".join(
+        subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout.split()
+    )
+    for mention in (
+        "FONTAINE",
+        "Cabinet, Lyon",
+        "exclusivement sonore",
+        "interruption",
+        mots_salle.split(" · ")[0],
+    ):
+        assert mention in texte, mention
+    verification = subprocess.run(
+        [*pretoire, "verify", str(pdf), "--data-dir", str(donnees)],
+        env=environnement,
+        capture_output=True,
+        text=True,
+    )
+    assert verification.returncode == 0, verification.stdout + verification.stderr
