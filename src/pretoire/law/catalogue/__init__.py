@@ -18,6 +18,7 @@ import string
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from importlib import resources
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -84,8 +85,13 @@ class VersionQualification(_Donnee):
         debut_ok = self.en_vigueur_du is None or self.en_vigueur_du <= jour
         return debut_ok and (self.jusqu_au is None or jour <= self.jusqu_au)
 
+    @cached_property
+    def circonstances_par_code(self) -> dict[str, CirconstanceAggravante]:
+        # Une question par circonstance : l'affaire de 300 victimes en cherche des milliers.
+        return {c.code: c for c in self.circonstances}
+
     def circonstance(self, code: str) -> CirconstanceAggravante | None:
-        return next((c for c in self.circonstances if c.code == code), None)
+        return self.circonstances_par_code.get(code)
 
 
 class Qualification(_Donnee):

@@ -25,7 +25,7 @@ from pretoire.law.mise_en_accusation import (
 )
 from pretoire.law.questions import jurisprudence
 from pretoire.law.questions.modele import Dependance, NatureQuestion, Question, Reponse
-from pretoire.law.questions.redaction import Contexte, designation_du_fait
+from pretoire.law.questions.redaction import Contexte
 from pretoire.law.redaction import liste_en_francais
 
 ARTICLE_349 = article_cpp("349")
@@ -51,7 +51,7 @@ def acte_reproche(
     if participant.qualite is QualiteParticipation.AUTEUR:
         suite = SUITE_DE_LA_TENTATIVE if fait.tentative else ""
         return f"{circonstances_de_temps_et_lieu}, {fait.enonce}{suite}"
-    designation = designation_du_fait(fait, contexte.version(fait))
+    designation = contexte.designation(fait)
     renvoi = (
         f"spécifié{designation.accord} à la question n° {numeros_des_auteurs[0]}"
         if len(numeros_des_auteurs) == 1
@@ -128,9 +128,9 @@ def texte_circonstance(
     Exemple de question personnelle : « Le meurtre ci-dessus spécifié à la question n° 1
     a-t-il été commis par l'accusé Marc DURAND avec préméditation ? »
     """
-    designation = designation_du_fait(fait, contexte.version(fait))
+    designation = contexte.designation(fait)
     modele = enonce_propre or circonstance.enonce
-    enonce = modele.format(**contexte.variables(fait, accuse))
+    enonce = contexte.enonce(modele, fait, accuse)
     nomme_l_accuse = "{accuse}" in modele or contexte.nom_accuse(accuse) in enonce
     if circonstance.nature is NatureCirconstance.PERSONNELLE and not nomme_l_accuse:
         titre = "l'accusée" if contexte.accusee(accuse) else "l'accusé"

@@ -40,11 +40,7 @@ ARTICLE_351_ALINEA_1 = article_cpp("351", 1)
 def _annonces(
     contexte: Contexte, fait: Fait, accuse: str, nature: NatureQuestionAnnoncee
 ) -> list[Information]:
-    return [
-        i
-        for i in contexte.journal.informations
-        if i.donnees.nature is nature and i.donnees.accuse == accuse and i.donnees.fait == fait.id
-    ]
+    return [i for i in contexte.journal.informations_sur(accuse, fait.id) if i.donnees.nature is nature]
 
 
 def questions_speciales(
@@ -130,7 +126,7 @@ def texte_subsidiaire(
     modele = enonce_propre or version.enonce_type
     if modele is None:
         return None
-    enonce = modele.format(**contexte.variables(fait, accuse))
+    enonce = contexte.enonce(modele, fait, accuse)
     est = "est-elle" if contexte.accusee(accuse) else "est-il"
     return f"{contexte.l_accuse(accuse)} {est} coupable d'avoir, {fait.lieu}, {fait.quand()}, {enonce} ?"
 

@@ -100,10 +100,8 @@ def questions_obligatoires(
         enonce = next(
             (
                 i.donnees.enonce
-                for i in contexte.journal.informations
-                if i.donnees.accuse == accuse
-                and i.donnees.fait == fait.id
-                and i.donnees.qualification == code
+                for i in contexte.journal.informations_sur(accuse, fait.id)
+                if i.donnees.qualification == code
             ),
             None,
         )
