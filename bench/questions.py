@@ -35,7 +35,7 @@ from tests.law.dossiers_synthetiques import (  # noqa: E402
     journal_synthetique,
 )
 
-from pretoire.documents.rendu import rendre_pdf  # noqa: E402
+from pretoire.documents.rendu import rendre_feuille_de_questions  # noqa: E402
 from pretoire.law.catalogue import catalogue_livre  # noqa: E402
 from pretoire.law.questions import etablir_feuille, valider_feuille  # noqa: E402
 
@@ -71,7 +71,7 @@ def mesurer(nombre_victimes: int, repetitions: int) -> dict[str, Any]:
     avec_journal = etablir_feuille(dossier, evenements)
     donnees = feuille.en_json()
     debut = time.perf_counter()
-    rendre_pdf("feuille_de_questions", donnees)
+    rendre_feuille_de_questions(feuille)
     duree_pdf = time.perf_counter() - debut
     return {
         "victimes": nombre_victimes,

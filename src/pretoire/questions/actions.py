@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from pretoire.journal.actions import evenements_des_debats
+from pretoire.law.catalogue import catalogue_livre
 from pretoire.law.mise_en_accusation import Dossier
-from pretoire.law.questions import FeuilleDeQuestions, etablir_feuille
+from pretoire.law.questions import FeuilleDeQuestions, NatureQuestion, etablir_feuille
+from pretoire.law.questions.modele import avec_libelles_des_natures
 from pretoire.proces.models import Affaire, Personne
 
 
@@ -72,3 +74,34 @@ def _personne(personne: Personne) -> dict[str, Any]:
 
 def feuille_de_l_affaire(affaire: Affaire) -> FeuilleDeQuestions:
     return etablir_feuille(dossier_de_l_affaire(affaire), evenements_des_debats(affaire))
+
+
+def feuille_a_l_ecran(affaire: Affaire) -> dict[str, Any]:
+    """La feuille telle que la page de la présidence la montre : chaque question porte, en plus
+    de ses données d'échange, le nom de sa nature et celui de ce qu'elle vise (qualification,
+    circonstance, cause d'irresponsabilité), jamais leur code."""
+    dossier = dossier_de_l_affaire(affaire)
+    donnees = avec_libelles_des_natures(etablir_feuille(dossier, evenements_des_debats(affaire)).en_json())
+    for question in donnees["questions"]:
+        question["object_label"] = objet_en_clair(
+            dossier, NatureQuestion(question["kind"]), question["fact"], question["code"]
+        )
+    return donnees
+
+
+def objet_en_clair(dossier: Dossier, nature: NatureQuestion, fait: str, code: str | None) -> str | None:
+    """Ce que vise la question, nommé par le catalogue à la date des faits."""
+    if code is None:
+        return None
+    catalogue = catalogue_livre()
+    fait_vise = dossier.fait(fait)
+    jour = fait_vise.premier_jour if fait_vise is not None else dossier.affaire.date_proces
+    if nature in (NatureQuestion.PRINCIPALE, NatureQuestion.FAIT_MATERIEL, NatureQuestion.SUBSIDIAIRE):
+        return catalogue.libelle_qualification(code, jour)
+    if nature in (NatureQuestion.CIRCONSTANCE_AGGRAVANTE, NatureQuestion.SPECIALE) and fait_vise is not None:
+        return catalogue.libelle_circonstance(fait_vise.qualification, code, jour)
+    if nature is NatureQuestion.IRRESPONSABILITE:
+        return f"art. {code} CP"
+    # Une cause d'exemption ou de diminution porte un identifiant libre : son énoncé est dans
+    # le texte de la question.
+    return None

@@ -4,11 +4,11 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from pretoire.documents.rendu import rendre_pdf
+from pretoire.documents.rendu import rendre_feuille_de_questions
 from pretoire.law.mise_en_accusation import dossier_en_yaml
 from pretoire.proces.access import ROLES_DU_SIEGE, ROLES_QUI_CONSIGNENT, access_affaire_by_id
 
-from .actions import dossier_de_l_affaire, feuille_de_l_affaire
+from .actions import dossier_de_l_affaire, feuille_a_l_ecran, feuille_de_l_affaire
 
 
 @login_required
@@ -18,14 +18,14 @@ def feuille(request: HttpRequest, affaire_id: int) -> HttpResponse:
     return render(
         request,
         "questions/_feuille.html",
-        {"affaire": affaire, "feuille": feuille_de_l_affaire(affaire).en_json()},
+        {"affaire": affaire, "feuille": feuille_a_l_ecran(affaire)},
     )
 
 
 @login_required
 def feuille_pdf(request: HttpRequest, affaire_id: int) -> HttpResponse:
     affaire = access_affaire_by_id(request.user, affaire_id, ROLES_DU_SIEGE)  # type: ignore[arg-type]
-    pdf = rendre_pdf("feuille_de_questions", feuille_de_l_affaire(affaire).en_json())
+    pdf = rendre_feuille_de_questions(feuille_de_l_affaire(affaire))
     reponse = HttpResponse(pdf, content_type="application/pdf")
     nom = f"feuille-de-questions-{affaire.numero.replace('/', '-')}.pdf"
     reponse["Content-Disposition"] = f'inline; filename="{nom}"'

@@ -122,6 +122,25 @@ class Catalogue:
             return None
         return next((v for v in qualification.versions if v.en_vigueur_le(jour)), None)
 
+    def libelle_qualification(self, code: str, jour: date) -> str:
+        """Le nom de la qualification à la date des faits ; le code, si le catalogue l'ignore.
+
+        >>> catalogue_livre().libelle_qualification("viol_sur_mineur_de_quinze_ans", date(2022, 1, 1))
+        'viol sur mineur de quinze ans par un majeur'
+        """
+        version = self.version_au(code, jour)
+        return version.libelle if version is not None else code
+
+    def libelle_circonstance(self, qualification: str, code: str, jour: date) -> str:
+        """Le nom de la circonstance aggravante ; le code, si le catalogue l'ignore à cette date.
+
+        >>> catalogue_livre().libelle_circonstance("viol", "mineur_de_quinze_ans", date(2022, 1, 1))
+        'victime mineure de quinze ans'
+        """
+        version = self.version_au(qualification, jour)
+        circonstance = version.circonstance(code) if version is not None else None
+        return circonstance.libelle if circonstance is not None else code
+
     def codes_de_circonstances(self, code: str) -> list[str]:
         qualification = self.qualifications.get(code)
         if qualification is None:
