@@ -9,6 +9,8 @@ position de chaque valeur.
 from __future__ import annotations
 
 import json
+import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -55,6 +57,12 @@ _ChargeurSansDates.yaml_implicit_resolvers = {
 }
 
 
+# Au-delà, un document n'est plus un dossier d'affaire mais un piège : ancres et alias YAML
+# imbriqués (« milliard de rires ») qui se développent en milliards de valeurs. Le plus grand
+# dossier mesuré (3 000 victimes, docs/benchmarks.md) compte moins de 200 000 valeurs.
+VALEURS_MAXIMUM = 2_000_000
+
+
 def lire_document(texte: str, nom_fichier: str) -> Document:
     """Les données du document ; JSON si le nom finit par « .json », YAML sinon.
 
@@ -63,7 +71,29 @@ def lire_document(texte: str, nom_fichier: str) -> Document:
     {'accuses': [{'id': 'A1'}]}
     >>> position(document.racine, ("accuses", 0, "id"))
     (2, 9)
+    >>> for texte, nom in [("a: 1\\nb: [\\x00]", "d.yaml"), ('{"a": 1,}', "d.json"), ("a: [1", "d.yaml")]:
+    ...     try:
+    ...         lire_document(texte, nom)
+    ...     except DocumentIllisible as illisible:
+    ...         erreur = illisible.erreur
+    ...         print(f"{erreur.ligne}:{erreur.colonne}", erreur.message.split(" — ")[0])
+    2:5 caractère interdit U+0000 : le fichier n'est pas un texte YAML ou JSON.
+    1:9 JSON mal formé : nom de champ entre guillemets doubles attendu
+    1:6 YAML mal formé : « , » ou « ] » attendu
     """
+    try:
+        return _lire(texte, nom_fichier)
+    except RecursionError as erreur:
+        raise DocumentIllisible(
+            ErreurDeSaisie(
+                (),
+                "document trop imbriqué : listes ou objets emboîtés sur des milliers de niveaux.",
+                nom_fichier,
+            )
+        ) from erreur
+
+
+def _lire(texte: str, nom_fichier: str) -> Document:
     if nom_fichier.lower().endswith(".json"):
         try:
             donnees = json.loads(texte)
@@ -71,7 +101,8 @@ def lire_document(texte: str, nom_fichier: str) -> Document:
             raise DocumentIllisible(
                 ErreurDeSaisie(
                     (),
-                    f"JSON mal formé : {erreur.msg} — vérifiez virgules, guillemets et accolades.",
+                    f"JSON mal formé : {_en_francais(erreur.msg)} — vérifiez virgules, guillemets"
+                    " et accolades.",
                     nom_fichier,
                     erreur.lineno,
                     erreur.colno,
@@ -88,22 +119,115 @@ def lire_document(texte: str, nom_fichier: str) -> Document:
         chargeur = _ChargeurSansDates(texte)
         try:
             racine = chargeur.get_single_node()
+            if racine is not None and _valeurs_developpees(racine) > VALEURS_MAXIMUM:
+                raise DocumentIllisible(
+                    ErreurDeSaisie(
+                        (),
+                        "document refusé : ses ancres et alias (« &… », « *… ») le développent en"
+                        f" plus de {VALEURS_MAXIMUM // 1_000_000} millions de valeurs ; écrivez les"
+                        " valeurs sans alias.",
+                        nom_fichier,
+                    )
+                )
             donnees = chargeur.construct_document(racine) if racine is not None else None
         finally:
             chargeur.dispose()
+    except yaml.reader.ReaderError as erreur:
+        ligne = texte.count("\n", 0, erreur.position) + 1
+        colonne = erreur.position - (texte.rfind("\n", 0, erreur.position) + 1) + 1
+        raise DocumentIllisible(
+            ErreurDeSaisie(
+                (),
+                f"caractère interdit U+{erreur.character:04X} : le fichier n'est pas un texte YAML ou JSON.",
+                nom_fichier,
+                ligne,
+                colonne,
+            )
+        ) from erreur
     except yaml.MarkedYAMLError as erreur:
         marque = erreur.problem_mark or erreur.context_mark
         raise DocumentIllisible(
             ErreurDeSaisie(
                 (),
-                f"YAML mal formé : {erreur.problem or erreur.context} — vérifiez l'indentation"
-                " et les deux-points.",
+                f"YAML mal formé : {_en_francais(erreur.problem or erreur.context or '')} —"
+                " vérifiez l'indentation et les deux-points.",
                 nom_fichier,
                 marque.line + 1 if marque else None,
                 marque.column + 1 if marque else None,
             )
         ) from erreur
     return Document(donnees, racine, nom_fichier)
+
+
+# Les messages les plus courants de ``json`` et de PyYAML, dits en français ; un message
+# absent de la table est repris tel quel.
+MESSAGES_DES_LECTEURS: Sequence[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"^Expecting value$"), "valeur attendue"),
+    (re.compile(r"^Expecting ',' delimiter$"), "virgule attendue"),
+    (re.compile(r"^Expecting ':' delimiter$"), "deux-points attendus après le nom du champ"),
+    (
+        re.compile(r"^Expecting property name enclosed in double quotes$"),
+        "nom de champ entre guillemets doubles attendu",
+    ),
+    (re.compile(r"^Unterminated string starting at$"), "texte entre guillemets jamais refermé"),
+    (re.compile(r"^Invalid control character at$"), "caractère de contrôle interdit dans un texte"),
+    (re.compile(r"^Invalid \\escape$"), "séquence d'échappement « \\ » invalide"),
+    (re.compile(r"^Extra data$"), "données en trop après la fin du document"),
+    (re.compile(r"^expected ',' or '([\]}])', but got .*"), r"« , » ou « \1 » attendu"),
+    (
+        re.compile(r"^mapping values are not allowed here$"),
+        "deux-points inattendu (une valeur contient-elle « : » sans guillemets ?)",
+    ),
+    (
+        re.compile(r"^found character '(.*)' that cannot start any token$"),
+        r"caractère « \1 » inattendu (les tabulations sont interdites en YAML)",
+    ),
+    (re.compile(r"^found undefined alias '(.*)'$"), r"alias « *\1 » sans ancre « &\1 »"),
+    (
+        re.compile(r"^found unexpected end of stream$"),
+        "fin du fichier inattendue (guillemet jamais refermé ?)",
+    ),
+    (re.compile(r"^expected <block end>, but found .*"), "indentation incohérente"),
+    (re.compile(r"^could not find expected ':'$"), "deux-points attendu"),
+]
+
+
+def _en_francais(message: str) -> str:
+    for motif, traduction in MESSAGES_DES_LECTEURS:
+        if motif.match(message):
+            return motif.sub(traduction, message)
+    return message
+
+
+def _valeurs_developpees(racine: yaml.Node) -> float:
+    """Le nombre de valeurs du document une fois les alias développés, sans les développer :
+    un alias désigne un nœud déjà compté, dont on reprend la taille. Un alias qui désigne l'un
+    de ses propres parents (document infini) compte pour l'infini."""
+    tailles: dict[int, float] = {}
+    parents: set[int] = set()
+    # Parcours en profondeur sans récursion : un nœud est compté après tous ses enfants.
+    pile: list[tuple[yaml.Node, bool]] = [(racine, False)]
+    while pile:
+        noeud, enfants_comptes = pile.pop()
+        enfants = _enfants(noeud)
+        if enfants_comptes:
+            parents.discard(id(noeud))
+            tailles[id(noeud)] = 1 + sum(tailles[id(e)] for e in enfants)
+        elif id(noeud) in parents:
+            return math.inf
+        elif id(noeud) not in tailles:
+            parents.add(id(noeud))
+            pile.append((noeud, True))
+            pile.extend((e, False) for e in enfants)
+    return tailles[id(racine)]
+
+
+def _enfants(noeud: yaml.Node) -> list[yaml.Node]:
+    if isinstance(noeud, yaml.SequenceNode):
+        return list(noeud.value)
+    if isinstance(noeud, yaml.MappingNode):
+        return [n for paire in noeud.value for n in paire]
+    return []
 
 
 def position(racine: yaml.Node | None, chemin: Sequence[str | int]) -> tuple[int | None, int | None]:
