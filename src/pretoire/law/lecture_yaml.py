@@ -179,8 +179,12 @@ MESSAGES_DES_LECTEURS: Sequence[tuple[re.Pattern[str], str]] = [
         "deux-points inattendu (une valeur contient-elle « : » sans guillemets ?)",
     ),
     (
+        re.compile(r"^found character '\\t' that cannot start any token$"),
+        "tabulation : indentez avec des espaces, le YAML n'admet pas de tabulation",
+    ),
+    (
         re.compile(r"^found character '(.*)' that cannot start any token$"),
-        r"caractère « \1 » inattendu (les tabulations sont interdites en YAML)",
+        r"caractère « \1 » inattendu en début de valeur (mettez la valeur entre guillemets)",
     ),
     (re.compile(r"^found undefined alias '(.*)'$"), r"alias « *\1 » sans ancre « &\1 »"),
     (

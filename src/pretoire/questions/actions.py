@@ -4,17 +4,30 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import ValidationError
+
 from pretoire.journal.actions import evenements_des_debats
 from pretoire.law.catalogue import catalogue_livre
+from pretoire.law.erreurs import messages_en_francais
 from pretoire.law.mise_en_accusation import Dossier
 from pretoire.law.questions import FeuilleDeQuestions, NatureQuestion, etablir_feuille
 from pretoire.law.questions.modele import avec_libelles_des_natures
 from pretoire.proces.models import Affaire, Personne
 
 
+class DossierIncomplet(Exception):
+    """L'affaire n'a pas (encore) de dossier complet : pas de feuille, pas d'export."""
+
+    def __init__(self, erreurs: list[str]) -> None:
+        super().__init__("\n".join(erreurs))
+        self.erreurs = erreurs
+
+
 def dossier_de_l_affaire(affaire: Affaire) -> Dossier:
     """Le dossier d'affaire (format d'échange) tel que la base le tient : l'export."""
-    decision = affaire.decision_mise_en_accusation
+    decision = getattr(affaire, "decision_mise_en_accusation", None)
+    if decision is None:
+        raise DossierIncomplet(["aucune décision de mise en accusation n'a été importée."])
     juridiction = affaire.juridiction
     jour = affaire.jours_audience.order_by("date").first()
     donnees: dict[str, Any] = {
@@ -57,7 +70,11 @@ def dossier_de_l_affaire(affaire: Affaire) -> Dossier:
             for fait in decision.faits.all()
         ],
     }
-    return Dossier.model_validate(donnees)
+    try:
+        return Dossier.model_validate(donnees)
+    except ValidationError as invalide:
+        # Une affaire saisie à la main dans l'administration peut être incomplète (aucun fait).
+        raise DossierIncomplet([str(e) for e in messages_en_francais(invalide.errors())]) from invalide
 
 
 def _personne(personne: Personne) -> dict[str, Any]:

@@ -6,6 +6,7 @@ L'installation est idempotente : relancer la démonstration ne duplique rien.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from importlib import resources
 
 from django.db import transaction
@@ -16,7 +17,7 @@ from pretoire.law.debats import TypeEvenement
 from pretoire.law.mise_en_accusation import Dossier, charger_dossier
 
 from ..actions import do_importer_dossier
-from ..models import Affaire, Affectation, Role
+from ..models import Affaire, Affectation, JourAudience, Role
 
 MOT_DE_PASSE_DEMO = "Pretoire-demo-2026"
 
@@ -88,4 +89,24 @@ def installer_demo() -> Affaire:
         ),
     ):
         do_consigner_evenement(affaire, type_evenement, donnees, auteur=greffiere)
+    _installer_affaire_a_instruire(affaire)
     return affaire
+
+
+# La seconde affaire de la session attend sa décision de mise en accusation : le greffe l'importe
+# depuis la page de l'affaire (journal vide, aucun fait).
+AFFAIRE_A_INSTRUIRE = "26/00043"
+PREMIER_JOUR_A_INSTRUIRE = date(2026, 11, 25)
+
+
+def _installer_affaire_a_instruire(affaire_demo: Affaire) -> None:
+    affaire = Affaire.objects.create(
+        session=affaire_demo.session,
+        numero=AFFAIRE_A_INSTRUIRE,
+        intitule="Ministère public c. Julien ROCHE",
+    )
+    JourAudience.objects.create(affaire=affaire, date=PREMIER_JOUR_A_INSTRUIRE)
+    for identifiant, role in (("presidente", Role.PRESIDENT), ("greffiere", Role.GREFFIER)):
+        Affectation.objects.create(
+            utilisateur=Utilisateur.objects.get(username=identifiant), affaire=affaire, role=role
+        )
