@@ -63,6 +63,7 @@ def test_le_greffier_importe_le_dossier_que_l_export_redonne_a_l_identique(
     assert statut == 200
     assert "Dossier importé : 4 fait(s), 1 accusé(s), 2 victime(s)." in page
     assert "<strong>agression sexuelle</strong>" in page
+    assert "Ministère public c. Thierry VASSEUR" in page
     assert dossier_de_l_affaire(affaire) == attendu
     export = greffe.get(f"/affaires/{affaire.pk}/dossier.yaml").content.decode()
     assert charger_dossier(export, "export.yaml") == attendu
@@ -279,3 +280,22 @@ def test_sans_dossier_la_presidence_a_un_message_et_non_une_erreur(affaire: Affa
     assert client.get(f"/affaires/{affaire.pk}/questions/feuille.pdf").status_code == 404
     assert client.get(f"/affaires/{affaire.pk}/dossier.yaml").status_code == 404
     assert client.get(f"/affaires/{affaire.pk}/presidence/").status_code == 200
+
+
+def test_un_dossier_de_trois_cents_accuses_s_importe_avec_un_intitule_abrege(affaire: Affaire) -> None:
+    modele = dossier_a_instruire()
+    accuses = tuple(
+        droit.Accuse(
+            id=f"A{n}", nom=f"ACCUSE{n}", prenoms="Jean", sexe="M", date_naissance=datetime.date(1970, 1, 1)
+        )
+        for n in range(1, 301)
+    )
+    fait = modele.faits[0].model_copy(
+        update={"participants": tuple(droit.Participant(accuse=a.id, qualite="auteur") for a in accuses)}
+    )
+    dossier = dossier_a_instruire(accuses=accuses, faits=(fait,))
+    do_importer_dossier(dossier, affaire)
+    affaire.refresh_from_db()
+    assert affaire.intitule.startswith("Ministère public c. Jean ACCUSE1, Jean ACCUSE2, ")
+    assert affaire.intitule.endswith(" et autres") and len(affaire.intitule) <= 200
+    assert dossier_de_l_affaire(affaire) == dossier

@@ -150,10 +150,7 @@ def _creer(dossier: Mapping[str, Any]) -> Affaire:
         defaults={"debut": donnees_session["debut"], "fin": donnees_session["fin"]},
     )
     affaire = Affaire.objects.create(
-        session=session,
-        numero=dossier["affaire"]["numero"],
-        intitule="Ministère public c. "
-        + ", ".join(f"{a['prenoms'].split()[0]} {a['nom'].upper()}" for a in dossier["accuses"]),
+        session=session, numero=dossier["affaire"]["numero"], intitule=_intitule(dossier)
     )
     JourAudience.objects.create(affaire=affaire, date=date_proces)
     accuses = {
@@ -171,7 +168,9 @@ def _creer(dossier: Mapping[str, Any]) -> Affaire:
 
 def _remplacer(affaire: Affaire, dossier: Mapping[str, Any]) -> None:
     """Les parties gardent leur ligne (et les affectations qui les désignent) ; les faits du
-    dispositif sont réécrits."""
+    dispositif sont réécrits, et l'intitulé nomme les accusés du dossier."""
+    affaire.intitule = _intitule(dossier)
+    affaire.save(update_fields=["intitule"])
     if not affaire.jours_audience.exists():
         JourAudience.objects.create(affaire=affaire, date=dossier["affaire"]["date_proces"])
     decision, _ = DecisionMiseEnAccusation.objects.update_or_create(
@@ -196,6 +195,19 @@ def _mettre_a_jour(
         ]
         for p in personnes
     }
+
+
+def _intitule(dossier: Mapping[str, Any]) -> str:
+    """« Ministère public c. Marc DURAND, Inès FABRE », abrégé en « … et autres » au-delà de ce
+    que le champ contient."""
+    noms = [f"{a['prenoms'].split()[0]} {a['nom'].upper()}" for a in dossier["accuses"]]
+    longueur = Affaire._meta.get_field("intitule").max_length or 200
+    for nombre in range(len(noms), 0, -1):
+        suite = "" if nombre == len(noms) else " et autres"
+        intitule = f"Ministère public c. {', '.join(noms[:nombre])}{suite}"
+        if len(intitule) <= longueur:
+            return intitule
+    return intitule[: longueur - 1] + "…"
 
 
 def _decision(dossier: Mapping[str, Any]) -> dict[str, Any]:

@@ -40,8 +40,9 @@ def dossier_de_l_affaire(affaire: Affaire) -> Dossier:
         },
         "affaire": {"numero": affaire.numero, "date_proces": jour.date if jour else affaire.session.debut},
         "decision": {"nature": decision.nature, "date": decision.date, "auteur": decision.auteur},
-        "accuses": [_personne(a) for a in affaire.accuses.all()],
-        "victimes": [_personne(v) for v in affaire.victimes.all()],
+        # L'ordre d'import (et non l'ordre alphabétique des identifiants, où V10 précède V2).
+        "accuses": [_personne(a) for a in affaire.accuses.order_by("pk")],
+        "victimes": [_personne(v) for v in affaire.victimes.order_by("pk")],
         "faits": [
             {
                 "id": fait.identifiant,
@@ -55,7 +56,7 @@ def dossier_de_l_affaire(affaire: Affaire) -> Dossier:
                 ],
                 "qualification": fait.qualification,
                 "tentative": fait.tentative,
-                "victimes": [v.identifiant for v in fait.victimes.order_by("identifiant")],
+                "victimes": [v.identifiant for v in fait.victimes.order_by("pk")],
                 **(
                     {"date": fait.date}
                     if fait.date

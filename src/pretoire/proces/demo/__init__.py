@@ -103,7 +103,7 @@ def _installer_affaire_a_instruire(affaire_demo: Affaire) -> None:
     affaire = Affaire.objects.create(
         session=affaire_demo.session,
         numero=AFFAIRE_A_INSTRUIRE,
-        intitule="Ministère public c. Julien ROCHE",
+        intitule="Affaire en attente de sa décision de mise en accusation",
     )
     JourAudience.objects.create(affaire=affaire, date=PREMIER_JOUR_A_INSTRUIRE)
     for identifiant, role in (("presidente", Role.PRESIDENT), ("greffiere", Role.GREFFIER)):
