@@ -214,7 +214,7 @@ def _question_complexe(contexte: Contexte, index: _Index, question: Question) ->
             yield Diagnostic(
                 Gravite.ERREUR,
                 f"Question complexe n° {question.numero} : elle mêle le fait et la circonstance"
-                f" « {retenue.code} », qui doit faire l'objet d'une question distincte.",
+                f" « {circonstance.libelle} », qui doit faire l'objet d'une question distincte.",
                 (ARTICLE_349, jurisprudence.CRIM_14_SEPT_2022),
                 question=question.numero,
                 fait=fait.id,

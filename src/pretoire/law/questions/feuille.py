@@ -148,7 +148,8 @@ def _avertissements_du_catalogue(contexte: Contexte) -> list[Diagnostic]:
                 )
             )
         fin = contexte.catalogue.version_au(fait.qualification, fait.dernier_jour)
-        if fin is not None and fin != version:
+        # Les versions sont les objets mêmes du catalogue : l'identité suffit à les comparer.
+        if fin is not None and fin is not version:
             avertissements.append(
                 Diagnostic(
                     Gravite.AVERTISSEMENT,

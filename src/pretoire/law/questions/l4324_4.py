@@ -131,8 +131,9 @@ def texte_circonstance(
     designation = contexte.designation(fait)
     modele = enonce_propre or circonstance.enonce
     enonce = contexte.enonce(modele, fait, accuse)
-    nomme_l_accuse = "{accuse}" in modele or contexte.nom_accuse(accuse) in enonce
-    if circonstance.nature is NatureCirconstance.PERSONNELLE and not nomme_l_accuse:
+    if circonstance.nature is NatureCirconstance.PERSONNELLE and not (
+        "{accuse}" in modele or contexte.nom_accuse(accuse) in enonce
+    ):
         titre = "l'accusée" if contexte.accusee(accuse) else "l'accusé"
         enonce = f"par {titre} {contexte.nom_accuse(accuse)} {enonce}"
     return f"{designation.renvoi(numero_principal)} {enonce} ?"

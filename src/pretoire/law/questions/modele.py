@@ -61,7 +61,7 @@ class Reponse(enum.StrEnum):
     NON = "non"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Dependance:
     """La question n'appelle de réponse que si la question ``numero`` a reçu ``reponse``."""
 
@@ -69,7 +69,7 @@ class Dependance:
     reponse: Reponse
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Question:
     numero: int
     nature: NatureQuestion
@@ -90,7 +90,7 @@ class Gravite(enum.StrEnum):
     AVERTISSEMENT = "avertissement"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Diagnostic:
     gravite: Gravite
     message: str

@@ -125,6 +125,10 @@ class Contexte:
             ]
         return self._naissances[fait.id]
 
+    def nom_qualification(self, code: str, fait: Fait) -> str:
+        """Le nom de la qualification à la date du fait, pour les messages (le code, si inconnue)."""
+        return self.catalogue.libelle_qualification(code, fait.premier_jour)
+
     def designation(self, fait: Fait) -> Designation:
         if fait.id not in self._designations:
             self._designations[fait.id] = designation_du_fait(fait, self.version(fait))
