@@ -153,6 +153,9 @@ def questions_circonstances(
 ) -> list[Question]:
     """Une question distincte par circonstance aggravante retenue par la décision (art. 349 al. 3)."""
     version = contexte.version(fait)
+    victime = contexte.victime_de(fait)
+    # Toutes dépendent du « oui » à la même question : une seule dépendance, immuable, partagée.
+    depend_de = (Dependance(numero_principal, Reponse.OUI),)
     questions = []
     for retenue in fait.circonstances_aggravantes:
         circonstance = version.circonstance(retenue.code)
@@ -164,12 +167,12 @@ def questions_circonstances(
                 nature=NatureQuestion.CIRCONSTANCE_AGGRAVANTE,
                 accuse=accuse,
                 fait=fait.id,
-                victime=contexte.victime_de(fait),
+                victime=victime,
                 texte=texte_circonstance(
                     contexte, fait, accuse, circonstance, numero_principal, retenue.enonce
                 ),
                 citations=(ARTICLE_349, *citations_circonstance(circonstance)),
-                depend_de=(Dependance(numero_principal, Reponse.OUI),),
+                depend_de=depend_de,
                 code=retenue.code,
                 non_verifie=circonstance.non_verifie or version.non_verifie,
             )
