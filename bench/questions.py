@@ -37,6 +37,7 @@ from tests.law.dossiers_synthetiques import (  # noqa: E402
 
 from pretoire.documents.rendu import rendre_feuille_de_questions  # noqa: E402
 from pretoire.law.catalogue import catalogue_livre  # noqa: E402
+from pretoire.law.mise_en_accusation import charger_dossier, dossier_en_json, dossier_en_yaml  # noqa: E402
 from pretoire.law.questions import etablir_feuille, valider_feuille  # noqa: E402
 
 GRAINE = 2025
@@ -53,12 +54,14 @@ def forme(nombre_victimes: int) -> Forme:
 
 
 def mediane_ms(mesure: Callable[[], object], repetitions: int) -> float:
+    """Médiane du temps processeur : le moteur est du Python sur un seul fil, et le temps
+    processeur ne compte pas les autres programmes d'une machine partagée."""
     durees = []
     for _ in range(repetitions):
         gc.collect()
-        debut = time.perf_counter()
+        debut = time.process_time()
         mesure()
-        durees.append(time.perf_counter() - debut)
+        durees.append(time.process_time() - debut)
     return statistics.median(durees) * 1000
 
 
@@ -73,6 +76,11 @@ def mesurer(nombre_victimes: int, repetitions: int) -> dict[str, Any]:
     debut = time.perf_counter()
     rendre_feuille_de_questions(feuille)
     duree_pdf = time.perf_counter() - debut
+    lectures = {}
+    for format_, texte in (("yaml", dossier_en_yaml(dossier)), ("json", dossier_en_json(dossier))):
+        debut = time.perf_counter()
+        charger_dossier(texte, f"dossier.{format_}")
+        lectures[format_] = (len(texte.encode()) / 1024, time.perf_counter() - debut)
     return {
         "victimes": nombre_victimes,
         "faits": len(dossier.faits),
@@ -83,6 +91,7 @@ def mesurer(nombre_victimes: int, repetitions: int) -> dict[str, Any]:
         "journal_ms": mediane_ms(lambda: etablir_feuille(dossier, evenements), repetitions),
         "json_ko": len(json.dumps(donnees, ensure_ascii=False, sort_keys=True).encode()) / 1024,
         "pdf_s": duree_pdf,
+        "lectures": lectures,
     }
 
 
@@ -102,11 +111,11 @@ def main() -> None:
         "",
         f"Mesuré le {date.today().isoformat()} sur {machine()}, Python {platform.python_version()},"
         " par `python bench/questions.py` (graine fixe : 1 accusé, 1 à 3 faits de viol par victime,"
-        " 2 à 4 circonstances par fait ; générateur des tests de propriétés). Moteur : médiane de"
-        " plusieurs passes de `etablir_feuille`, contrôle de la feuille compris ; « validation » :"
-        " `valider_feuille` seul, comme pour une feuille retouchée ; « avec journal » : un fait sur"
-        " dix reçoit une question spéciale annoncée avant le réquisitoire. PDF : un rendu Typst"
-        " (PDF/A-2b), premier rendu du processus.",
+        " 2 à 4 circonstances par fait ; générateur des tests de propriétés). Moteur : médiane du"
+        " temps processeur de plusieurs passes de `etablir_feuille`, contrôle de la feuille"
+        " compris ; « validation » : `valider_feuille` seul, comme pour une feuille retouchée ;"
+        " « avec journal » : un fait sur dix reçoit une question spéciale annoncée avant le"
+        " réquisitoire. PDF : un rendu Typst (PDF/A-2b), temps écoulé, premier rendu du processus.",
         "",
         "| victimes | faits | questions | moteur (ms) | validation (ms) | questions avec journal"
         " | moteur avec journal (ms) | JSON (Kio) | PDF (s) |",
@@ -117,6 +126,20 @@ def main() -> None:
             f"| {r['victimes']} | {r['faits']} | {r['questions']} | {r['moteur_ms']:.1f} |"
             f" {r['validation_ms']:.1f} | {r['questions_journal']} | {r['journal_ms']:.1f} |"
             f" {r['json_ko']:.0f} | {r['pdf_s']:.2f} |"
+        )
+    lignes += [
+        "",
+        "Lecture du dossier (`charger_dossier`, contrôles compris : import web et `pretoire questions`),"
+        " temps écoulé :",
+        "",
+        "| victimes | YAML (Kio) | lecture YAML (s) | JSON (Kio) | lecture JSON (s) |",
+        "|---:|---:|---:|---:|---:|",
+    ]
+    for r in resultats:
+        (taille_yaml, duree_yaml), (taille_json, duree_json) = r["lectures"]["yaml"], r["lectures"]["json"]
+        lignes.append(
+            f"| {r['victimes']} | {taille_yaml:.0f} | {duree_yaml:.2f} | {taille_json:.0f}"
+            f" | {duree_json:.2f} |"
         )
     moteur = [r["moteur_ms"] / r["questions"] * 1000 for r in resultats]
     pdf = [r["pdf_s"] / r["questions"] * 1e6 for r in resultats]

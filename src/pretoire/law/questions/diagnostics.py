@@ -56,8 +56,9 @@ def controler_feuille(contexte: Contexte, questions: Sequence[Question]) -> list
     diagnostics += _faits_sans_question(contexte, questions)
     index = _indexer(dossier)
     for question in questions:
-        diagnostics += _question_complexe(contexte, index, question)
-        diagnostics += _forme(contexte, question)
+        fait = dossier.fait(question.fait)
+        diagnostics += _question_complexe(contexte, index, question, fait)
+        diagnostics += _forme(contexte, question, fait)
     diagnostics += _circonstances_orphelines(questions)
     diagnostics += _subsidiaires_identiques(questions)
     diagnostics += _irresponsabilite_incomplete(dossier, questions)
@@ -176,9 +177,10 @@ def _faits_nommes(index: _Index, texte: str) -> list[Fait]:
     return [f for f in candidats.values() if f.enonce in texte and f.quand() in texte]
 
 
-def _question_complexe(contexte: Contexte, index: _Index, question: Question) -> Iterator[Diagnostic]:
+def _question_complexe(
+    contexte: Contexte, index: _Index, question: Question, fait: Fait | None
+) -> Iterator[Diagnostic]:
     """Une question, un fait, une victime ; le fait et sa circonstance ne se mêlent pas (art. 349)."""
-    dossier = contexte.dossier
     victimes = _victimes_nommees(index, question.texte)
     if len(victimes) > 1 or (question.victime and "," in question.victime):
         yield Diagnostic(
@@ -201,7 +203,6 @@ def _question_complexe(contexte: Contexte, index: _Index, question: Question) ->
             (ARTICLE_349, jurisprudence.CRIM_24_JUIN_1987),
             question=question.numero,
         )
-    fait = dossier.fait(question.fait)
     if fait is None or fait.qualification not in contexte.catalogue:
         return
     version = contexte.version(fait)
@@ -221,8 +222,7 @@ def _question_complexe(contexte: Contexte, index: _Index, question: Question) ->
             )
 
 
-def _forme(contexte: Contexte, question: Question) -> Iterator[Diagnostic]:
-    fait = contexte.dossier.fait(question.fait)
+def _forme(contexte: Contexte, question: Question, fait: Fait | None) -> Iterator[Diagnostic]:
     if question.nature is NatureQuestion.PRINCIPALE and not jurisprudence.pose_la_culpabilite(question.texte):
         yield Diagnostic(
             Gravite.ERREUR,

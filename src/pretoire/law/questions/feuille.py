@@ -147,7 +147,11 @@ def _avertissements_du_catalogue(contexte: Contexte) -> list[Diagnostic]:
                     fait=fait.id,
                 )
             )
-        fin = contexte.catalogue.version_au(fait.qualification, fait.dernier_jour)
+        fin = (
+            contexte.catalogue.version_au(fait.qualification, fait.dernier_jour)
+            if fait.periode is not None
+            else version
+        )
         # Les versions sont les objets mêmes du catalogue : l'identité suffit à les comparer.
         if fin is not None and fin is not version:
             avertissements.append(

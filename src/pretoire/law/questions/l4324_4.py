@@ -188,6 +188,8 @@ def questions_exemption_diminution(
     Aucune formule de feuille n'est donnée par les sources : le libellé est celui du dossier,
     rattaché à l'accusé et au fait, et marqué non vérifié.
     """
+    if not fait.causes_exemption_diminution:
+        return []
     causes: list[CauseExemptionDiminution] = [
         c for c in fait.causes_exemption_diminution if c.accuse in (None, accuse)
     ]

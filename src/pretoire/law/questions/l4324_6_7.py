@@ -144,10 +144,13 @@ def questions_subsidiaires(
     reservees: frozenset[str],
 ) -> tuple[list[Question], list[Diagnostic]]:
     """Une question par autre qualification annoncée ; ``reservees`` relève de l'art. 351 al. 2."""
+    annonces = _annonces(contexte, fait, accuse, NatureQuestionAnnoncee.SUBSIDIAIRE)
+    if not annonces:
+        return [], []
     questions: list[Question] = []
     diagnostics: list[Diagnostic] = []
     usuelles = contexte.version(fait).requalifications_subsidiaires
-    for annonce in _annonces(contexte, fait, accuse, NatureQuestionAnnoncee.SUBSIDIAIRE):
+    for annonce in annonces:
         code = annonce.donnees.qualification or ""
         if code in reservees:
             continue
