@@ -274,8 +274,9 @@ def test_sans_dossier_la_presidence_a_un_message_et_non_une_erreur(affaire: Affa
     client.force_login(Utilisateur.objects.get(username="presidente"))
     fragment = client.get(f"/affaires/{affaire.pk}/questions/")
     assert fragment.status_code == 200
-    assert "Pas de feuille de questions : le dossier de l'affaire est incomplet." in html.unescape(
-        fragment.content.decode()
+    assert (
+        "Pas de feuille de questions : le dossier de l'affaire est incomplet ou incohérent :"
+        in html.unescape(fragment.content.decode())
     )
     assert client.get(f"/affaires/{affaire.pk}/questions/feuille.pdf").status_code == 404
     assert client.get(f"/affaires/{affaire.pk}/dossier.yaml").status_code == 404
@@ -299,3 +300,21 @@ def test_un_dossier_de_trois_cents_accuses_s_importe_avec_un_intitule_abrege(aff
     assert affaire.intitule.startswith("Ministère public c. Jean ACCUSE1, Jean ACCUSE2, ")
     assert affaire.intitule.endswith(" et autres") and len(affaire.intitule) <= 200
     assert dossier_de_l_affaire(affaire) == dossier
+
+
+def test_une_affaire_retouchee_dans_l_administration_et_devenue_incoherente_n_a_pas_de_feuille(
+    greffe: Client, affaire: Affaire
+) -> None:
+    do_importer_dossier(dossier_a_instruire(), affaire)
+    fait = affaire.decision_mise_en_accusation.faits.get(identifiant="F2")
+    fait.qualification = "outrage"
+    fait.save()
+    client = Client()
+    client.force_login(Utilisateur.objects.get(username="presidente"))
+    fragment = html.unescape(client.get(f"/affaires/{affaire.pk}/questions/").content.decode())
+    assert "Pas de feuille de questions : le dossier de l'affaire est incomplet ou incohérent :" in fragment
+    assert "faits[1].qualification : qualification « outrage » inconnue du catalogue" in fragment
+    assert client.get(f"/affaires/{affaire.pk}/questions/feuille.pdf").status_code == 404
+    # L'export reste possible : le greffe corrige le fichier et le réimporte.
+    export = greffe.get(f"/affaires/{affaire.pk}/dossier.yaml")
+    assert export.status_code == 200 and "qualification: outrage" in export.content.decode()

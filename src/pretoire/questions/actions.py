@@ -8,8 +8,8 @@ from pydantic import ValidationError
 
 from pretoire.journal.actions import evenements_des_debats
 from pretoire.law.catalogue import catalogue_livre
-from pretoire.law.erreurs import messages_en_francais
-from pretoire.law.mise_en_accusation import Dossier
+from pretoire.law.erreurs import chemin_lisible, messages_en_francais
+from pretoire.law.mise_en_accusation import Dossier, verifier_coherence
 from pretoire.law.questions import FeuilleDeQuestions, NatureQuestion, etablir_feuille
 from pretoire.law.questions.modele import avec_libelles_des_natures
 from pretoire.proces.models import Affaire, Personne
@@ -90,15 +90,29 @@ def _personne(personne: Personne) -> dict[str, Any]:
     return donnees
 
 
+def dossier_coherent(affaire: Affaire) -> Dossier:
+    """Le dossier, s'il passe les contrôles de l'import : une affaire retouchée dans
+    l'administration peut ne plus les passer (qualification inconnue du catalogue, victime
+    mineure devenue majeure…), et la feuille ne s'établit pas sur un dossier incohérent."""
+    dossier = dossier_de_l_affaire(affaire)
+    erreurs = [
+        f"{chemin_lisible(chemin)} : {message}"
+        for chemin, message in verifier_coherence(dossier, catalogue_livre())
+    ]
+    if erreurs:
+        raise DossierIncomplet(erreurs)
+    return dossier
+
+
 def feuille_de_l_affaire(affaire: Affaire) -> FeuilleDeQuestions:
-    return etablir_feuille(dossier_de_l_affaire(affaire), evenements_des_debats(affaire))
+    return etablir_feuille(dossier_coherent(affaire), evenements_des_debats(affaire))
 
 
 def feuille_a_l_ecran(affaire: Affaire) -> dict[str, Any]:
     """La feuille telle que la page de la présidence la montre : chaque question porte, en plus
     de ses données d'échange, le nom de sa nature et celui de ce qu'elle vise (qualification,
     circonstance, cause d'irresponsabilité), jamais leur code."""
-    dossier = dossier_de_l_affaire(affaire)
+    dossier = dossier_coherent(affaire)
     donnees = avec_libelles_des_natures(etablir_feuille(dossier, evenements_des_debats(affaire)).en_json())
     for question in donnees["questions"]:
         question["object_label"] = objet_en_clair(

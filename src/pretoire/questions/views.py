@@ -58,7 +58,7 @@ def _sans_dossier(request: HttpRequest, incomplet: DossierIncomplet) -> HttpResp
         "erreur.html",
         {
             "titre": _("Pas de dossier complet"),
-            "message": _("Le dossier de l'affaire est incomplet : %(raisons)s")
+            "message": _("Le dossier de l'affaire est incomplet ou incohérent : %(raisons)s")
             % {"raisons": " ".join(incomplet.erreurs)},
         },
         status=404,
