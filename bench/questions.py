@@ -1,114 +1,97 @@
 """Mesure du moteur de la feuille de questions sur une affaire de la taille du procès Le Scouarnec.
 
 Un accusé, 300 victimes, 1 à 3 faits chacune, 2 à 4 circonstances par fait (graine fixe), puis
-dix fois moins et dix fois plus. Écrit la section « Feuille de questions » de docs/benchmarks.md.
+dix fois moins et dix fois plus ; chaque affaire est mesurée sans journal, puis avec des débats
+où un fait sur dix appelle une question spéciale annoncée aux parties. Le générateur est celui
+des tests de propriétés (``tests/law/dossiers_synthetiques.py``). Écrit la section « Feuille de
+questions » de docs/benchmarks.md.
 
-    .venv/bin/python bench/questions.py
+    python bench/questions.py            # depuis la racine du dépôt
 """
 
 from __future__ import annotations
 
+import gc
 import json
+import os
 import platform
 import random
 import re
 import statistics
 import sys
 import time
-from datetime import date, timedelta
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 RACINE = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(RACINE / "src"))
+sys.path[:0] = [str(RACINE / "src"), str(RACINE)]
 
-from pretoire.documents.rendu import rendre_pdf  # noqa: E402
+from tests.law.dossiers_synthetiques import (  # noqa: E402
+    Forme,
+    TirageAleatoire,
+    dossier_synthetique,
+    journal_synthetique,
+)
+
+from pretoire.documents.rendu import rendre_feuille_de_questions  # noqa: E402
 from pretoire.law.catalogue import catalogue_livre  # noqa: E402
-from pretoire.law.mise_en_accusation import Dossier  # noqa: E402
-from pretoire.law.questions import etablir_feuille  # noqa: E402
+from pretoire.law.mise_en_accusation import charger_dossier, dossier_en_json, dossier_en_yaml  # noqa: E402
+from pretoire.law.questions import etablir_feuille, valider_feuille  # noqa: E402
 
-CIRCONSTANCES = [
-    "mineur_de_quinze_ans",
-    "particuliere_vulnerabilite",
-    "ascendant_ou_personne_ayant_autorite",
-    "arme",
-    "substance_administree_a_son_insu",
-    "mineur_present",
-]
+GRAINE = 2025
 
 
-def affaire_synthetique(nombre_victimes: int, graine: int = 2025) -> Dossier:
-    hasard = random.Random(graine)
-    victimes = []
-    faits: list[dict[str, Any]] = []
-    for rang in range(1, nombre_victimes + 1):
-        naissance = date(2008, 1, 1) + timedelta(days=hasard.randrange(0, 1800))
-        victimes.append(
-            {
-                "id": f"V{rang}",
-                "nom": f"VICTIME{rang}",
-                "prenoms": "Camille",
-                "sexe": hasard.choice("MF"),
-                "date_naissance": naissance.isoformat(),
-            }
-        )
-        for _ in range(hasard.randint(1, 3)):
-            jour = date(2021, 5, 1) + timedelta(days=hasard.randrange(0, 700))
-            circonstances = hasard.sample(CIRCONSTANCES, hasard.randint(2, 4))
-            faits.append(
-                {
-                    "id": f"F{len(faits) + 1}",
-                    "participants": [{"accuse": "A1", "qualite": "auteur"}],
-                    "qualification": "viol",
-                    "victimes": [f"V{rang}"],
-                    "date": jour.isoformat(),
-                    "lieu": "à Vannes (Morbihan)",
-                    "enonce": f"commis l'acte n° {len(faits) + 1} de pénétration sexuelle par violence,"
-                    f" contrainte, menace ou surprise sur la personne de Camille VICTIME{rang}",
-                    "circonstances_aggravantes": [{"code": c} for c in circonstances],
-                }
-            )
-    return Dossier.model_validate(
-        {
-            "version": 1,
-            "juridiction": {
-                "type": "cour_criminelle_departementale",
-                "nom": "Cour criminelle départementale du Morbihan",
-                "siege": "Vannes",
-            },
-            "affaire": {"numero": "BENCH", "date_proces": "2027-02-24"},
-            "decision": {"nature": "ordonnance", "date": "2026-01-01", "auteur": "Juge d'instruction"},
-            "accuses": [
-                {"id": "A1", "nom": "ACCUSE", "prenoms": "Jean", "sexe": "M", "date_naissance": "1950-11-16"}
-            ],
-            "victimes": victimes,
-            "faits": faits,
-        }
+def forme(nombre_victimes: int) -> Forme:
+    return Forme(
+        accuses=(1, 1),
+        victimes=(nombre_victimes, nombre_victimes),
+        faits_par_victime=(1, 3),
+        circonstances_par_fait=(2, 4),
+        qualifications=("viol",),
     )
 
 
-def mesurer(nombre_victimes: int, repetitions: int, avec_pdf: bool) -> dict[str, Any]:
-    dossier = affaire_synthetique(nombre_victimes)
-    catalogue_livre()
+def mediane_ms(mesure: Callable[[], object], repetitions: int) -> float:
+    """Médiane du temps processeur : le moteur est du Python sur un seul fil, et le temps
+    processeur ne compte pas les autres programmes d'une machine partagée."""
     durees = []
     for _ in range(repetitions):
-        debut = time.perf_counter()
-        feuille = etablir_feuille(dossier, [])
-        durees.append(time.perf_counter() - debut)
+        gc.collect()
+        debut = time.process_time()
+        mesure()
+        durees.append(time.process_time() - debut)
+    return statistics.median(durees) * 1000
+
+
+def mesurer(nombre_victimes: int, repetitions: int) -> dict[str, Any]:
+    tirage = TirageAleatoire(random.Random(GRAINE))
+    dossier = dossier_synthetique(tirage, forme(nombre_victimes))
+    evenements = journal_synthetique(tirage, dossier, proportion=10)
+    catalogue_livre()
+    feuille = etablir_feuille(dossier, [])
+    avec_journal = etablir_feuille(dossier, evenements)
     donnees = feuille.en_json()
-    taille = len(json.dumps(donnees, ensure_ascii=False, sort_keys=True).encode())
-    duree_pdf = None
-    if avec_pdf:
+    debut = time.perf_counter()
+    rendre_feuille_de_questions(feuille)
+    duree_pdf = time.perf_counter() - debut
+    lectures = {}
+    for format_, texte in (("yaml", dossier_en_yaml(dossier)), ("json", dossier_en_json(dossier))):
         debut = time.perf_counter()
-        rendre_pdf("feuille_de_questions", donnees)
-        duree_pdf = time.perf_counter() - debut
+        charger_dossier(texte, f"dossier.{format_}")
+        lectures[format_] = (len(texte.encode()) / 1024, time.perf_counter() - debut)
     return {
         "victimes": nombre_victimes,
         "faits": len(dossier.faits),
         "questions": len(feuille.questions),
-        "moteur_ms": statistics.median(durees) * 1000,
-        "json_ko": taille / 1024,
+        "moteur_ms": mediane_ms(lambda: etablir_feuille(dossier, []), repetitions),
+        "validation_ms": mediane_ms(lambda: valider_feuille(dossier, feuille), repetitions),
+        "questions_journal": len(avec_journal.questions),
+        "journal_ms": mediane_ms(lambda: etablir_feuille(dossier, evenements), repetitions),
+        "json_ko": len(json.dumps(donnees, ensure_ascii=False, sort_keys=True).encode()) / 1024,
         "pdf_s": duree_pdf,
+        "lectures": lectures,
     }
 
 
@@ -118,36 +101,55 @@ def machine() -> str:
     if cpuinfo.exists():
         trouve = re.search(r"^model name\s*:\s*(.+)$", cpuinfo.read_text(), re.MULTILINE)
         modele = trouve.group(1).strip() if trouve else modele
-    import os
-
     return f"{platform.system()} {platform.release()} {platform.machine()}, {modele}, {os.cpu_count()} cœurs"
 
 
 def main() -> None:
-    resultats = [mesurer(30, 9, True), mesurer(300, 7, True), mesurer(3000, 3, True)]
+    resultats = [mesurer(30, 15), mesurer(300, 9), mesurer(3000, 3)]
     lignes = [
         "## Feuille de questions",
         "",
         f"Mesuré le {date.today().isoformat()} sur {machine()}, Python {platform.python_version()},"
-        " par `.venv/bin/python bench/questions.py` (graine fixe : 1 accusé, 1 à 3 faits par victime,"
-        " 2 à 4 circonstances par fait). Moteur : médiane de plusieurs passes de `etablir_feuille`"
-        " (validation de la feuille comprise). PDF : un rendu Typst (PDF/A-2b).",
+        " par `python bench/questions.py` (graine fixe : 1 accusé, 1 à 3 faits de viol par victime,"
+        " 2 à 4 circonstances par fait ; générateur des tests de propriétés). Moteur : médiane du"
+        " temps processeur de plusieurs passes de `etablir_feuille`, contrôle de la feuille"
+        " compris ; « validation » : `valider_feuille` seul, comme pour une feuille retouchée ;"
+        " « avec journal » : un fait sur dix reçoit une question spéciale annoncée avant le"
+        " réquisitoire. PDF : un rendu Typst (PDF/A-2b), temps écoulé, premier rendu du processus.",
         "",
-        "| victimes | faits | questions | moteur (ms) | JSON (Kio) | PDF (s) |",
-        "|---:|---:|---:|---:|---:|---:|",
+        "| victimes | faits | questions | moteur (ms) | validation (ms) | questions avec journal"
+        " | moteur avec journal (ms) | JSON (Kio) | PDF (s) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in resultats:
-        pdf = f"{r['pdf_s']:.2f}" if r["pdf_s"] is not None else "—"
         lignes.append(
             f"| {r['victimes']} | {r['faits']} | {r['questions']} | {r['moteur_ms']:.1f} |"
-            f" {r['json_ko']:.0f} | {pdf} |"
+            f" {r['validation_ms']:.1f} | {r['questions_journal']} | {r['journal_ms']:.1f} |"
+            f" {r['json_ko']:.0f} | {r['pdf_s']:.2f} |"
         )
-    par_question = [r["moteur_ms"] / r["questions"] * 1000 for r in resultats]
     lignes += [
         "",
-        "Coût par question (µs) : "
-        + ", ".join(f"{c:.0f}" for c in par_question)
-        + " — objectifs : moteur < 50 ms et PDF < 2 s à 300 victimes, croissance linéaire.",
+        "Lecture du dossier (`charger_dossier`, contrôles compris : import web et `pretoire questions`),"
+        " temps écoulé :",
+        "",
+        "| victimes | YAML (Kio) | lecture YAML (s) | JSON (Kio) | lecture JSON (s) |",
+        "|---:|---:|---:|---:|---:|",
+    ]
+    for r in resultats:
+        (taille_yaml, duree_yaml), (taille_json, duree_json) = r["lectures"]["yaml"], r["lectures"]["json"]
+        lignes.append(
+            f"| {r['victimes']} | {taille_yaml:.0f} | {duree_yaml:.2f} | {taille_json:.0f}"
+            f" | {duree_json:.2f} |"
+        )
+    moteur = [r["moteur_ms"] / r["questions"] * 1000 for r in resultats]
+    pdf = [r["pdf_s"] / r["questions"] * 1e6 for r in resultats]
+    lignes += [
+        "",
+        "Coût par question : moteur "
+        + ", ".join(f"{c:.0f}" for c in moteur)
+        + " µs ; PDF "
+        + ", ".join(f"{c:.0f}" for c in pdf)
+        + " µs — objectifs : moteur < 50 ms et PDF < 2 s à 300 victimes, croissance linéaire.",
         "",
     ]
     section = "\n".join(lignes)

@@ -39,9 +39,14 @@ def test_ajouter_une_qualification_est_un_changement_de_donnees(tmp_path: Path) 
         "qualification: agression_sexuelle\n    victimes: [V2]",
         "qualification: destruction_imaginaire\n    victimes: [V2]",
     )
+    ancien = (
+        "    enonce: >-\n      commis des attouchements de nature sexuelle par violence, contrainte,"
+        " menace ou surprise\n      sur la personne d'Hugo PETIT\n"
+        "    circonstances_aggravantes: [{code: mineur_de_quinze_ans}]"
+    )
+    assert dossier.count(ancien) == 1
     dossier = dossier.replace(
-        'qualification: destruction_imaginaire\n    victimes: [V2]\n    date: 2022-03-12\n    lieu: "à Aubagne (Bouches-du-Rhône)"\n    enonce: >-\n      commis des attouchements de nature sexuelle par violence, contrainte, menace ou surprise\n      sur la personne de Hugo PETIT\n    circonstances_aggravantes: [{code: mineur_de_quinze_ans}]',
-        'qualification: destruction_imaginaire\n    victimes: [V2]\n    date: 2022-03-12\n    lieu: "à Aubagne (Bouches-du-Rhône)"\n    enonce: détruit le vélo de Hugo PETIT\n    circonstances_aggravantes: [{code: nuit}]',
+        ancien, "    enonce: détruit le vélo d'Hugo PETIT\n    circonstances_aggravantes: [{code: nuit}]"
     )
     chemin = tmp_path / "dossier.yaml"
     chemin.write_text(dossier)

@@ -128,3 +128,44 @@ def test_le_schema_du_dossier_a_des_descriptions_francaises() -> None:
     sortie = lancer("schema", "casefile")
     assert sortie.code == 0
     assert "Date du procès : elle choisit la numérotation du CPP citée sur la feuille." in sortie.stdout
+
+
+# Dix alias de dix alias… : cent millions de victimes à valider si rien ne l'arrête.
+BOMBE_D_ALIAS = (
+    "version: 1\na: &a [x, x, x, x, x, x, x, x, x, x]\n"
+    + "".join(f"{n}: &{n} [{', '.join([f'*{p}'] * 10)}]\n" for p, n in zip("abcdefg", "bcdefgh", strict=True))
+    + "victimes: *h\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("nom", "texte", "fragment"),
+    [
+        ("dossier.yaml", "a: " + "[" * 50_000 + "]" * 50_000, "document trop imbriqué"),
+        ("dossier.json", "[" * 50_000 + "]" * 50_000, "document trop imbriqué"),
+        ("dossier.yaml", BOMBE_D_ALIAS, "ancres et alias"),
+        ("dossier.yaml", "a: &a [*a]\n", "ancres et alias"),
+        ("dossier.yaml", "version: 1\nfaits: [\x00]\n", "dossier.yaml:2:9 : caractère interdit U+0000"),
+        (
+            "dossier.json",
+            '{"version": 1,}',
+            "dossier.json:1:15 : JSON mal formé : nom de champ entre guillemets",
+        ),
+    ],
+    ids=[
+        "yaml_trop_imbrique",
+        "json_trop_imbrique",
+        "bombe_d_alias",
+        "alias_recursif",
+        "octet_nul",
+        "json_virgule",
+    ],
+)
+def test_un_document_piege_ou_casse_est_refuse_en_francais(
+    nom: str, texte: str, fragment: str, tmp_path: Path
+) -> None:
+    chemin = tmp_path / nom
+    chemin.write_text(texte)
+    sortie = lancer("questions", str(chemin))
+    assert sortie.code == 2
+    assert fragment in sortie.stderr

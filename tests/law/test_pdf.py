@@ -29,6 +29,10 @@ def test_le_pdf_contient_chaque_question_et_sa_reponse(tmp_path: Path) -> None:
         assert f"Question n° {question['number']}" in aplati
         assert re.sub(r"\s+", " ", question["text"]) in aplati
     assert aplati.count("Réponse :") == len(feuille["questions"])
+    # La nature de chaque question se lit en français, jamais par son code.
+    assert "(question subsidiaire : autre qualification)" in aplati
+    assert "(circonstance aggravante)" in aplati
+    assert "circonstance_aggravante" not in aplati and "subsidiaire)" not in aplati
     assert re.search(r"page 1 / \d", aplati)
     artefacts = RACINE / "test-artifacts"
     artefacts.mkdir(exist_ok=True)

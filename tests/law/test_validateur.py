@@ -56,7 +56,7 @@ def _retouche(numero: int, **champs: Any) -> dict[str, Any]:
             id="deux faits dans une question",
         ),
         pytest.param(
-            lambda q: _retouche(1, text=q[0]["text"].replace("Léa MARTIN", "Léa MARTIN et de Hugo PETIT")),
+            lambda q: _retouche(1, text=q[0]["text"].replace("Léa MARTIN", "Léa MARTIN et d'Hugo PETIT")),
             "vise plusieurs victimes",
             id="deux victimes dans une question",
         ),

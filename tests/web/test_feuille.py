@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import yaml
 from django.test import Client
@@ -82,3 +84,41 @@ def test_le_greffe_exporte_un_dossier_relisible(affaire_demo: Affaire) -> None:
     texte = reponse.content.decode()
     assert yaml.safe_load(texte)["affaire"]["numero"] == "26/00042"
     assert charger_dossier(texte, "export.yaml") == dossier_demo()
+
+
+def test_la_feuille_et_le_dossier_nomment_natures_qualifications_et_circonstances_en_francais(
+    affaire_demo: Affaire,
+) -> None:
+    client = Client()
+    client.force_login(Utilisateur.objects.get(username="presidente"))
+    fragment = client.get(f"/affaires/{affaire_demo.pk}/questions/").content.decode()
+    assert '<span class="nature">question principale</span> <span class="objet">viol</span>' in fragment
+    assert (
+        '<span class="nature">circonstance aggravante</span>'
+        ' <span class="objet">victime mineure de quinze ans</span>'
+    ) in fragment
+    assert "alors qu&#x27;Inès PETIT était âgée de moins de quinze ans" in fragment
+    dossier = client.get(f"/affaires/{affaire_demo.pk}/").content.decode()
+    assert "<strong>agression sexuelle</strong>" in dossier
+    assert "Circonstances aggravantes : victime mineure de quinze ans" in dossier
+    visible = re.sub(r"<[^>]+>", " ", fragment + dossier)
+    for code in ("mineur_de_quinze_ans", "agression_sexuelle", "circonstance_aggravante", "speciale"):
+        assert code not in visible, code
+
+
+def test_une_question_d_irresponsabilite_unique_est_nommee_comme_telle(db: None) -> None:
+    from pretoire.law.questions import NatureQuestion
+    from pretoire.law.questions.modele import libelle_de_la_nature
+    from pretoire.questions.actions import objet_en_clair
+
+    dossier = dossier_demo()
+    assert libelle_de_la_nature(NatureQuestion.IRRESPONSABILITE, "") == (
+        "irresponsabilité : question unique pour l'ensemble des faits"
+    )
+    assert (
+        objet_en_clair(dossier, NatureQuestion.IRRESPONSABILITE, "", "122-1 al. 1") == "art. 122-1 al. 1 CP"
+    )
+    assert objet_en_clair(
+        dossier, NatureQuestion.SUBSIDIAIRE, "F1", "atteinte_sexuelle_sur_mineur_de_quinze_ans"
+    ) == ("atteinte sexuelle sur mineur de quinze ans")
+    assert objet_en_clair(dossier, NatureQuestion.CAUSE_EXEMPTION_DIMINUTION, "F1", "repentir") is None

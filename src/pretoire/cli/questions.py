@@ -109,11 +109,11 @@ def executer(arguments: argparse.Namespace) -> int:
     except ValueError as erreur:
         raise ErreurUtilisateur(f"journal invalide : {erreur}") from erreur
     if arguments.pdf is not None:
-        from pretoire.documents.rendu import rendre_pdf
+        from pretoire.documents.rendu import rendre_feuille_de_questions
 
         if not arguments.pdf.parent.is_dir():
             raise ErreurUtilisateur(f"{arguments.pdf.parent} : répertoire introuvable.")
-        ecrire_atomiquement(arguments.pdf, rendre_pdf("feuille_de_questions", feuille.en_json()))
+        ecrire_atomiquement(arguments.pdf, rendre_feuille_de_questions(feuille))
     if arguments.json:
         json.dump(feuille.en_json(), sys.stdout, ensure_ascii=False, indent=2, sort_keys=True)
         sys.stdout.write("\n")

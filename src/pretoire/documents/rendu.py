@@ -12,6 +12,9 @@ from typing import Any, Final
 
 import typst
 
+from pretoire.law.questions import FeuilleDeQuestions
+from pretoire.law.questions.modele import avec_libelles_des_natures
+
 # PDF/A-2b : la norme d'archivage que Typst sait produire pour un document à polices incorporées.
 NORMES_PDF: Final = "a-2b"
 
@@ -30,3 +33,8 @@ def rendre_pdf(modele: str, donnees: dict[str, Any]) -> bytes:
     if not isinstance(pdf, bytes):
         raise TypeError("typst.compile devait rendre des octets")
     return pdf
+
+
+def rendre_feuille_de_questions(feuille: FeuilleDeQuestions) -> bytes:
+    """Le PDF de la feuille : ses données d'échange, et le nom français de chaque nature de question."""
+    return rendre_pdf("feuille_de_questions", avec_libelles_des_natures(feuille.en_json()))

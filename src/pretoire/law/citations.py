@@ -13,6 +13,7 @@ paramètre de chaque fonction qui cite, avec ``ENTREE_EN_VIGUEUR_NOUVEAU_CODE`` 
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -75,6 +76,9 @@ class Jurisprudence:
 Reference = Citation | Jurisprudence
 
 
+# Les citations sont des valeurs immuables, en petit nombre, reprises par des milliers de
+# questions : chacune n'est construite et écrite qu'une fois.
+@functools.cache
 def article_cpp(article: str, alinea: int | None = None) -> Citation:
     """Un article du CPP, complété de son futur numéro d'après la table de correspondance.
 
@@ -85,11 +89,13 @@ def article_cpp(article: str, alinea: int | None = None) -> Citation:
     return Citation(Code.CODE_PROCEDURE_PENALE, article, alinea, futur)
 
 
+@functools.cache
 def article_cp(article: str, alinea: int | None = None) -> Citation:
     """Un article du code pénal, que l'ordonnance de 2025 ne renumérote pas."""
     return Citation(Code.CODE_PENAL, article, alinea)
 
 
+@functools.lru_cache(maxsize=1024)
 def formater(
     reference: Reference,
     date_proces: date,

@@ -17,7 +17,7 @@ import datetime as dt
 import enum
 import json
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cached_property
 from typing import Any, Literal
 
@@ -253,8 +253,18 @@ class DossierInvalide(ValueError):
         self.erreurs = erreurs
 
 
-def charger_dossier(texte: str, nom_fichier: str, *, catalogue: Catalogue | None = None) -> Dossier:
+def charger_dossier(
+    texte: str,
+    nom_fichier: str,
+    *,
+    catalogue: Catalogue | None = None,
+    autres_controles: Callable[[Dossier], Iterable[tuple[Chemin, str]]] | None = None,
+) -> Dossier:
     """Le dossier lu depuis un texte YAML ou JSON (selon l'extension de ``nom_fichier``).
+
+    ``autres_controles`` ajoute, pour un dossier par ailleurs cohérent, les contrôles de
+    l'appelant (par exemple : ce dossier est bien celui de l'affaire où on l'importe), dont les
+    erreurs sont situées comme les autres.
 
     >>> try:
     ...     charger_dossier("version: 2", "d.yaml")
@@ -277,10 +287,10 @@ def charger_dossier(texte: str, nom_fichier: str, *, catalogue: Catalogue | None
         raise DossierInvalide(
             [document.situer(e.chemin, e.message) for e in messages_en_francais(invalide.errors())]
         ) from invalide
-    erreurs = [
-        document.situer(chemin, message)
-        for chemin, message in verifier_coherence(dossier, catalogue or catalogue_livre())
-    ]
+    controles = list(verifier_coherence(dossier, catalogue or catalogue_livre()))
+    if not controles and autres_controles is not None:
+        controles = list(autres_controles(dossier))
+    erreurs = [document.situer(chemin, message) for chemin, message in controles]
     if erreurs:
         raise DossierInvalide(erreurs)
     return dossier

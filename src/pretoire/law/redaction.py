@@ -1,12 +1,17 @@
-"""La langue des questions : dates écrites en toutes lettres, accords, noms des personnes.
+"""La langue des questions : dates écrites en toutes lettres, élision, noms des personnes.
 
 Les questions sont posées « en fait » à des jurés : les dates s'y lisent en français
-(« le 12 juin 2021 »), non au format ISO.
+(« le 12 juin 2021 »), non au format ISO, et « de » devant « Inès » s'écrit « d'Inès ».
 """
 
 from __future__ import annotations
 
+import functools
 import math
+import re
+import string
+import unicodedata
+from collections.abc import Mapping
 from datetime import date, datetime, tzinfo
 
 MOIS = (
@@ -45,15 +50,6 @@ def nom_usuel(prenoms: str, nom: str) -> str:
     """
     premier = prenoms.split()[0] if prenoms.strip() else ""
     return f"{premier} {nom}".strip()
-
-
-def accord(feminin: bool, masculin_forme: str, feminin_forme: str) -> str:
-    """La forme qui s'accorde avec le sexe de la personne.
-
-    >>> accord(True, "L'accusé", "L'accusée")
-    "L'accusée"
-    """
-    return feminin_forme if feminin else masculin_forme
 
 
 def liste_en_francais(elements: list[str]) -> str:
@@ -201,3 +197,79 @@ def duree_en_francais(secondes: float) -> str:
     if minutes:
         return f"{minutes} min {secs:02d} s"
     return f"{secs} s"
+
+
+def commence_par_une_voyelle(mot: str) -> bool:
+    """Vrai si le mot se prononce en commençant par une voyelle, et appelle donc l'élision.
+
+    Voyelle, accentuée ou non ; h muet, comme devant les prénoms (« d'Hélène », « d'Hugo ») et
+    les noms du catalogue (« l'homicide ») ; y suivi d'une consonne (« d'Yves »), mais non y
+    suivi d'une voyelle, qui se prononce comme une consonne (« de Yanis », « de Yann »).
+
+    >>> mots = ("Inès", "Émilie", "Œdipe", "Hugo", "Yves", "Yanis", "Paul", "1er")
+    >>> [mot for mot in mots if commence_par_une_voyelle(mot)]
+    ['Inès', 'Émilie', 'Œdipe', 'Hugo', 'Yves']
+    """
+    return _son_voyelle(mot[:3])
+
+
+@functools.lru_cache(maxsize=512)
+def _son_voyelle(debut: str) -> bool:
+    # Les trois premières lettres suffisent (« h », « y », puis la voyelle) : le résultat se
+    # garde pour les milliers de questions d'une grande affaire, qui nomment les mêmes personnes.
+    lettres = "".join(
+        c for c in unicodedata.normalize("NFD", debut.casefold()) if not unicodedata.combining(c)
+    )
+    if lettres.startswith("h"):
+        lettres = lettres[1:]
+    if lettres.startswith("y"):
+        return len(lettres) > 1 and lettres[1] not in "aeiouy"
+    return lettres[:1] in ("a", "e", "i", "o", "u", "œ", "æ")
+
+
+# Les mots qui s'élident devant une voyelle, quand ils précèdent une variable d'un modèle.
+_MOT_ELIDABLE_EN_FIN = re.compile(r"(?<![\w'])(de|que|lorsque|puisque|le|la)\s$", re.IGNORECASE)
+
+
+def elider(mot: str, suite: str) -> str:
+    """« de » ou « que » devant ``suite``, élidé s'il le faut.
+
+    >>> elider("de", "Inès FABRE"), elider("que", "Inès FABRE"), elider("de", "Yanis MARTIN")
+    ("d'Inès FABRE", "qu'Inès FABRE", 'de Yanis MARTIN')
+    """
+    if suite and commence_par_une_voyelle(suite):
+        return f"{mot[:-1]}'{suite}"
+    return f"{mot} {suite}"
+
+
+def remplir(modele: str, variables: Mapping[str, str]) -> str:
+    """Le modèle d'énoncé du catalogue, ses variables remplacées, avec l'élision qu'elles appellent.
+
+    >>> remplir("alors que {victime} était âgée", {"victime": "Inès FABRE"})
+    "alors qu'Inès FABRE était âgée"
+    >>> remplir("sur la personne de {victime}", {"victime": "Léa MARTIN"})
+    'sur la personne de Léa MARTIN'
+    """
+    morceaux: list[str] = []
+    for litteral, elide, nom in _analyser(modele):
+        if nom is None:
+            morceaux.append(litteral)
+            continue
+        valeur = variables[nom]
+        morceaux.append(elide if valeur and commence_par_une_voyelle(valeur) else litteral)
+        morceaux.append(valeur)
+    return "".join(morceaux)
+
+
+@functools.lru_cache(maxsize=256)
+def _analyser(modele: str) -> tuple[tuple[str, str, str | None], ...]:
+    """Le modèle découpé une fois pour toutes : (texte, texte élidé, variable qui suit).
+
+    Les modèles sont les quelques dizaines d'énoncés du catalogue, remplis des milliers de fois.
+    """
+    morceaux = []
+    for litteral, nom, _, _ in string.Formatter().parse(modele):
+        mot = _MOT_ELIDABLE_EN_FIN.search(litteral) if nom is not None else None
+        elide = litteral[: mot.start()] + mot.group(1)[:-1] + "'" if mot else litteral
+        morceaux.append((litteral, elide, nom))
+    return tuple(morceaux)

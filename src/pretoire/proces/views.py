@@ -1,8 +1,13 @@
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from pretoire.law.mise_en_accusation import DossierInvalide, charger_dossier
 
 from .access import (
     ROLES_DU_SIEGE,
@@ -11,6 +16,8 @@ from .access import (
     affaires_de,
     roles_dans_affaire,
 )
+from .actions import ImportRefuse, controles_d_import, debats_commences, do_importer_dossier
+from .formulaires import TAILLE_MAXIMUM, FormulaireImportDossier
 from .models import Affaire, Role
 
 
@@ -48,7 +55,59 @@ def accueil(request: HttpRequest) -> HttpResponse:
 @login_required
 def affaire(request: HttpRequest, affaire_id: int) -> HttpResponse:
     affaire = access_affaire_by_id(request.user, affaire_id)  # type: ignore[arg-type]
-    return render(request, "proces/affaire.html", _contexte_affaire(request, affaire))
+    return render(request, "proces/affaire.html", _contexte_page_affaire(request, affaire))
+
+
+def _contexte_page_affaire(
+    request: HttpRequest, affaire: Affaire, formulaire: FormulaireImportDossier | None = None
+) -> dict[str, object]:
+    return {
+        **_contexte_affaire(request, affaire),
+        "evenements_au_journal": debats_commences(affaire),
+        "formulaire_import": formulaire or FormulaireImportDossier(),
+    }
+
+
+@login_required
+@require_POST
+def importer_dossier(request: HttpRequest, affaire_id: int) -> HttpResponse:
+    """Le greffier remplace le dossier de l'affaire par une décision de mise en accusation
+    (YAML ou JSON, le format de ``pretoire.law.mise_en_accusation``) ; un refus laisse tout en
+    l'état et dit, en français, quoi corriger et où."""
+    affaire = access_affaire_by_id(request.user, affaire_id, ROLES_QUI_CONSIGNENT)  # type: ignore[arg-type]
+    formulaire = FormulaireImportDossier()
+    erreurs: list[str] = []
+    # Un envoi démesuré est refusé avant d'être lu.
+    if int(request.META.get("CONTENT_LENGTH") or 0) > TAILLE_MAXIMUM + 64 * 1024:
+        erreurs.append(_("le fichier dépasse %(maximum)s Mio.") % {"maximum": TAILLE_MAXIMUM // 1024 // 1024})
+    else:
+        formulaire = FormulaireImportDossier(request.POST, request.FILES)
+        if formulaire.is_valid():
+            nom, texte = formulaire.cleaned_data["dossier"]
+            try:
+                dossier = charger_dossier(
+                    texte, nom, autres_controles=lambda lu: controles_d_import(affaire, lu)
+                )
+                do_importer_dossier(dossier, affaire)
+            except DossierInvalide as invalide:
+                erreurs += [str(e) for e in invalide.erreurs]
+            except ImportRefuse as refus:
+                erreurs += refus.erreurs
+            else:
+                messages.success(
+                    request,
+                    _("Dossier importé : %(faits)s fait(s), %(accuses)s accusé(s), %(victimes)s victime(s).")
+                    % {
+                        "faits": len(dossier.faits),
+                        "accuses": len(dossier.accuses),
+                        "victimes": len(dossier.victimes),
+                    },
+                )
+                return redirect("affaire", affaire_id=affaire.pk)
+        else:
+            erreurs += [str(e) for e in formulaire.errors["dossier"]]
+    contexte = {**_contexte_page_affaire(request, affaire, formulaire), "erreurs_import": erreurs}
+    return render(request, "proces/affaire.html", contexte, status=422)
 
 
 @login_required

@@ -18,6 +18,7 @@ import string
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from importlib import resources
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -84,8 +85,13 @@ class VersionQualification(_Donnee):
         debut_ok = self.en_vigueur_du is None or self.en_vigueur_du <= jour
         return debut_ok and (self.jusqu_au is None or jour <= self.jusqu_au)
 
+    @cached_property
+    def circonstances_par_code(self) -> dict[str, CirconstanceAggravante]:
+        # Une question par circonstance : l'affaire de 300 victimes en cherche des milliers.
+        return {c.code: c for c in self.circonstances}
+
     def circonstance(self, code: str) -> CirconstanceAggravante | None:
-        return next((c for c in self.circonstances if c.code == code), None)
+        return self.circonstances_par_code.get(code)
 
 
 class Qualification(_Donnee):
@@ -115,6 +121,25 @@ class Catalogue:
         if qualification is None:
             return None
         return next((v for v in qualification.versions if v.en_vigueur_le(jour)), None)
+
+    def libelle_qualification(self, code: str, jour: date) -> str:
+        """Le nom de la qualification à la date des faits ; le code, si le catalogue l'ignore.
+
+        >>> catalogue_livre().libelle_qualification("viol_sur_mineur_de_quinze_ans", date(2022, 1, 1))
+        'viol sur mineur de quinze ans par un majeur'
+        """
+        version = self.version_au(code, jour)
+        return version.libelle if version is not None else code
+
+    def libelle_circonstance(self, qualification: str, code: str, jour: date) -> str:
+        """Le nom de la circonstance aggravante ; le code, si le catalogue l'ignore à cette date.
+
+        >>> catalogue_livre().libelle_circonstance("viol", "mineur_de_quinze_ans", date(2022, 1, 1))
+        'victime mineure de quinze ans'
+        """
+        version = self.version_au(qualification, jour)
+        circonstance = version.circonstance(code) if version is not None else None
+        return circonstance.libelle if circonstance is not None else code
 
     def codes_de_circonstances(self, code: str) -> list[str]:
         qualification = self.qualifications.get(code)

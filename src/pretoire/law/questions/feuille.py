@@ -27,7 +27,7 @@ from pretoire.law.mise_en_accusation import (
     QualiteParticipation,
 )
 from pretoire.law.questions import l4324_3, l4324_4, l4324_5, l4324_6_7, l4324_8
-from pretoire.law.questions.diagnostics import valider_feuille
+from pretoire.law.questions.diagnostics import controler_feuille
 from pretoire.law.questions.journal import lire_journal
 from pretoire.law.questions.modele import (
     Diagnostic,
@@ -50,7 +50,7 @@ def etablir_feuille(
     """La feuille de questions du dossier, compte tenu du journal d'audience.
 
     Une question refusée (par exemple faute d'information préalable) n'y figure pas : elle
-    devient un diagnostic. La feuille produite est ensuite contrôlée par ``valider_feuille``.
+    devient un diagnostic. La feuille produite est ensuite contrôlée comme par ``valider_feuille``.
     """
     contexte = Contexte(dossier, catalogue or catalogue_livre(), lire_journal(evenements))
     numeros = itertools.count(1)
@@ -105,7 +105,7 @@ def etablir_feuille(
         questions=tuple(questions),
         entree_en_vigueur_nouveau_code=entree_en_vigueur_nouveau_code,
     )
-    diagnostics += valider_feuille(dossier, feuille, evenements, catalogue=contexte.catalogue)
+    diagnostics += controler_feuille(contexte, feuille.questions)
     return replace(feuille, diagnostics=tuple(diagnostics))
 
 
@@ -147,8 +147,13 @@ def _avertissements_du_catalogue(contexte: Contexte) -> list[Diagnostic]:
                     fait=fait.id,
                 )
             )
-        fin = contexte.catalogue.version_au(fait.qualification, fait.dernier_jour)
-        if fin is not None and fin != version:
+        fin = (
+            contexte.catalogue.version_au(fait.qualification, fait.dernier_jour)
+            if fait.periode is not None
+            else version
+        )
+        # Les versions sont les objets mêmes du catalogue : l'identité suffit à les comparer.
+        if fin is not None and fin is not version:
             avertissements.append(
                 Diagnostic(
                     Gravite.AVERTISSEMENT,

@@ -9,9 +9,11 @@ sur une question unique d'irresponsabilité, la renonciation à la lecture et le
 from __future__ import annotations
 
 import enum
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, model_validator
@@ -86,6 +88,19 @@ class JournalDesQuestions:
         """Art. 351-1 CPP : l'information précède le réquisitoire (comparaison des numéros)."""
         borne = self.premier_requisitoire
         return borne is None or information.numero_evenement < borne
+
+    @cached_property
+    def _informations_par_accuse_et_fait(self) -> dict[tuple[str, str], list[Information]]:
+        # Chaque fait de chaque accusé cherche ses annonces : un index évite de relire tout le
+        # journal pour chacun (une affaire de 300 victimes compte des centaines de faits).
+        index: dict[tuple[str, str], list[Information]] = defaultdict(list)
+        for information in self.informations:
+            index[(information.donnees.accuse, information.donnees.fait)].append(information)
+        return dict(index)
+
+    def informations_sur(self, accuse: str, fait: str) -> list[Information]:
+        """Les annonces qui visent ce fait pour cet accusé, dans l'ordre du journal."""
+        return self._informations_par_accuse_et_fait.get((accuse, fait), [])
 
 
 def lire_journal(evenements: Sequence[EvenementDebats]) -> JournalDesQuestions:

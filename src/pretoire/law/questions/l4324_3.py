@@ -43,13 +43,7 @@ def appliquer_lecture(
     >>> lecture.statut.value
     'renonciation'
     """
-    marquees = [
-        replace(
-            q,
-            a_lire=q.nature in HORS_DES_TERMES_DE_LA_DECISION and q.accuse not in renonciations,
-        )
-        for q in questions
-    ]
+    marquees = [_marquer(q, renonciations) for q in questions]
     a_lire = tuple(q.numero for q in marquees if q.a_lire)
     hors_termes = [q for q in marquees if q.nature in HORS_DES_TERMES_DE_LA_DECISION]
     citations: list[Reference] = [ARTICLE_348]
@@ -73,3 +67,9 @@ def appliquer_lecture(
         if renoncants:
             motif += " ; l'accusé ou son défenseur a en outre renoncé à la lecture"
     return marquees, Lecture(statut, motif, tuple(citations), a_lire, renoncants)
+
+
+def _marquer(question: Question, renonciations: frozenset[str]) -> Question:
+    a_lire = question.nature in HORS_DES_TERMES_DE_LA_DECISION and question.accuse not in renonciations
+    # Une question déjà marquée comme il faut est gardée telle quelle : la plupart le sont.
+    return question if question.a_lire == a_lire else replace(question, a_lire=a_lire)

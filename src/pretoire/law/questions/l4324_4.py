@@ -25,7 +25,7 @@ from pretoire.law.mise_en_accusation import (
 )
 from pretoire.law.questions import jurisprudence
 from pretoire.law.questions.modele import Dependance, NatureQuestion, Question, Reponse
-from pretoire.law.questions.redaction import Contexte, designation_du_fait
+from pretoire.law.questions.redaction import Contexte
 from pretoire.law.redaction import liste_en_francais
 
 ARTICLE_349 = article_cpp("349")
@@ -51,7 +51,7 @@ def acte_reproche(
     if participant.qualite is QualiteParticipation.AUTEUR:
         suite = SUITE_DE_LA_TENTATIVE if fait.tentative else ""
         return f"{circonstances_de_temps_et_lieu}, {fait.enonce}{suite}"
-    designation = designation_du_fait(fait, contexte.version(fait))
+    designation = contexte.designation(fait)
     renvoi = (
         f"spécifié{designation.accord} à la question n° {numeros_des_auteurs[0]}"
         if len(numeros_des_auteurs) == 1
@@ -128,11 +128,12 @@ def texte_circonstance(
     Exemple de question personnelle : « Le meurtre ci-dessus spécifié à la question n° 1
     a-t-il été commis par l'accusé Marc DURAND avec préméditation ? »
     """
-    designation = designation_du_fait(fait, contexte.version(fait))
+    designation = contexte.designation(fait)
     modele = enonce_propre or circonstance.enonce
-    enonce = modele.format(**contexte.variables(fait, accuse))
-    nomme_l_accuse = "{accuse}" in modele or contexte.nom_accuse(accuse) in enonce
-    if circonstance.nature is NatureCirconstance.PERSONNELLE and not nomme_l_accuse:
+    enonce = contexte.enonce(modele, fait, accuse)
+    if circonstance.nature is NatureCirconstance.PERSONNELLE and not (
+        "{accuse}" in modele or contexte.nom_accuse(accuse) in enonce
+    ):
         titre = "l'accusée" if contexte.accusee(accuse) else "l'accusé"
         enonce = f"par {titre} {contexte.nom_accuse(accuse)} {enonce}"
     return f"{designation.renvoi(numero_principal)} {enonce} ?"
@@ -152,6 +153,9 @@ def questions_circonstances(
 ) -> list[Question]:
     """Une question distincte par circonstance aggravante retenue par la décision (art. 349 al. 3)."""
     version = contexte.version(fait)
+    victime = contexte.victime_de(fait)
+    # Toutes dépendent du « oui » à la même question : une seule dépendance, immuable, partagée.
+    depend_de = (Dependance(numero_principal, Reponse.OUI),)
     questions = []
     for retenue in fait.circonstances_aggravantes:
         circonstance = version.circonstance(retenue.code)
@@ -163,12 +167,12 @@ def questions_circonstances(
                 nature=NatureQuestion.CIRCONSTANCE_AGGRAVANTE,
                 accuse=accuse,
                 fait=fait.id,
-                victime=contexte.victime_de(fait),
+                victime=victime,
                 texte=texte_circonstance(
                     contexte, fait, accuse, circonstance, numero_principal, retenue.enonce
                 ),
                 citations=(ARTICLE_349, *citations_circonstance(circonstance)),
-                depend_de=(Dependance(numero_principal, Reponse.OUI),),
+                depend_de=depend_de,
                 code=retenue.code,
                 non_verifie=circonstance.non_verifie or version.non_verifie,
             )
@@ -184,6 +188,8 @@ def questions_exemption_diminution(
     Aucune formule de feuille n'est donnée par les sources : le libellé est celui du dossier,
     rattaché à l'accusé et au fait, et marqué non vérifié.
     """
+    if not fait.causes_exemption_diminution:
+        return []
     causes: list[CauseExemptionDiminution] = [
         c for c in fait.causes_exemption_diminution if c.accuse in (None, accuse)
     ]

@@ -40,28 +40,28 @@ ARTICLE_351_ALINEA_1 = article_cpp("351", 1)
 def _annonces(
     contexte: Contexte, fait: Fait, accuse: str, nature: NatureQuestionAnnoncee
 ) -> list[Information]:
-    return [
-        i
-        for i in contexte.journal.informations
-        if i.donnees.nature is nature and i.donnees.accuse == accuse and i.donnees.fait == fait.id
-    ]
+    return [i for i in contexte.journal.informations_sur(accuse, fait.id) if i.donnees.nature is nature]
 
 
 def questions_speciales(
     contexte: Contexte, fait: Fait, accuse: str, numero_principal: int, numeros: Iterator[int]
 ) -> tuple[list[Question], list[Diagnostic]]:
     """Une question par circonstance aggravante révélée par les débats et annoncée aux parties."""
+    annonces = _annonces(contexte, fait, accuse, NatureQuestionAnnoncee.SPECIALE)
+    if not annonces:
+        return [], []
     version = contexte.version(fait)
     questions: list[Question] = []
     diagnostics: list[Diagnostic] = []
     deja_posees: set[str] = {c.code for c in fait.circonstances_aggravantes}
-    for annonce in _annonces(contexte, fait, accuse, NatureQuestionAnnoncee.SPECIALE):
+    for annonce in annonces:
         objet = annonce.donnees.circonstance or annonce.donnees.qualification or ""
         if annonce.donnees.qualification is not None or objet in contexte.catalogue:
             diagnostics.append(
                 Diagnostic(
                     Gravite.ERREUR,
-                    f"Question spéciale refusée : « {objet} » est une infraction distincte, non une"
+                    f"Question spéciale refusée : « {contexte.nom_qualification(objet, fait)} » est une"
+                    " infraction distincte, non une"
                     " circonstance aggravante du fait ; posez une question subsidiaire.",
                     (ARTICLE_350, jurisprudence.CRIM_29_NOV_2017),
                     fait=fait.id,
@@ -87,8 +87,8 @@ def questions_speciales(
             diagnostics.append(
                 Diagnostic(
                     Gravite.AVERTISSEMENT,
-                    f"Question spéciale sans objet : la circonstance « {objet} » figure déjà dans la"
-                    " décision de mise en accusation.",
+                    f"Question spéciale sans objet : la circonstance « {circonstance.libelle} »"
+                    " figure déjà dans la décision de mise en accusation.",
                     (ARTICLE_350,),
                     fait=fait.id,
                     accuse=accuse,
@@ -97,7 +97,7 @@ def questions_speciales(
             continue
         etat = etat_information(contexte.journal, NatureQuestionAnnoncee.SPECIALE, accuse, fait.id, objet)
         if etat is not EtatInformation.PREALABLE:
-            diagnostics.append(_refus(etat, "spéciale", objet, fait.id, accuse, ARTICLE_350))
+            diagnostics.append(_refus(etat, "spéciale", circonstance.libelle, fait.id, accuse, ARTICLE_350))
             continue
         deja_posees.add(objet)
         questions.append(
@@ -130,7 +130,7 @@ def texte_subsidiaire(
     modele = enonce_propre or version.enonce_type
     if modele is None:
         return None
-    enonce = modele.format(**contexte.variables(fait, accuse))
+    enonce = contexte.enonce(modele, fait, accuse)
     est = "est-elle" if contexte.accusee(accuse) else "est-il"
     return f"{contexte.l_accuse(accuse)} {est} coupable d'avoir, {fait.lieu}, {fait.quand()}, {enonce} ?"
 
@@ -144,10 +144,13 @@ def questions_subsidiaires(
     reservees: frozenset[str],
 ) -> tuple[list[Question], list[Diagnostic]]:
     """Une question par autre qualification annoncée ; ``reservees`` relève de l'art. 351 al. 2."""
+    annonces = _annonces(contexte, fait, accuse, NatureQuestionAnnoncee.SUBSIDIAIRE)
+    if not annonces:
+        return [], []
     questions: list[Question] = []
     diagnostics: list[Diagnostic] = []
     usuelles = contexte.version(fait).requalifications_subsidiaires
-    for annonce in _annonces(contexte, fait, accuse, NatureQuestionAnnoncee.SUBSIDIAIRE):
+    for annonce in annonces:
         code = annonce.donnees.qualification or ""
         if code in reservees:
             continue
@@ -162,7 +165,7 @@ def questions_subsidiaires(
             diagnostics.append(
                 Diagnostic(
                     Gravite.ERREUR,
-                    f"Question subsidiaire « {code} » non rédigée : le catalogue n'a pas de modèle"
+                    f"Question subsidiaire « {version.libelle} » non rédigée : le catalogue n'a pas de modèle"
                     " d'énoncé pour cette qualification ; indiquez « enonce » dans l'annonce.",
                     (ARTICLE_351_ALINEA_1,),
                     fait=fait.id,
@@ -174,7 +177,8 @@ def questions_subsidiaires(
             diagnostics.append(
                 Diagnostic(
                     Gravite.AVERTISSEMENT,
-                    f"Requalification « {code} » inhabituelle pour « {fait.qualification} » :"
+                    f"Requalification « {version.libelle} » inhabituelle pour"
+                    f" « {contexte.nom_qualification(fait.qualification, fait)} » :"
                     " vérifiez qu'elle ne change pas la substance de l'accusation.",
                     (ARTICLE_351_ALINEA_1,),
                     fait=fait.id,
@@ -227,8 +231,8 @@ def question_subsidiaire(
 def _refus_subsidiaire(contexte: Contexte, fait: Fait, accuse: str, code: str) -> Diagnostic | None:
     if code == fait.qualification:
         message = (
-            f"Question subsidiaire refusée : « {code} » est la qualification de la décision de mise"
-            " en accusation, non une qualification autre."
+            f"Question subsidiaire refusée : « {contexte.nom_qualification(code, fait)} » est la"
+            " qualification de la décision de mise en accusation, non une qualification autre."
         )
         return Diagnostic(Gravite.ERREUR, message, (ARTICLE_351_ALINEA_1,), fait=fait.id, accuse=accuse)
     if contexte.catalogue.version_au(code, fait.premier_jour) is None:
@@ -239,16 +243,18 @@ def _refus_subsidiaire(contexte: Contexte, fait: Fait, accuse: str, code: str) -
         return Diagnostic(Gravite.ERREUR, message, (ARTICLE_351_ALINEA_1,), fait=fait.id, accuse=accuse)
     etat = etat_information(contexte.journal, NatureQuestionAnnoncee.SUBSIDIAIRE, accuse, fait.id, code)
     if etat is not EtatInformation.PREALABLE:
-        return _refus(etat, "subsidiaire", code, fait.id, accuse, ARTICLE_351_ALINEA_1)
+        return _refus(
+            etat, "subsidiaire", contexte.nom_qualification(code, fait), fait.id, accuse, ARTICLE_351_ALINEA_1
+        )
     return None
 
 
 def _refus(
-    etat: EtatInformation, nature: str, objet: str, fait: str, accuse: str, article: Citation
+    etat: EtatInformation, nature: str, libelle: str, fait: str, accuse: str, article: Citation
 ) -> Diagnostic:
     return Diagnostic(
         Gravite.ERREUR,
-        f"Question {nature} « {objet} » refusée : {motif_du_refus(etat)} ; l'information doit"
+        f"Question {nature} « {libelle} » refusée : {motif_du_refus(etat)} ; l'information doit"
         " précéder le réquisitoire.",
         (article, ARTICLE_351_1, jurisprudence.CRIM_10_MAI_2012),
         fait=fait,

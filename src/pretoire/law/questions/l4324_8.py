@@ -73,7 +73,7 @@ def questions_obligatoires(
             Gravite.AVERTISSEMENT,
             "Contestation consignée, mais la question subsidiaire de l'art. 351 al. 2 n'est pas"
             " posée : à la date des faits, violences, contrainte, menace ou surprise ne sont pas un"
-            f" élément constitutif de « {fait.qualification} » selon le catalogue"
+            f" élément constitutif de « {version.libelle} » selon le catalogue"
             + (" (texte non vérifié)." if version.non_verifie else "."),
             (ARTICLE_351_ALINEA_2,),
             fait=fait.id,
@@ -88,7 +88,8 @@ def questions_obligatoires(
             diagnostics.append(
                 Diagnostic(
                     Gravite.ERREUR,
-                    f"Question subsidiaire obligatoire « {code} » non posée :"
+                    f"Question subsidiaire obligatoire « {contexte.nom_qualification(code, fait)} »"
+                    " non posée :"
                     f" {motif_du_refus(etat)} ; l'information doit précéder le réquisitoire.",
                     (ARTICLE_351_ALINEA_2, ARTICLE_351_1, jurisprudence.CRIM_10_MAI_2012),
                     fait=fait.id,
@@ -100,10 +101,8 @@ def questions_obligatoires(
         enonce = next(
             (
                 i.donnees.enonce
-                for i in contexte.journal.informations
-                if i.donnees.accuse == accuse
-                and i.donnees.fait == fait.id
-                and i.donnees.qualification == code
+                for i in contexte.journal.informations_sur(accuse, fait.id)
+                if i.donnees.qualification == code
             ),
             None,
         )

@@ -52,22 +52,15 @@ def etat_information(
     >>> etat_information(journal, NatureQuestionAnnoncee.SUBSIDIAIRE, "A1", "F1", "q")
     <EtatInformation.TARDIVE: 'tardive'>
     """
-    candidates = [i for i in journal.informations if _vise(i, nature, accuse, fait, objet)]
+    candidates = [i for i in journal.informations_sur(accuse, fait) if _vise(i, nature, objet)]
     if any(journal.information_prealable(i) for i in candidates):
         return EtatInformation.PREALABLE
     return EtatInformation.TARDIVE if candidates else EtatInformation.ABSENTE
 
 
-def _vise(
-    information: Information, nature: NatureQuestionAnnoncee, accuse: str, fait: str, objet: str
-) -> bool:
+def _vise(information: Information, nature: NatureQuestionAnnoncee, objet: str) -> bool:
     donnees = information.donnees
-    return (
-        donnees.nature is nature
-        and donnees.accuse == accuse
-        and donnees.fait == fait
-        and objet in (donnees.circonstance, donnees.qualification)
-    )
+    return donnees.nature is nature and objet in (donnees.circonstance, donnees.qualification)
 
 
 def motif_du_refus(etat: EtatInformation) -> str:

@@ -8,6 +8,7 @@ citations ; leur forme écrite dépend de la date du procès (``citations.format
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -28,13 +29,39 @@ class NatureQuestion(enum.StrEnum):
 # Les questions qui portent sur le fait lui-même : une par accusé et par fait (art. 349 al. 2).
 NATURES_SUR_LE_FAIT = frozenset({NatureQuestion.PRINCIPALE, NatureQuestion.FAIT_MATERIEL})
 
+# Le nom de chaque nature de question, tel que l'écran et le PDF le montrent.
+LIBELLES_DES_NATURES: Mapping[NatureQuestion, str] = {
+    NatureQuestion.PRINCIPALE: "question principale",
+    NatureQuestion.CIRCONSTANCE_AGGRAVANTE: "circonstance aggravante",
+    NatureQuestion.CAUSE_EXEMPTION_DIMINUTION: "cause légale d'exemption ou de diminution de la peine",
+    NatureQuestion.FAIT_MATERIEL: "irresponsabilité, 1° : le fait",
+    NatureQuestion.IRRESPONSABILITE: "irresponsabilité, 2° : la cause invoquée",
+    NatureQuestion.SPECIALE: "question spéciale : circonstance révélée par les débats",
+    NatureQuestion.SUBSIDIAIRE: "question subsidiaire : autre qualification",
+}
+LIBELLE_QUESTION_UNIQUE = "irresponsabilité : question unique pour l'ensemble des faits"
+
+
+def libelle_de_la_nature(nature: NatureQuestion, fait: str | None) -> str:
+    """La nature de la question en français ; la question unique de l'art. 349-1 al. 2 ne vise
+    aucun fait.
+
+    >>> libelle_de_la_nature(NatureQuestion.FAIT_MATERIEL, "F1")
+    'irresponsabilité, 1° : le fait'
+    >>> libelle_de_la_nature(NatureQuestion.IRRESPONSABILITE, "")
+    "irresponsabilité : question unique pour l'ensemble des faits"
+    """
+    if nature is NatureQuestion.IRRESPONSABILITE and not fait:
+        return LIBELLE_QUESTION_UNIQUE
+    return LIBELLES_DES_NATURES[nature]
+
 
 class Reponse(enum.StrEnum):
     OUI = "oui"
     NON = "non"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Dependance:
     """La question n'appelle de réponse que si la question ``numero`` a reçu ``reponse``."""
 
@@ -42,7 +69,7 @@ class Dependance:
     reponse: Reponse
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Question:
     numero: int
     nature: NatureQuestion
@@ -63,7 +90,7 @@ class Gravite(enum.StrEnum):
     AVERTISSEMENT = "avertissement"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Diagnostic:
     gravite: Gravite
     message: str
@@ -164,6 +191,18 @@ class FeuilleDeQuestions:
                 for d in self.diagnostics
             ],
         }
+
+
+def avec_libelles_des_natures(donnees: dict[str, Any]) -> dict[str, Any]:
+    """Les données ``en_json`` d'une feuille, chaque question portant en plus le libellé de sa
+    nature (« kind_label ») : ce que l'écran et le PDF montrent à la place du code."""
+    return {
+        **donnees,
+        "questions": [
+            {**q, "kind_label": libelle_de_la_nature(NatureQuestion(q["kind"]), q["fact"])}
+            for q in donnees["questions"]
+        ],
+    }
 
 
 def feuille_depuis_json(donnees: dict[str, Any]) -> FeuilleDeQuestions:

@@ -6,7 +6,7 @@ L'installation est idempotente : relancer la démonstration ne duplique rien.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from importlib import resources
 from typing import Any
 
@@ -103,4 +103,24 @@ def installer_demo(*, avec_deposition: bool = False) -> Affaire:
         return affaire
     for type_evenement, donnees in ouverture_et_audition:
         do_consigner_evenement(affaire, type_evenement, donnees, auteur=greffiere)
+    _installer_affaire_a_instruire(affaire)
     return affaire
+
+
+# La seconde affaire de la session attend sa décision de mise en accusation : le greffe l'importe
+# depuis la page de l'affaire (journal vide, aucun fait).
+AFFAIRE_A_INSTRUIRE = "26/00043"
+PREMIER_JOUR_A_INSTRUIRE = date(2026, 11, 25)
+
+
+def _installer_affaire_a_instruire(affaire_demo: Affaire) -> None:
+    affaire = Affaire.objects.create(
+        session=affaire_demo.session,
+        numero=AFFAIRE_A_INSTRUIRE,
+        intitule="Affaire en attente de sa décision de mise en accusation",
+    )
+    JourAudience.objects.create(affaire=affaire, date=PREMIER_JOUR_A_INSTRUIRE)
+    for identifiant, role in (("presidente", Role.PRESIDENT), ("greffiere", Role.GREFFIER)):
+        Affectation.objects.create(
+            utilisateur=Utilisateur.objects.get(username=identifiant), affaire=affaire, role=role
+        )
