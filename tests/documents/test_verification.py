@@ -93,10 +93,10 @@ def test_un_fichier_qui_n_est_pas_un_pdf_est_refuse() -> None:
 
 
 def test_un_pdf_sans_signature_ni_empreinte(affaire: Affaire) -> None:
-    from pretoire.documents.rendu import rendre_pdf
+    from pretoire.documents.rendu import rendre_feuille_de_questions
     from pretoire.questions.actions import feuille_de_l_affaire
 
-    rapport = verifier_pdf(rendre_pdf("feuille_de_questions", feuille_de_l_affaire(affaire).en_json()))
+    rapport = verifier_pdf(rendre_feuille_de_questions(feuille_de_l_affaire(affaire)))
     assert rapport.lignes()[0] == "Aucune signature électronique dans ce PDF."
     assert rapport.journal.concordante is None
     assert not rapport.valide

@@ -34,7 +34,8 @@ from pretoire.law.deliberation.peine import (
 from pretoire.law.mise_en_accusation import Dossier, TypeJuridiction
 from pretoire.law.questions import etablir_feuille
 from pretoire.law.redaction import nombre_en_lettres
-from tests.law.test_proprietes import dossiers
+from tests.law.dossiers_synthetiques import TirageHypothesis, dossier_synthetique
+from tests.law.test_proprietes import FORME
 
 MOTS_DES_NOMBRES = {nombre_en_lettres(n) for n in range(1, 31)}
 
@@ -104,7 +105,7 @@ def test_aucune_formule_ne_porte_d_autre_nombre_que_le_seuil_legal() -> None:
 @st.composite
 def dossiers_avec_causes(draw: st.DrawFn) -> Dossier:
     """Les dossiers de la feuille, parfois avec une cause d'irresponsabilité invoquée."""
-    dossier = draw(dossiers())
+    dossier = dossier_synthetique(TirageHypothesis(draw), FORME)
     donnees = dossier.model_dump(mode="json", exclude_none=True)
     for fait in donnees["faits"]:
         if draw(st.integers(0, 3)) == 0:

@@ -26,6 +26,7 @@ from pretoire.law.proces_verbal import (
     etablir_proces_verbal,
     heure,
 )
+from pretoire.law.questions.modele import avec_libelles_des_natures
 from pretoire.law.redaction import date_en_toutes_lettres
 from pretoire.proces.models import Affaire, Affectation, Role
 from pretoire.questions.actions import feuille_de_l_affaire
@@ -157,7 +158,7 @@ def contenu_de_la_feuille(affaire: Affaire) -> Contenu:
     return Contenu(
         nature=NatureDocument.FEUILLE_DE_QUESTIONS,
         modele="feuille_de_questions",
-        donnees=feuille_de_l_affaire(affaire).en_json(),
+        donnees=avec_libelles_des_natures(feuille_de_l_affaire(affaire).en_json()),
         segment=segment,
         signataires=signataires,
     )
