@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from pretoire.law.debats import OrdreDesDebatsViole, TypeEvenement
 from pretoire.proces.access import ROLES_QUI_CONSIGNENT, access_affaire_by_id
 from pretoire.proces.models import Affaire
+from pretoire.proces.templatetags.proces import qualification_en_clair
 from pretoire.proces.views import contexte_entete
 
 from .actions import do_consigner_evenement, verifier_journal
@@ -60,7 +61,7 @@ def greffe(request: HttpRequest, affaire_id: int) -> HttpResponse:
     accuses = [(a.identifiant, f"{a.identifiant} — {a.nom_complet}") for a in affaire.accuses.all()]
     decision = getattr(affaire, "decision_mise_en_accusation", None)
     faits = (
-        [(f.identifiant, f"{f.identifiant} — {f.qualification}") for f in decision.faits.all()]
+        [(f.identifiant, f"{f.identifiant} — {qualification_en_clair(f)}") for f in decision.faits.all()]
         if decision
         else []
     )
