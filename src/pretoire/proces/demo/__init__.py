@@ -100,9 +100,9 @@ def installer_demo(*, avec_deposition: bool = False) -> Affaire:
     ]
     if avec_deposition:
         rejouer_l_audience(affaire, greffiere, ouverture_et_audition)
-        return affaire
-    for type_evenement, donnees in ouverture_et_audition:
-        do_consigner_evenement(affaire, type_evenement, donnees, auteur=greffiere)
+    else:
+        for type_evenement, donnees in ouverture_et_audition:
+            do_consigner_evenement(affaire, type_evenement, donnees, auteur=greffiere)
     _installer_affaire_a_instruire(affaire)
     return affaire
 
