@@ -169,6 +169,19 @@ def _lire(texte: str, nom_fichier: str) -> Document:
     except yaml.MarkedYAMLError as erreur:
         marque = erreur.problem_mark or erreur.context_mark
         probleme = erreur.problem or erreur.context or ""
+        if "maximum nesting depth" in probleme:
+            # Les libyaml récents ont leur propre limite (1 000 niveaux), parfois atteinte avant la
+            # nôtre par l'analyseur lexical, qui lit en avance : même refus, même message.
+            raise DocumentIllisible(
+                ErreurDeSaisie(
+                    (),
+                    "document trop imbriqué : listes ou objets emboîtés sur plus de"
+                    f" {PROFONDEUR_MAXIMUM} niveaux.",
+                    nom_fichier,
+                    marque.line + 1 if marque else None,
+                    marque.column + 1 if marque else None,
+                )
+            ) from erreur
         if marque is not None and probleme == "found character that cannot start any token":
             # libyaml ne nomme pas le caractère : on le lit dans le texte.
             lignes = texte.split("\n")
