@@ -109,6 +109,8 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> 
     try:
         return (yield)
     finally:
-        if item.stash.get(DECLENCHEURS_RETIRES, False):
+        # Dernier test de la session : la base de test vient d'être détruite avec lui, il n'y a
+        # plus de déclencheurs à reposer.
+        if item.stash.get(DECLENCHEURS_RETIRES, False) and nextitem is not None:
             with item.config.stash[blocking_manager_key].unblock():
                 _executer(IMMUABLE.SQLITE if connection.vendor == "sqlite" else IMMUABLE.POSTGRESQL[1:])
