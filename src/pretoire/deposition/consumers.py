@@ -17,8 +17,9 @@ from typing import Any
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from pretoire.journal.donnees import DonneesInvalides
 from pretoire.journal.models import Evenement
@@ -29,6 +30,7 @@ from pretoire.proces.models import Role
 
 from . import actions
 from .fidelite import Echantillon, Surveillance
+from .libelles import ETATS
 from .models import Deposition
 from .signalisation import MEDIA, Commande, MessageRefuse, Statistiques, lire_message
 
@@ -63,7 +65,7 @@ class VisioConsumer(AsyncJsonWebsocketConsumer):
         self.groupe = actions.groupe_deposition(deposition.pk)
         await self.channel_layer.group_add(self.groupe, self.channel_name)
         await self.accept()
-        await self.send_json({"type": "etat", **_etat(deposition)})
+        await self.envoyer_etat(deposition)
         if self.poste != "greffe":
             self.surveillance = Surveillance(self.poste)
 
@@ -127,6 +129,13 @@ class VisioConsumer(AsyncJsonWebsocketConsumer):
                     "message": message.model_dump(exclude_none=True, exclude={"deposition"}),
                 },
             )
+
+    async def envoyer_etat(self, deposition: Deposition) -> None:
+        # Dans la langue choisie sur la page (cookie du sélecteur de langue), comme en HTTP.
+        choisie = self.scope.get("cookies", {}).get(settings.LANGUAGE_COOKIE_NAME, "")
+        langue = choisie if choisie in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+        with translation.override(langue):
+            await self.send_json({"type": "etat", **_etat(deposition)})
 
     async def refuser(self, motif: str) -> None:
         self.refus += 1
@@ -269,7 +278,7 @@ class VisioConsumer(AsyncJsonWebsocketConsumer):
 
     async def deposition_etat(self, evenement: dict[str, Any]) -> None:
         deposition = await database_sync_to_async(Deposition.objects.get)(pk=self.deposition_id)
-        await self.send_json({"type": "etat", **_etat(deposition)})
+        await self.envoyer_etat(deposition)
         if not deposition.etat_deposition.finale or self.poste == "greffe":
             return
         if self.session:
@@ -292,7 +301,7 @@ def _etat(deposition: Deposition) -> dict[str, Any]:
     etat = deposition.etat_deposition
     return {
         "etat": etat.value,
-        "libelle": etat.libelle,
+        "libelle": str(ETATS[etat]),
         "media": etat.media_autorise,
         "finale": etat.finale,
         "code_verifie": deposition.code_verifie,

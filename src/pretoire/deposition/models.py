@@ -14,6 +14,8 @@ from django.db import models
 from pretoire.law.visio import EtatDeposition, QualiteDeposant
 from pretoire.proces.models import Affaire, JourAudience
 
+from .libelles import CHOIX_ETATS, CHOIX_QUALITES
+
 
 class Deposition(models.Model):
     affaire = models.ForeignKey(Affaire, models.PROTECT, related_name="depositions", verbose_name="affaire")
@@ -21,13 +23,11 @@ class Deposition(models.Model):
         JourAudience, models.PROTECT, related_name="depositions", verbose_name="jour d'audience"
     )
     deposant = models.CharField("déposant (invité)", max_length=200)
-    qualite = models.CharField(
-        "qualité", max_length=20, choices=[(q.value, q.libelle) for q in QualiteDeposant]
-    )
+    qualite = models.CharField("qualité", max_length=20, choices=CHOIX_QUALITES)
     etat = models.CharField(
         "état",
         max_length=20,
-        choices=[(e.value, e.libelle) for e in EtatDeposition],
+        choices=CHOIX_ETATS,
         default=EtatDeposition.INVITEE.value,
     )
     jeton_empreinte = models.CharField("empreinte du jeton", max_length=64, unique=True)

@@ -35,6 +35,7 @@ from pretoire.proces.views import contexte_entete
 
 from . import actions
 from .consumers import nom_cookie
+from .libelles import CHOIX_QUALITES
 from .models import Deposition
 
 ROLES_DE_LA_SALLE = frozenset({Role.GREFFIER, Role.PRESIDENT, Role.ASSESSEUR})
@@ -45,9 +46,7 @@ ROLES_DE_LA_SALLE = frozenset({Role.GREFFIER, Role.PRESIDENT, Role.ASSESSEUR})
 
 class FormulaireInvitation(forms.Form):
     deposant = forms.CharField(label=gettext_lazy("Nom et prénom du déposant"), max_length=200)
-    qualite = forms.ChoiceField(
-        label=gettext_lazy("Qualité"), choices=[(q.value, q.libelle) for q in QualiteDeposant]
-    )
+    qualite = forms.ChoiceField(label=gettext_lazy("Qualité"), choices=CHOIX_QUALITES)
     jour: forms.ModelChoiceField[JourAudience] = forms.ModelChoiceField(
         label=gettext_lazy("Jour d'audience"), queryset=JourAudience.objects.none(), empty_label=None
     )
@@ -278,9 +277,7 @@ def essai(request: HttpRequest, jeton: str) -> HttpResponse:
 class FormulaireIdentite(forms.Form):
     nom = forms.CharField(label=gettext_lazy("Nom"), max_length=200)
     prenoms = forms.CharField(label=gettext_lazy("Prénoms"), max_length=200)
-    qualite = forms.ChoiceField(
-        label=gettext_lazy("Qualité"), choices=[(q.value, q.libelle) for q in QualiteDeposant]
-    )
+    qualite = forms.ChoiceField(label=gettext_lazy("Qualité"), choices=CHOIX_QUALITES)
     lieu = forms.CharField(
         label=gettext_lazy("Lieu où vous vous trouvez (facultatif)"),
         max_length=300,
