@@ -245,6 +245,25 @@ def test_les_incidents_des_parties_pendant_l_audition_seulement() -> None:
     assert "Incident technique" in libelles and libelles.count("Demande de donné acte") == 1
 
 
+def test_l_incident_qui_designe_sa_deposition_y_figure_meme_apres_la_fin() -> None:
+    journal = fin(admission_et_serment(avant_l_audition(Journal())))
+    # Demandé après la fin de l'audition, mais désignant la déposition : il la concerne.
+    journal(a(11, 5), TypeEvenement.DEMANDE_DONNE_ACTE, partie="Défense", objet="Son coupé", deposition=1)
+    # Pendant l'audition, mais désignant une autre déposition : il ne la concerne pas.
+    journal(
+        a(11, 6), TypeEvenement.CONCLUSIONS_INCIDENT, partie="Défense", objet="Autre témoin", deposition=2
+    )
+    pv = proces_verbal(journal)
+    assert [ligne["detail"] for ligne in pv.en_json()["incidents_des_parties"]] == ["Défense : Son coupé"]
+
+
+def test_un_incident_designant_une_autre_deposition_n_y_figure_pas_meme_pendant_l_audition() -> None:
+    journal = admission_et_serment(avant_l_audition(Journal()))
+    journal(a(10, 45), TypeEvenement.DEMANDE_DONNE_ACTE, partie="Défense", objet="Autre", deposition=2)
+    pv = proces_verbal(fin(journal))
+    assert pv.en_json()["incidents_des_parties"] == []
+
+
 def test_le_lieu_non_declare_est_ecrit_tel_quel() -> None:
     pv = proces_verbal(fin(admission_et_serment(avant_l_audition(Journal(), lieu=""))))
     assert pv.en_json()["personne"]["lieu"] == "non déclaré"

@@ -73,6 +73,9 @@ def do_consigner_evenement(
             if hasattr(affaire, "decision_mise_en_accusation")
             else []
         ),
+        # Une saisie du greffe ne peut viser qu'une déposition de l'affaire ; le dispositif de
+        # la visio, lui, n'écrit que pour la sienne.
+        depositions=None if par_la_visio else set(affaire.depositions.values_list("pk", flat=True)),
     )
     corrige = None
     if type_evenement is TypeEvenement.CORRECTION:

@@ -77,6 +77,9 @@ class PriseDeParole(Donnees):
 class Incident(Donnees):
     partie: str = Field(min_length=1, max_length=200, title="partie")
     objet: str = Field(min_length=1, max_length=4000, title="objet")
+    # La déposition à distance que l'incident vise, s'il en vise une : le procès-verbal des
+    # opérations de cette déposition le reprend (R. 53-38 ; Crim. 11 déc. 2024).
+    deposition: int | None = Field(default=None, ge=1, title="déposition à distance visée")
 
 
 class IncidentTechnique(Donnees):
@@ -285,6 +288,7 @@ def valider_donnees(
     *,
     accuses: Collection[str],
     faits: Collection[str],
+    depositions: Collection[int] | None = None,
 ) -> dict[str, Any]:
     """Les données validées et normalisées, ou ``DonneesInvalides`` avec un message par champ.
 
@@ -306,6 +310,13 @@ def valider_donnees(
         )
     if "fait" in resultat and resultat["fait"] not in faits:
         erreurs.append(ErreurChamp("fait", f"« {resultat['fait']} » n'est pas un fait de cette affaire"))
+    if depositions is not None and "deposition" in resultat and resultat["deposition"] not in depositions:
+        erreurs.append(
+            ErreurChamp(
+                "déposition à distance visée",
+                f"aucune déposition à distance n° {resultat['deposition']} dans cette affaire",
+            )
+        )
     if erreurs:
         raise DonneesInvalides(erreurs)
     return resultat

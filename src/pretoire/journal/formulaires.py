@@ -50,6 +50,7 @@ def champs_du_type(
     *,
     accuses: Sequence[tuple[str, str]],
     faits: Sequence[tuple[str, str]],
+    depositions: Sequence[tuple[str, str]] = (),
     saisie: Mapping[str, str] | None = None,
 ) -> list[Champ]:
     """Les champs du type, avec la saisie précédente pour ne rien perdre après un refus."""
@@ -65,6 +66,8 @@ def champs_du_type(
             genre, choix = "choix", accuses
         elif nom == "fait":
             genre, choix = "choix", faits
+        elif nom == "deposition":
+            genre, choix = "choix", depositions
         elif typing.get_origin(info.annotation) is typing.Literal:
             genre = "choix"
             choix = [(v, LIBELLES_VALEURS.get(v, v)) for v in typing.get_args(info.annotation)]

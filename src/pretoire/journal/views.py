@@ -65,8 +65,18 @@ def greffe(request: HttpRequest, affaire_id: int) -> HttpResponse:
         if decision
         else []
     )
+    # Les dépositions à distance de l'affaire, qu'une demande de donné acte peut viser.
+    depositions = [
+        (str(d["pk"]), f"n° {d['pk']} — {d['deposant']}")
+        for d in affaire.depositions.order_by("pk").values("pk", "deposant")
+    ]
     types = [
-        {"type": t, "champs": champs_du_type(t, accuses=accuses, faits=faits, saisie=request.POST)}
+        {
+            "type": t,
+            "champs": champs_du_type(
+                t, accuses=accuses, faits=faits, depositions=depositions, saisie=request.POST
+            ),
+        }
         for t in TypeEvenement
         if not t.de_la_visio
     ]

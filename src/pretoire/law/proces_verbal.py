@@ -665,12 +665,15 @@ def etablir_proces_verbal(
     fenetre = _fenetre(pv, propres)
     retenus = {e.numero for e in propres if e.type is not TypeEvenement.QUALITE_MINUTE}
     for evenement in evenements:
-        if fenetre and fenetre[0] <= evenement.horodatage <= fenetre[1]:
-            if evenement.type in TYPES_DES_PARTIES:
+        dans_la_fenetre = fenetre is not None and fenetre[0] <= evenement.horodatage <= fenetre[1]
+        visee = evenement.donnees.get("deposition")
+        if evenement.type in TYPES_DES_PARTIES:
+            # L'incident qui désigne sa déposition la concerne ; sans désignation, la fenêtre.
+            if visee == deposition or (visee is None and dans_la_fenetre):
                 pv.incidents_des_parties.append(_ligne(evenement))
                 retenus.add(evenement.numero)
-            elif evenement.type is TypeEvenement.INCIDENT_TECHNIQUE:
-                retenus.add(evenement.numero)
+        elif evenement.type is TypeEvenement.INCIDENT_TECHNIQUE and dans_la_fenetre:
+            retenus.add(evenement.numero)
     for evenement in evenements:
         corrige = evenement.donnees.get("evenement")
         if evenement.type is TypeEvenement.CORRECTION and corrige in retenus:
@@ -723,9 +726,10 @@ def _lire(pv: ProcesVerbal, evenement: EvenementDebats) -> None:
         pv.deconnexions.append(_ligne(evenement))
 
 
-# AMBIGUÏTÉ : une demande de donné acte ou des conclusions d'incident ne désignent pas la
-# déposition qu'elles visent — lecture retenue : celles consignées entre l'admission et le dernier
-# événement de la déposition la concernent (la personne est alors devant la cour).
+# AMBIGUÏTÉ : une demande de donné acte ou des conclusions d'incident qui ne désignent pas la
+# déposition qu'elles visent (le greffier peut la désigner) — lecture retenue : celles consignées
+# entre l'admission et le dernier événement de la déposition la concernent (la personne est
+# alors devant la cour).
 def _fenetre(pv: ProcesVerbal, propres: Sequence[EvenementDebats]) -> tuple[datetime, datetime] | None:
     """De l'admission au dernier événement de la déposition : la personne est devant la cour."""
     if pv.admission is None:
