@@ -3,7 +3,9 @@ qui ne correspond pas."""
 
 from __future__ import annotations
 
+import sqlite3
 import time
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
@@ -131,3 +133,33 @@ def test_un_navigateur_sans_transformations_encodees_ne_peut_pas_rejoindre(
     essais = [e for e in journal_de_l_affaire(greffe, serveur_demo) if e["type"] == "essai_materiel"]
     assert essais[-1]["donnees"]["resultat"] == "non_concluant"
     assert essais[-1]["donnees"]["chiffrement"] is False
+
+
+def test_une_invitation_expiree_est_refusee_et_la_tentative_consignee(
+    demo_et_donnees: tuple[str, Path], navigateur_media: Browser
+) -> None:
+    adresse, donnees = demo_et_donnees
+    greffe = nouveau_contexte(navigateur_media, adresse).new_page()
+    invitation = inviter(greffe, adresse, "Mme Rose PERRIN")
+    # L'échéance passée, simulée dans la base du serveur : on n'attend pas minuit.
+    with sqlite3.connect(donnees / "pretoire.sqlite3") as base:
+        base.execute(
+            "UPDATE deposition_deposition SET expire_le = '2026-01-01 00:00:00' WHERE deposant = ?",
+            ("Mme Rose PERRIN",),
+        )
+    deposant = nouveau_contexte(navigateur_media, adresse).new_page()
+    reponse = deposant.goto(invitation.lien)
+    assert reponse is not None and reponse.status == 403
+    expect(deposant.locator("#motif-refus")).to_contain_text("Cette invitation a expiré")
+    capture(deposant, "visio-refus-expiree")
+    accessible(deposant)
+    chemin = invitation.lien.split("/visio/")[1].strip("/")
+    assert deposant.evaluate(FERMETURE, f"/ws/visio/deposant/{chemin}/") == 4403
+    journal = journal_de_l_affaire(greffe, adresse)
+    refus = [e for e in journal if e["type"] == "acces_refuse"]
+    assert refus and refus[-1]["donnees"]["motif"] == "expiree"
+    assert not [
+        e
+        for e in journal
+        if e["type"] == "admission" and e["donnees"]["deposition"] == refus[-1]["donnees"]["deposition"]
+    ]
