@@ -11,6 +11,7 @@ surveille ce qu'il reçoit (``fidelite.Surveillance``) et ce qui doit l'être es
 
 from __future__ import annotations
 
+import abc
 import json
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -40,7 +41,9 @@ REFUS_CONSIGNES, REFUS_TOLERES = 10, 50
 FERMETURE_INTERDITE, FERMETURE_ABUS = 4403, 4400
 
 
-class VisioConsumer(AsyncJsonWebsocketConsumer):
+class VisioConsumer(AsyncJsonWebsocketConsumer, abc.ABC):
+    """Ce que font tous les postes ; chacun dit seulement comment il se fait reconnaître."""
+
     poste: str = ""
     deposition_id: int = 0
     session: str = ""
@@ -50,8 +53,9 @@ class VisioConsumer(AsyncJsonWebsocketConsumer):
     decalage: timedelta | None = None
     dernier_instant: datetime | None = None
 
+    @abc.abstractmethod
     async def authentifier(self) -> Deposition | None:
-        raise NotImplementedError
+        """La déposition de ce poste, ou ``None`` si la connexion doit être refusée."""
 
     async def connect(self) -> None:
         deposition = await self.authentifier()
