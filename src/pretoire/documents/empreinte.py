@@ -16,17 +16,6 @@ from pretoire.journal import chaine
 def empreinte_des_maillons(maillons: Iterable[chaine.Maillon]) -> str:
     condense = hashlib.sha256()
     for maillon in maillons:
-        condense.update(
-            chaine.contenu_scelle(
-                affaire=maillon.affaire,
-                numero=maillon.numero,
-                type=maillon.type,
-                donnees=maillon.donnees,
-                auteur=maillon.auteur,
-                horodatage=maillon.horodatage,
-                corrige=maillon.corrige,
-                empreinte_precedente=maillon.empreinte_precedente,
-            )
-        )
+        condense.update(maillon.contenu_scelle())
         condense.update(b"\n")
     return condense.hexdigest()

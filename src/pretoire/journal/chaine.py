@@ -62,6 +62,19 @@ class Maillon:
     empreinte_precedente: str
     empreinte: str
 
+    def contenu_scelle(self) -> bytes:
+        """Ce que l'empreinte de ce maillon scelle, recalculé depuis son contenu."""
+        return contenu_scelle(
+            affaire=self.affaire,
+            numero=self.numero,
+            type=self.type,
+            donnees=self.donnees,
+            auteur=self.auteur,
+            horodatage=self.horodatage,
+            corrige=self.corrige,
+            empreinte_precedente=self.empreinte_precedente,
+        )
+
 
 @dataclass(frozen=True)
 class ResultatVerification:
@@ -94,16 +107,7 @@ def verifier(maillons: Iterable[Maillon]) -> ResultatVerification:
             return ResultatVerification(
                 False, attendu - 1, maillon.numero, "l'empreinte du précédent ne correspond pas"
             )
-        recalculee = empreinte(
-            affaire=maillon.affaire,
-            numero=maillon.numero,
-            type=maillon.type,
-            donnees=maillon.donnees,
-            auteur=maillon.auteur,
-            horodatage=maillon.horodatage,
-            corrige=maillon.corrige,
-            empreinte_precedente=maillon.empreinte_precedente,
-        )
+        recalculee = hashlib.sha256(maillon.contenu_scelle()).hexdigest()
         if recalculee != maillon.empreinte:
             return ResultatVerification(
                 False, attendu - 1, maillon.numero, "le contenu ne correspond plus à son empreinte"
