@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import platform
-import re
 import shutil
 import statistics
 import sys
@@ -25,7 +24,8 @@ RACINE = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(RACINE / "src"))
 sys.path.insert(0, str(RACINE / "bench"))
 
-from questions import affaire_synthetique, machine  # noqa: E402
+from questions import affaire_synthetique  # noqa: E402
+from resultats import ecrire_section, machine  # noqa: E402
 
 from pretoire.documents.rendu import rendre_pdf  # noqa: E402
 from pretoire.law.deliberation import (  # noqa: E402
@@ -148,17 +148,7 @@ def main() -> None:
             f" {r['inscription_ms']:.0f} | {r['pdf_s']:.2f} |"
         )
     lignes += [""]
-    section = "\n".join(lignes)
-    print(section)
-    fichier = RACINE / "docs" / "benchmarks.md"
-    existant = fichier.read_text() if fichier.exists() else "# Mesures de performance\n\n"
-    motif = re.compile(r"## Délibéré\n.*?(?=\n## |\Z)", re.DOTALL)
-    nouveau = (
-        motif.sub(lambda _: section.rstrip() + "\n", existant)
-        if motif.search(existant)
-        else existant.rstrip() + "\n\n" + section
-    )
-    fichier.write_text(nouveau)
+    ecrire_section("\n".join(lignes))
 
 
 if __name__ == "__main__":

@@ -13,7 +13,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import platform
 import re
@@ -29,6 +28,10 @@ from zoneinfo import ZoneInfo
 
 RACINE = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(RACINE / "src"))
+sys.path.insert(0, str(RACINE / "bench"))
+
+from questions import affaire_synthetique  # noqa: E402
+from resultats import ecrire_section, machine  # noqa: E402
 
 from pretoire.documents.empreinte import empreinte_des_maillons  # noqa: E402
 from pretoire.documents.rendu import rendre_pdf  # noqa: E402
@@ -43,16 +46,8 @@ from pretoire.journal.chaine import EMPREINTE_INITIALE, Maillon, empreinte  # no
 from pretoire.law.debats import EvenementDebats, TypeEvenement  # noqa: E402
 from pretoire.law.proces_verbal import EnTete, etablir_proces_verbal  # noqa: E402
 from pretoire.law.questions import etablir_feuille  # noqa: E402
+from pretoire.law.questions.modele import avec_libelles_des_natures  # noqa: E402
 from pretoire.law.visio import SERMENT_EXPERT  # noqa: E402
-
-
-def _module_de_bench(nom: str) -> Any:
-    spec = importlib.util.spec_from_file_location(f"bench_{nom}", RACINE / "bench" / f"{nom}.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
 
 PARIS = ZoneInfo("Europe/Paris")
 JOUR = date(2027, 2, 24)
@@ -295,11 +290,10 @@ def mesurer_pv(cles: Any, racine: Any) -> dict[str, Any]:
 
 
 def mesurer_feuille(cles: Any, racine: Any) -> dict[str, Any]:
-    affaire_synthetique = _module_de_bench("questions").affaire_synthetique
     dossier = affaire_synthetique(300)
     duree_modele, feuille = chronometrer(3, lambda: etablir_feuille(dossier, []))
     donnees = {
-        **feuille.en_json(),
+        **avec_libelles_des_natures(feuille.en_json()),
         "document": metadonnees("Feuille de questions", 1, 1, "0" * 64, ["le greffier", "le président"]),
     }
     rendu_froid, duree_rendu, pdf = chronometrer_rendu(3, "feuille_de_questions", donnees)
@@ -330,7 +324,6 @@ def main() -> None:
         cles = charger_cles(chemin, "")
         pv = mesurer_pv(cles, cles.certificat)
         feuille = mesurer_feuille(cles, cles.certificat)
-    machine = _module_de_bench("questions").machine()
     charge = (
         f"charge moyenne de la machine : {charge_avant:.1f} avant, {os.getloadavg()[0]:.1f} après".replace(
             ".", ","
@@ -343,7 +336,7 @@ def main() -> None:
     lignes = [
         "## Documents signés",
         "",
-        f"Mesuré le {date.today().isoformat()} sur {machine}, Python {platform.python_version()}, par"
+        f"Mesuré le {date.today().isoformat()} sur {machine()}, Python {platform.python_version()}, par"
         " `.venv/bin/python bench/documents.py` (médianes de 5 passes pour le procès-verbal, de 3 pour la"
         " feuille). Rendu : Typst en PDF/A-2b, le premier du processus (polices à charger) puis la médiane"
         " des suivants (version différente à chaque passe ; Typst garde en mémoire ce qui n'a pas changé,"
@@ -376,17 +369,7 @@ def main() -> None:
         f" formes canoniques recalculées) : {pv['empreinte_ms']:.1f} ms.",
         "",
     ]
-    section = "\n".join(lignes)
-    print(section)
-    fichier = RACINE / "docs" / "benchmarks.md"
-    existant = fichier.read_text() if fichier.exists() else "# Mesures de performance\n\n"
-    motif = re.compile(r"## Documents signés\n.*?(?=\n## |\Z)", re.DOTALL)
-    nouveau = (
-        motif.sub(lambda _: section.rstrip() + "\n", existant)
-        if motif.search(existant)
-        else existant.rstrip() + "\n\n" + section
-    )
-    fichier.write_text(nouveau)
+    ecrire_section("\n".join(lignes))
 
 
 if __name__ == "__main__":

@@ -13,10 +13,8 @@ from __future__ import annotations
 
 import gc
 import json
-import os
 import platform
 import random
-import re
 import statistics
 import sys
 import time
@@ -26,8 +24,9 @@ from pathlib import Path
 from typing import Any
 
 RACINE = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(RACINE / "src"), str(RACINE)]
+sys.path[:0] = [str(RACINE / "src"), str(RACINE), str(RACINE / "bench")]
 
+from resultats import ecrire_section, machine  # noqa: E402
 from tests.law.dossiers_synthetiques import (  # noqa: E402
     Forme,
     TirageAleatoire,
@@ -37,7 +36,7 @@ from tests.law.dossiers_synthetiques import (  # noqa: E402
 
 from pretoire.documents.rendu import rendre_feuille_de_questions  # noqa: E402
 from pretoire.law.catalogue import catalogue_livre  # noqa: E402
-from pretoire.law.mise_en_accusation import charger_dossier, dossier_en_json, dossier_en_yaml  # noqa: E402
+from pretoire.law.mise_en_accusation import Dossier, charger_dossier, dossier_en_json, dossier_en_yaml  # noqa: E402
 from pretoire.law.questions import etablir_feuille, valider_feuille  # noqa: E402
 
 GRAINE = 2025
@@ -51,6 +50,11 @@ def forme(nombre_victimes: int) -> Forme:
         circonstances_par_fait=(2, 4),
         qualifications=("viol",),
     )
+
+
+def affaire_synthetique(nombre_victimes: int, graine: int = GRAINE) -> Dossier:
+    """L'affaire que mesure ce banc ; les bancs du délibéré et des documents mesurent la même."""
+    return dossier_synthetique(TirageAleatoire(random.Random(graine)), forme(nombre_victimes))
 
 
 def mediane_ms(mesure: Callable[[], object], repetitions: int) -> float:
@@ -93,15 +97,6 @@ def mesurer(nombre_victimes: int, repetitions: int) -> dict[str, Any]:
         "pdf_s": duree_pdf,
         "lectures": lectures,
     }
-
-
-def machine() -> str:
-    modele = "inconnu"
-    cpuinfo = Path("/proc/cpuinfo")
-    if cpuinfo.exists():
-        trouve = re.search(r"^model name\s*:\s*(.+)$", cpuinfo.read_text(), re.MULTILINE)
-        modele = trouve.group(1).strip() if trouve else modele
-    return f"{platform.system()} {platform.release()} {platform.machine()}, {modele}, {os.cpu_count()} cœurs"
 
 
 def main() -> None:
@@ -152,17 +147,7 @@ def main() -> None:
         + " µs — objectifs : moteur < 50 ms et PDF < 2 s à 300 victimes, croissance linéaire.",
         "",
     ]
-    section = "\n".join(lignes)
-    print(section)
-    fichier = RACINE / "docs" / "benchmarks.md"
-    existant = fichier.read_text() if fichier.exists() else "# Mesures de performance\n\n"
-    motif = re.compile(r"## Feuille de questions\n.*?(?=\n## |\Z)", re.DOTALL)
-    nouveau = (
-        motif.sub(lambda _: section.rstrip() + "\n", existant)
-        if motif.search(existant)
-        else existant.rstrip() + "\n\n" + section
-    )
-    fichier.write_text(nouveau)
+    ecrire_section("\n".join(lignes))
 
 
 if __name__ == "__main__":

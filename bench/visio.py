@@ -10,8 +10,6 @@ s'y relance lui-même. Écrit la section « Visioconférence » de docs/benchmar
 from __future__ import annotations
 
 import os
-import platform
-import re
 import statistics
 import subprocess
 import sys
@@ -24,6 +22,9 @@ from typing import Any
 RACINE = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(RACINE))
 sys.path.insert(0, str(RACINE / "src"))
+sys.path.insert(0, str(RACINE / "bench"))
+
+from resultats import ecrire_section, machine  # noqa: E402
 
 RUNS_PREMIERE_IMAGE = 10
 RUNS_REPRISE = 3
@@ -179,15 +180,6 @@ def mesurer() -> dict[str, Any]:
     return resultats
 
 
-def machine() -> str:
-    modele = platform.processor() or "processeur inconnu"
-    cpuinfo = Path("/proc/cpuinfo")
-    if cpuinfo.exists():
-        trouve = re.search(r"model name\s*:\s*(.+)", cpuinfo.read_text())
-        modele = trouve.group(1).strip() if trouve else modele
-    return f"{platform.system()} {platform.release()} {platform.machine()}, {modele}, {os.cpu_count()} cœurs"
-
-
 def ecrire(resultats: dict[str, Any]) -> None:
     def ms(valeurs: list[float]) -> str:
         mediane, bas, haut = (1000 * f(valeurs) for f in (statistics.median, min, max))
@@ -221,17 +213,7 @@ def ecrire(resultats: dict[str, Any]) -> None:
         " le produit refuse toute liaison non chiffrée de bout en bout.",
         "",
     ]
-    section = "\n".join(lignes)
-    print(section)
-    fichier = RACINE / "docs" / "benchmarks.md"
-    existant = fichier.read_text() if fichier.exists() else "# Mesures de performance\n\n"
-    motif = re.compile(r"## Visioconférence\n.*?(?=\n## |\Z)", re.DOTALL)
-    nouveau = (
-        motif.sub(lambda _: section.rstrip() + "\n", existant)
-        if motif.search(existant)
-        else existant.rstrip() + "\n\n" + section
-    )
-    fichier.write_text(nouveau)
+    ecrire_section("\n".join(lignes))
 
 
 if __name__ == "__main__":
