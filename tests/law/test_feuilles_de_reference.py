@@ -71,7 +71,22 @@ def test_l_accord_des_parties_reduit_l_irresponsabilite_a_une_question_unique() 
 def test_la_complice_est_interrogee_par_renvoi_a_la_question_de_l_auteur() -> None:
     feuille = _feuille("complicite")
     complice = [q for q in feuille["questions"] if q["accused"] == "A2" and q["kind"] == "principale"]
-    assert "aidé ou assisté avec connaissance" in complice[0]["text"]
+    assert "en connaissance de cause, aidé ou assisté" in complice[0]["text"]
     assert "spécifié à la question n° 1" in complice[0]["text"]
     assert complice[0]["unverified"] is True
     assert any("refusée" in d["message"] for d in feuille["diagnostics"])
+
+
+def test_les_circonstances_de_la_complice_renvoient_au_fait_de_l_auteur_sans_dire_qu_elle_l_a_commis() -> None:
+    feuille = _feuille("complicite")
+    circonstances = [
+        q for q in feuille["questions"] if q["accused"] == "A2" and q["kind"] == "circonstance_aggravante"
+    ]
+    assert [q["code"] for q in circonstances] == ["premeditation", "guet_apens"]
+    for question in circonstances:
+        assert "commis par l'accusée Sophie GIRARD" not in question["text"]
+        assert question["text"].startswith("Le meurtre ci-dessus spécifié à la question n° 1, dont la complicité")
+        # La préméditation est celle de l'auteur, qui a commis le fait.
+        assert "commis par l'accusé Julien MOREL" in question["text"]
+        assert "art. 121-7 CP" in question["citation"]
+        assert question["depends_on"] == [{"answer": "oui", "number": 4}]

@@ -125,12 +125,30 @@ class ModeComplicite(enum.StrEnum):
     INSTRUCTIONS = "instructions"
 
 
+class MoyenDeProvocation(enum.StrEnum):
+    """Les moyens de la provocation, art. 121-7 al. 2 CP (texte NON VÉRIFIÉ dans les sources)."""
+
+    DON = "don"
+    PROMESSE = "promesse"
+    MENACE = "menace"
+    ORDRE = "ordre"
+    ABUS_D_AUTORITE = "abus d'autorité"
+    ABUS_DE_POUVOIR = "abus de pouvoir"
+
+
 class Participant(_Modele):
     accuse: str = Field(description="Identifiant d'un accusé déclaré dans « accuses ».")
     qualite: QualiteParticipation = Field(description="« auteur » ou « complice ».")
     mode_complicite: ModeComplicite | None = Field(
         default=None,
         description="Pour un complice : aide_ou_assistance, provocation ou instructions.",
+    )
+    moyens_de_provocation: tuple[MoyenDeProvocation, ...] = Field(
+        default=(),
+        description=(
+            "Pour une provocation : les moyens retenus par la décision (don, promesse, menace,"
+            " ordre, abus d'autorité, abus de pouvoir) ; tous ceux de l'art. 121-7 al. 2 CP si absent."
+        ),
     )
 
 
@@ -320,6 +338,11 @@ def verifier_coherence(dossier: Dossier, catalogue: Catalogue) -> Iterator[tuple
                         "un complice doit avoir un « mode_complicite » : aide_ou_assistance,"
                         " provocation ou instructions."
                     ),
+                )
+            if participant.moyens_de_provocation and participant.mode_complicite is not ModeComplicite.PROVOCATION:
+                yield (
+                    (*ici, "participants", i, "moyens_de_provocation"),
+                    "les moyens de provocation ne s'indiquent que pour une complicité par provocation.",
                 )
         qualites = {p.qualite for p in fait.participants}
         if QualiteParticipation.COMPLICE in qualites and QualiteParticipation.AUTEUR not in qualites:

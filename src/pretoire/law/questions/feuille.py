@@ -60,6 +60,7 @@ def etablir_feuille(
     dernier_fait = {p.accuse: f.id for f in dossier.faits for p in f.participants}
     for fait in dossier.faits:
         numeros_des_auteurs: list[int] = []
+        auteurs: list[str] = []
         for participant in _auteurs_puis_complices(fait):
             accuse = participant.accuse
             causes = [c for c in fait.causes_irresponsabilite if c.accuse == accuse]
@@ -77,12 +78,18 @@ def etablir_feuille(
                 questions.append(
                     l4324_4.question_principale(contexte, fait, participant, numero, numeros_des_auteurs)
                 )
+            fait_principal = None
             if participant.qualite is QualiteParticipation.AUTEUR:
                 numeros_des_auteurs.append(numero)
+                auteurs.append(accuse)
+            else:
+                fait_principal = l4324_4.FaitPrincipal(tuple(numeros_des_auteurs), tuple(auteurs), numero)
             if causes:
                 questions_sur_le_fait.setdefault(accuse, []).append(numero)
-            questions += l4324_4.questions_circonstances(contexte, fait, accuse, numero, numeros)
-            speciales, refus = l4324_6_7.questions_speciales(contexte, fait, accuse, numero, numeros)
+            questions += l4324_4.questions_circonstances(contexte, fait, accuse, numero, numeros, fait_principal)
+            speciales, refus = l4324_6_7.questions_speciales(
+                contexte, fait, accuse, numero, numeros, fait_principal
+            )
             questions += speciales
             diagnostics += refus
             obligatoires, refus, reservees = l4324_8.questions_obligatoires(

@@ -21,7 +21,7 @@ from pretoire.law.citations import Citation, article_cp, article_cpp
 from pretoire.law.mise_en_accusation import Fait
 from pretoire.law.questions import jurisprudence
 from pretoire.law.questions.journal import Information, NatureQuestionAnnoncee
-from pretoire.law.questions.l4324_4 import citations_circonstance, texte_circonstance
+from pretoire.law.questions.l4324_4 import FaitPrincipal, citations_circonstance, texte_circonstance
 from pretoire.law.questions.l4324_9 import ARTICLE_351_1, EtatInformation, etat_information, motif_du_refus
 from pretoire.law.questions.modele import (
     Dependance,
@@ -44,7 +44,12 @@ def _annonces(
 
 
 def questions_speciales(
-    contexte: Contexte, fait: Fait, accuse: str, numero_principal: int, numeros: Iterator[int]
+    contexte: Contexte,
+    fait: Fait,
+    accuse: str,
+    numero_principal: int,
+    numeros: Iterator[int],
+    fait_principal: FaitPrincipal | None = None,
 ) -> tuple[list[Question], list[Diagnostic]]:
     """Une question par circonstance aggravante révélée par les débats et annoncée aux parties."""
     annonces = _annonces(contexte, fait, accuse, NatureQuestionAnnoncee.SPECIALE)
@@ -108,7 +113,7 @@ def questions_speciales(
                 fait=fait.id,
                 victime=contexte.victime_de(fait),
                 texte=texte_circonstance(
-                    contexte, fait, accuse, circonstance, numero_principal, annonce.donnees.enonce
+                    contexte, fait, accuse, circonstance, numero_principal, annonce.donnees.enonce, fait_principal
                 ),
                 citations=(ARTICLE_350, ARTICLE_351_1, *citations_circonstance(circonstance)),
                 depend_de=(Dependance(numero_principal, Reponse.OUI),),

@@ -69,6 +69,15 @@ class Designation:
         debut, fin = self._renvoi
         return f"{debut} {numero} {fin}"
 
+    def renvoi_en_deux(self, specifie: str) -> tuple[str, str]:
+        """Le sujet et le verbe du renvoi, pour y insérer une incise.
+
+        >>> Designation("meurtre", Genre.MASCULIN).renvoi_en_deux("spécifié aux questions n° 1 et 2")
+        ('Le meurtre ci-dessus spécifié aux questions n° 1 et 2', 'a-t-il été commis')
+        """
+        sujet = self.avec_article()
+        return f"{sujet[0].upper()}{sujet[1:]} ci-dessus {specifie}", self._renvoi[1]
+
     @cached_property
     def _renvoi(self) -> tuple[str, str]:
         # Rédigé une fois par fait : chacune de ses circonstances renvoie à la même question.
@@ -142,6 +151,11 @@ class Contexte:
             personne = self.dossier.accuse(accuse)
             self._noms[accuse] = nom_usuel(personne.prenoms, personne.nom)
         return self._noms[accuse]
+
+    def titre_et_nom(self, accuse: str) -> str:
+        """« l'accusé Marc DURAND » ou « l'accusée Inès FABRE », au fil de la phrase."""
+        titre = "l'accusée" if self.accusee(accuse) else "l'accusé"
+        return f"{titre} {self.nom_accuse(accuse)}"
 
     def l_accuse(self, accuse: str) -> str:
         """« L'accusé Marc DURAND » ou « L'accusée Inès FABRE »."""
