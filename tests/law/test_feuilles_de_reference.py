@@ -77,7 +77,9 @@ def test_la_complice_est_interrogee_par_renvoi_a_la_question_de_l_auteur() -> No
     assert any("refusée" in d["message"] for d in feuille["diagnostics"])
 
 
-def test_les_circonstances_de_la_complice_renvoient_au_fait_de_l_auteur_sans_dire_qu_elle_l_a_commis() -> None:
+def test_les_circonstances_de_la_complice_renvoient_au_fait_de_l_auteur_sans_dire_qu_elle_l_a_commis() -> (
+    None
+):
     feuille = _feuille("complicite")
     circonstances = [
         q for q in feuille["questions"] if q["accused"] == "A2" and q["kind"] == "circonstance_aggravante"
@@ -85,7 +87,9 @@ def test_les_circonstances_de_la_complice_renvoient_au_fait_de_l_auteur_sans_dir
     assert [q["code"] for q in circonstances] == ["premeditation", "guet_apens"]
     for question in circonstances:
         assert "commis par l'accusée Sophie GIRARD" not in question["text"]
-        assert question["text"].startswith("Le meurtre ci-dessus spécifié à la question n° 1, dont la complicité")
+        assert question["text"].startswith(
+            "Le meurtre ci-dessus spécifié à la question n° 1, dont la complicité"
+        )
         # La préméditation est celle de l'auteur, qui a commis le fait.
         assert "commis par l'accusé Julien MOREL" in question["text"]
         assert "art. 121-7 CP" in question["citation"]

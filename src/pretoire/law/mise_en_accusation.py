@@ -339,7 +339,10 @@ def verifier_coherence(dossier: Dossier, catalogue: Catalogue) -> Iterator[tuple
                         " provocation ou instructions."
                     ),
                 )
-            if participant.moyens_de_provocation and participant.mode_complicite is not ModeComplicite.PROVOCATION:
+            if (
+                participant.moyens_de_provocation
+                and participant.mode_complicite is not ModeComplicite.PROVOCATION
+            ):
                 yield (
                     (*ici, "participants", i, "moyens_de_provocation"),
                     "les moyens de provocation ne s'indiquent que pour une complicité par provocation.",

@@ -86,7 +86,9 @@ def etablir_feuille(
                 fait_principal = l4324_4.FaitPrincipal(tuple(numeros_des_auteurs), tuple(auteurs), numero)
             if causes:
                 questions_sur_le_fait.setdefault(accuse, []).append(numero)
-            questions += l4324_4.questions_circonstances(contexte, fait, accuse, numero, numeros, fait_principal)
+            questions += l4324_4.questions_circonstances(
+                contexte, fait, accuse, numero, numeros, fait_principal
+            )
             speciales, refus = l4324_6_7.questions_speciales(
                 contexte, fait, accuse, numero, numeros, fait_principal
             )

@@ -199,12 +199,16 @@ def texte_circonstance(
     else:
         # AMBIGUÏTÉ : circonstance personnelle d'un fait aux auteurs multiples, posée pour le
         # complice — lecture retenue : « par son auteur ou l'un de ses auteurs ».
-        enonce = contexte.enonce(modele.replace("{accuse}", "son auteur ou l'un de ses auteurs"), fait, accuse)
+        enonce = contexte.enonce(
+            modele.replace("{accuse}", "son auteur ou l'un de ses auteurs"), fait, accuse
+        )
         personnel = "{accuse}" in modele
         par_qui = "son auteur ou l'un de ses auteurs"
     if circonstance.nature is NatureCirconstance.PERSONNELLE and not personnel:
         enonce = f"par {par_qui} {enonce}"
-    sujet, verbe = designation.renvoi_en_deux(renvoi_aux_questions(designation.accord, list(fait_principal.numeros_des_auteurs)))
+    sujet, verbe = designation.renvoi_en_deux(
+        renvoi_aux_questions(designation.accord, list(fait_principal.numeros_des_auteurs))
+    )
     complicite = (
         f"dont la complicité est reprochée à {contexte.titre_et_nom(accuse)}"
         f" à la question n° {fait_principal.numero_complicite}"

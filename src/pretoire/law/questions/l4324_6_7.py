@@ -113,7 +113,13 @@ def questions_speciales(
                 fait=fait.id,
                 victime=contexte.victime_de(fait),
                 texte=texte_circonstance(
-                    contexte, fait, accuse, circonstance, numero_principal, annonce.donnees.enonce, fait_principal
+                    contexte,
+                    fait,
+                    accuse,
+                    circonstance,
+                    numero_principal,
+                    annonce.donnees.enonce,
+                    fait_principal,
                 ),
                 citations=(ARTICLE_350, ARTICLE_351_1, *citations_circonstance(circonstance)),
                 depend_de=(Dependance(numero_principal, Reponse.OUI),),
