@@ -102,7 +102,10 @@ def test_cas_juridique(cas: dict[str, Any]) -> None:
     dossier = Dossier.model_validate(donnees)
     evenements = [
         EvenementDebats(
-            rang, TypeEvenement(e["type"]), datetime(2026, 11, 23, 9, rang, tzinfo=UTC), e.get("donnees", {})
+            rang,
+            TypeEvenement(e["type"]),
+            datetime(2026, 11, 23, 9, e.get("minute", rang), tzinfo=UTC),
+            e.get("donnees", {}),
         )
         for rang, e in enumerate(cas.get("journal", []), start=1)
     ]

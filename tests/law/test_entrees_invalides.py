@@ -169,3 +169,32 @@ def test_un_document_piege_ou_casse_est_refuse_en_francais(
     sortie = lancer("questions", str(chemin))
     assert sortie.code == 2
     assert fragment in sortie.stderr
+
+
+def test_un_journal_qui_vise_un_fait_inconnu_sort_en_code_2_sans_rien_ecrire(tmp_path: Path) -> None:
+    """Taire l'annonce ferait disparaître une question que la loi impose (art. 351-1 CPP)."""
+    journal = tmp_path / "journal.json"
+    journal.write_text(
+        '[{"numero": 1, "type": "contestation_element_constitutif", "horodatage": "2026-11-25T10:00:00Z",'
+        ' "donnees": {"accuse": "A1", "fait": "F99", "element": "contrainte"}}]'
+    )
+    pdf = tmp_path / "feuille.pdf"
+    sortie = lancer(
+        "questions", str(EXEMPLES / "affaire-mineures.yaml"), "--log", str(journal), "--pdf", str(pdf)
+    )
+    assert sortie.code == 2
+    assert (
+        "événement n° 1" in sortie.stderr and "le fait « F99 » n'est pas un fait du dossier" in sortie.stderr
+    )
+    assert not pdf.exists()
+
+
+def test_un_journal_qui_vise_un_accuse_etranger_au_fait_sort_en_code_2(tmp_path: Path) -> None:
+    journal = tmp_path / "journal.json"
+    journal.write_text(
+        '[{"numero": 1, "type": "information_question", "horodatage": "2026-11-25T10:00:00Z",'
+        ' "donnees": {"nature": "subsidiaire", "accuse": "A9", "fait": "F1",'
+        ' "qualification": "agression_sexuelle"}}]'
+    )
+    sortie = lancer("questions", str(EXEMPLES / "affaire-mineures.yaml"), "--log", str(journal))
+    assert sortie.code == 2 and "l'accusé « A9 » n'est pas un accusé du dossier" in sortie.stderr

@@ -125,3 +125,40 @@ def test_la_documentation_openapi_est_servie(client_greffe: Client) -> None:
     assert client_greffe.get("/api/docs").status_code == 200
     schema = client_greffe.get("/api/openapi.json").json()
     assert "/api/affaires/{affaire_id}/journal" in schema["paths"]
+
+
+def test_une_annonce_pour_un_accuse_a_qui_le_fait_n_est_pas_reproche_est_refusee(
+    client_greffe: Client, affaire_demo: Affaire
+) -> None:
+    """Acceptée, elle ne produirait aucune question, et le journal est définitif."""
+    from pretoire.proces.models import Accuse
+
+    Accuse.objects.create(
+        affaire=affaire_demo,
+        identifiant="A2",
+        nom="FABRE",
+        prenoms="Inès",
+        sexe="F",
+        date_naissance="1980-01-02",
+    )
+    avant = Evenement.objects.filter(affaire=affaire_demo).count()
+    reponse = poster(
+        client_greffe,
+        affaire_demo,
+        {
+            "type": "information_question",
+            "donnees": {
+                "nature": "subsidiaire",
+                "accuse": "A2",
+                "fait": "F1",
+                "qualification": "agression_sexuelle",
+            },
+        },
+    )
+    assert reponse.status_code == 422
+    erreurs = reponse.json()["erreurs"]
+    assert any(
+        e["champ"] == "fait" and "ne reproche pas le fait « F1 » à Inès FABRE" in e["message"]
+        for e in erreurs
+    ), erreurs
+    assert Evenement.objects.filter(affaire=affaire_demo).count() == avant

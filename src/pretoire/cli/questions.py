@@ -18,7 +18,7 @@ from pretoire.law.catalogue import Catalogue, CatalogueInvalide, catalogue_depui
 from pretoire.law.debats import EvenementDebats
 from pretoire.law.mise_en_accusation import Dossier, DossierInvalide, charger_dossier
 from pretoire.law.questions import FeuilleDeQuestions, etablir_feuille
-from pretoire.law.questions.journal import JournalInvalide, charger_journal
+from pretoire.law.questions.journal import JournalInvalide, charger_journal, renvois_inconnus
 
 from . import ErreurUtilisateur
 
@@ -104,6 +104,9 @@ def executer(arguments: argparse.Namespace) -> int:
     catalogue = lire_catalogue(arguments.catalogue) if arguments.catalogue else None
     dossier = lire_dossier(arguments.dossier, catalogue)
     evenements = lire_journal_fichier(arguments.log)
+    renvois = renvois_inconnus(dossier, evenements)
+    if renvois:
+        raise ErreurUtilisateur(f"journal invalide ({arguments.log}) :\n" + "\n".join(renvois))
     try:
         feuille = etablir_feuille(dossier, evenements, catalogue=catalogue)
     except ValueError as erreur:

@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from pretoire.comptes.models import Utilisateur
 from pretoire.law.debats import EvenementDebats, TypeEvenement, verifier_ordre
-from pretoire.proces.models import Affaire
+from pretoire.proces.models import Affaire, Participation
 
 from . import chaine
 from .donnees import DonneesInvalides, ErreurChamp, valider_donnees
@@ -64,15 +64,21 @@ def do_consigner_evenement(
     )
     verifier_ordre([TypeEvenement(t) for _, t, _ in precedents], type_evenement)
 
+    accuses = {a.identifiant: a.nom_complet for a in affaire.accuses.all()}
+    decision = getattr(affaire, "decision_mise_en_accusation", None)
     valides = valider_donnees(
         type_evenement,
         donnees,
-        accuses=set(affaire.accuses.values_list("identifiant", flat=True)),
-        faits=set(
-            affaire.decision_mise_en_accusation.faits.values_list("identifiant", flat=True)
-            if hasattr(affaire, "decision_mise_en_accusation")
+        accuses=set(accuses),
+        faits=set(decision.faits.values_list("identifiant", flat=True) if decision else []),
+        participations=set(
+            Participation.objects.filter(fait__decision=decision).values_list(
+                "accuse__identifiant", "fait__identifiant"
+            )
+            if decision
             else []
         ),
+        noms_des_accuses=accuses,
         # Une saisie du greffe ne peut viser qu'une déposition de l'affaire ; le dispositif de
         # la visio, lui, n'écrit que pour la sienne.
         depositions=None if par_la_visio else set(affaire.depositions.values_list("pk", flat=True)),

@@ -288,12 +288,16 @@ def valider_donnees(
     *,
     accuses: Collection[str],
     faits: Collection[str],
+    participations: Collection[tuple[str, str]] = (),
+    noms_des_accuses: Mapping[str, str] | None = None,
     depositions: Collection[int] | None = None,
 ) -> dict[str, Any]:
     """Les données validées et normalisées, ou ``DonneesInvalides`` avec un message par champ.
 
     ``accuses`` et ``faits`` sont les identifiants de l'affaire : un événement ne peut désigner
-    qu'un accusé ou un fait qui y figure.
+    qu'un accusé ou un fait qui y figure ; ``participations`` (accusé, fait) dit qui est poursuivi
+    pour quel fait : une annonce qui viserait un accusé pour un fait qui ne lui est pas reproché
+    ne produirait aucune question, et le journal est définitif.
     """
     modele = MODELES[type_evenement]
     try:
@@ -303,6 +307,7 @@ def valider_donnees(
             [_en_erreur_champ(modele, m) for m in messages_en_francais(erreur.errors())]
         ) from None
     resultat = valide.model_dump(mode="json", exclude_defaults=True)
+    noms_des_accuses = noms_des_accuses or {}
     erreurs = []
     if "accuse" in resultat and resultat["accuse"] not in accuses:
         erreurs.append(
@@ -310,6 +315,20 @@ def valider_donnees(
         )
     if "fait" in resultat and resultat["fait"] not in faits:
         erreurs.append(ErreurChamp("fait", f"« {resultat['fait']} » n'est pas un fait de cette affaire"))
+    elif (
+        not erreurs
+        and "accuse" in resultat
+        and "fait" in resultat
+        and (resultat["accuse"], resultat["fait"]) not in participations
+    ):
+        nom = noms_des_accuses.get(resultat["accuse"], resultat["accuse"])
+        erreurs.append(
+            ErreurChamp(
+                "fait",
+                f"la décision de mise en accusation ne reproche pas le fait « {resultat['fait']} »"
+                f" à {nom} : choisissez un fait qui lui est reproché",
+            )
+        )
     if depositions is not None and "deposition" in resultat and resultat["deposition"] not in depositions:
         erreurs.append(
             ErreurChamp(

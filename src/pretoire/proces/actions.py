@@ -248,6 +248,7 @@ def _creer_faits(
                 accuse=accuses[participant["accuse"]],
                 qualite=participant["qualite"],
                 mode_complicite=participant.get("mode_complicite") or "",
+                moyens_de_provocation=list(participant.get("moyens_de_provocation") or []),
             )
 
 

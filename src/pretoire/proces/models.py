@@ -237,6 +237,8 @@ class Participation(models.Model):
             ("instructions", "instructions"),
         ],
     )
+    # Les moyens de la provocation retenus par la décision (art. 121-7 al. 2 CP) ; vide : tous.
+    moyens_de_provocation = models.JSONField("moyens de la provocation", default=list, blank=True)
 
     class Meta:
         verbose_name = "participation d'un accusé"

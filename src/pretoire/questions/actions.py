@@ -51,6 +51,11 @@ def dossier_de_l_affaire(affaire: Affaire) -> Dossier:
                         "accuse": p.accuse.identifiant,
                         "qualite": p.qualite,
                         **({"mode_complicite": p.mode_complicite} if p.mode_complicite else {}),
+                        **(
+                            {"moyens_de_provocation": p.moyens_de_provocation}
+                            if p.moyens_de_provocation
+                            else {}
+                        ),
                     }
                     for p in fait.participations.select_related("accuse").order_by("pk")
                 ],

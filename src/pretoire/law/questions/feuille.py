@@ -28,7 +28,7 @@ from pretoire.law.mise_en_accusation import (
 )
 from pretoire.law.questions import l4324_3, l4324_4, l4324_5, l4324_6_7, l4324_8
 from pretoire.law.questions.diagnostics import controler_feuille
-from pretoire.law.questions.journal import lire_journal
+from pretoire.law.questions.journal import horodatages_desordonnes, lire_journal, renvois_inconnus
 from pretoire.law.questions.modele import (
     Diagnostic,
     EnTete,
@@ -56,6 +56,7 @@ def etablir_feuille(
     numeros = itertools.count(1)
     questions: list[Question] = []
     diagnostics: list[Diagnostic] = list(_avertissements_du_catalogue(contexte))
+    diagnostics += _diagnostics_du_journal(dossier, evenements)
     questions_sur_le_fait: dict[str, list[int]] = {}
     dernier_fait = {p.accuse: f.id for f in dossier.faits for p in f.participants}
     for fait in dossier.faits:
@@ -184,6 +185,26 @@ def _avertissements_du_catalogue(contexte: Contexte) -> list[Diagnostic]:
                 )
             )
     return avertissements
+
+
+def _diagnostics_du_journal(dossier: Dossier, evenements: Sequence[EvenementDebats]) -> list[Diagnostic]:
+    """Un journal consigné avant le contrôle d'entrée peut viser un fait ou un accusé inconnu :
+    l'annonce ne produit aucune question, ce que la feuille doit dire au lieu de le taire."""
+    erreurs = [
+        Diagnostic(Gravite.ERREUR, f"Journal : {message} L'annonce n'a pu produire de question.")
+        for message in renvois_inconnus(dossier, evenements)
+    ]
+    desordre = horodatages_desordonnes(evenements)
+    if desordre:
+        erreurs.append(
+            Diagnostic(
+                Gravite.AVERTISSEMENT,
+                "Journal : l'heure recule aux événements n° "
+                + ", ".join(str(n) for n in desordre)
+                + " ; l'ordre des numéros fait foi, vérifiez l'horloge du poste ou le fichier.",
+            )
+        )
+    return erreurs
 
 
 def _en_tete(dossier: Dossier) -> EnTete:

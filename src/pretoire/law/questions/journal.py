@@ -9,6 +9,7 @@ sur une question unique d'irresponsabilité, la renonciation à la lecture et le
 from __future__ import annotations
 
 import enum
+import itertools
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -21,6 +22,8 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError,
 from pretoire.law.debats import EvenementDebats, TypeEvenement
 from pretoire.law.erreurs import ErreurDeSaisie, messages_en_francais
 from pretoire.law.lecture_yaml import DocumentIllisible, lire_document
+from pretoire.law.mise_en_accusation import Dossier
+from pretoire.law.redaction import nom_usuel
 
 
 class _Donnees(BaseModel):
@@ -133,6 +136,80 @@ def lire_journal(evenements: Sequence[EvenementDebats]) -> JournalDesQuestions:
         frozenset(renonciations),
         min(requisitoires, default=None),
     )
+
+
+def renvois_inconnus(dossier: Dossier, evenements: Sequence[EvenementDebats]) -> list[str]:
+    """Les événements qui désignent un accusé ou un fait absent du dossier, ou un accusé qui
+    n'est pas poursuivi pour ce fait : la question qu'ils annoncent ne pourrait être posée, et
+    la taire ferait disparaître une question obligatoire. Ils sont refusés à l'entrée.
+
+    >>> from datetime import UTC, datetime
+    >>> dossier = Dossier.model_validate({"version": 1,
+    ...     "juridiction": {"type": "cour_assises", "nom": "Cour d'assises du Rhône", "siege": "Lyon"},
+    ...     "affaire": {"numero": "1", "date_proces": "2026-11-23"},
+    ...     "decision": {"nature": "arret", "date": "2026-01-05", "auteur": "Chambre de l'instruction"},
+    ...     "accuses": [{"id": "A1", "nom": "DURAND", "prenoms": "Marc", "sexe": "M",
+    ...                  "date_naissance": "1978-03-14"}],
+    ...     "faits": [{"id": "F1", "participants": [{"accuse": "A1", "qualite": "auteur"}],
+    ...                "qualification": "meurtre", "date": "2025-04-03", "lieu": "à Lyon",
+    ...                "enonce": "volontairement donné la mort à Paul RIVIÈRE"}]})
+    >>> quand = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+    >>> [erreur] = renvois_inconnus(dossier, [EvenementDebats(1,
+    ...     TypeEvenement.CONTESTATION_ELEMENT_CONSTITUTIF, quand,
+    ...     {"accuse": "A1", "fait": "F9", "element": "contrainte"})])
+    >>> erreur.split(" : ", 1)[1]
+    "le fait « F9 » n'est pas un fait du dossier ; faits du dossier : F1."
+    """
+    accuses, _, faits = dossier.identifiants
+    erreurs = []
+    for evenement in evenements:
+        if evenement.type not in MODELES_DE_DONNEES:
+            continue
+        donnees = evenement.donnees
+        accuse, fait = donnees.get("accuse"), donnees.get("fait")
+        debut = f"événement n° {evenement.numero} ({evenement.type.libelle})"
+        if accuse is not None and accuse not in accuses:
+            erreurs.append(
+                f"{debut} : l'accusé « {accuse} » n'est pas un accusé du dossier ;"
+                f" accusés du dossier : {', '.join(sorted(accuses))}."
+            )
+            continue
+        if fait is None:
+            continue
+        if fait not in faits:
+            erreurs.append(
+                f"{debut} : le fait « {fait} » n'est pas un fait du dossier ;"
+                f" faits du dossier : {', '.join(sorted(faits))}."
+            )
+        elif accuse is not None and all(p.accuse != accuse for p in faits[fait].participants):
+            personne = accuses[accuse]
+            titre = "l'accusée" if personne.sexe.value == "F" else "l'accusé"
+            poursuivi = "poursuivie" if personne.sexe.value == "F" else "poursuivi"
+            erreurs.append(
+                f"{debut} : {titre} {nom_usuel(personne.prenoms, personne.nom)} n'est pas"
+                f" {poursuivi} pour le fait {fait}."
+            )
+    return erreurs
+
+
+def horodatages_desordonnes(evenements: Sequence[EvenementDebats]) -> list[int]:
+    """Les numéros des événements datés avant l'événement qui les précède dans le journal.
+
+    Le journal est ordonné par numéro ; une heure qui recule signale une horloge déréglée ou un
+    fichier retouché. L'art. 351-1 se juge sur l'ordre des numéros, qui seul fait foi ici.
+
+    >>> from datetime import UTC, datetime
+    >>> a = EvenementDebats(1, TypeEvenement.REQUISITOIRE, datetime(2026, 1, 5, 10, tzinfo=UTC), {})
+    >>> b = EvenementDebats(2, TypeEvenement.CLOTURE_DEBATS, datetime(2026, 1, 5, 9, tzinfo=UTC), {})
+    >>> horodatages_desordonnes([a, b])
+    [2]
+    """
+    ordonnes = sorted(evenements, key=lambda e: e.numero)
+    return [
+        suivant.numero
+        for precedent, suivant in itertools.pairwise(ordonnes)
+        if suivant.horodatage < precedent.horodatage
+    ]
 
 
 class _EvenementFichier(BaseModel):
