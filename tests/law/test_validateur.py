@@ -73,7 +73,7 @@ def _retouche(numero: int, **champs: Any) -> dict[str, Any]:
         ),
         pytest.param(
             lambda q: _retouche(1, text=q[0]["text"].replace("est-il coupable d'avoir", "a-t-il")),
-            "ne demande pas si l'accusé est « coupable »",
+            "ne demande pas si l'accusé Marc DURAND est « coupable »",
             id="question principale sans coupable",
         ),
         pytest.param(
@@ -95,7 +95,7 @@ def test_un_fait_sans_question_principale_et_sa_circonstance_orpheline_sont_sign
         question["number"] = rang
         question["depends_on"] = []
     messages = _messages(MINEURES, donnees)
-    assert "Le fait F1 n'a pas de question principale" in messages
+    assert "Le fait F1 n'a pas de question principale pour l'accusé Marc DURAND" in messages
     assert "qui n'a pas de question principale pour cet accusé" in messages
 
 

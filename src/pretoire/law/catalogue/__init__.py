@@ -27,7 +27,9 @@ from pretoire.law.erreurs import ErreurDeSaisie, messages_en_francais
 from pretoire.law.lecture_yaml import DocumentIllisible, lire_document
 
 # Les seuls mots que les modèles d'énoncé peuvent employer entre accolades.
-VARIABLES_DES_ENONCES = frozenset({"victime", "e_victime", "date_naissance_victime", "accuse", "e_accuse"})
+VARIABLES_DES_ENONCES = frozenset(
+    {"victime", "e_victime", "pronom_victime", "date_naissance_victime", "accuse", "e_accuse"}
+)
 
 
 class NatureCirconstance(enum.StrEnum):

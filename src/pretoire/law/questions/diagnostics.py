@@ -114,8 +114,8 @@ def _faits_sans_question(contexte: Contexte, questions: Sequence[Question]) -> I
             if nombre == 0:
                 yield Diagnostic(
                     Gravite.ERREUR,
-                    f"Le fait {fait.id} n'a pas de question principale pour l'accusé"
-                    f" {contexte.nom_accuse(participant.accuse)}.",
+                    f"Le fait {fait.id} n'a pas de question principale pour"
+                    f" {contexte.titre_et_nom(participant.accuse)}.",
                     (ARTICLE_349,),
                     fait=fait.id,
                     accuse=participant.accuse,
@@ -123,8 +123,8 @@ def _faits_sans_question(contexte: Contexte, questions: Sequence[Question]) -> I
             elif nombre > 1:
                 yield Diagnostic(
                     Gravite.ERREUR,
-                    f"Le fait {fait.id} a {nombre} questions principales pour l'accusé"
-                    f" {contexte.nom_accuse(participant.accuse)} : une seule est posée.",
+                    f"Le fait {fait.id} a {nombre} questions principales pour"
+                    f" {contexte.titre_et_nom(participant.accuse)} : une seule est posée.",
                     (ARTICLE_349,),
                     fait=fait.id,
                     accuse=participant.accuse,
@@ -222,12 +222,20 @@ def _question_complexe(
             )
 
 
+def _designation_sure(contexte: Contexte, accuse: str) -> str:
+    """« l'accusée Inès FABRE » ; une feuille retouchée peut viser un accusé non déclaré."""
+    if accuse in contexte.dossier.identifiants[0]:
+        return contexte.titre_et_nom(accuse)
+    return f"l'accusé « {accuse} »"
+
+
 def _forme(contexte: Contexte, question: Question, fait: Fait | None) -> Iterator[Diagnostic]:
     if question.nature is NatureQuestion.PRINCIPALE and not jurisprudence.pose_la_culpabilite(question.texte):
         yield Diagnostic(
             Gravite.ERREUR,
-            f"La question principale n° {question.numero} ne demande pas si l'accusé est"
-            " « coupable » (hors la première question de l'art. 349-1).",
+            f"La question principale n° {question.numero} ne demande pas si"
+            f" {_designation_sure(contexte, question.accuse)} est « coupable » (hors la première"
+            " question de l'art. 349-1).",
             (ARTICLE_349, jurisprudence.CRIM_12_JUIN_1981),
             question=question.numero,
         )

@@ -66,8 +66,10 @@ def questions_speciales(
                 Diagnostic(
                     Gravite.ERREUR,
                     f"Question spéciale refusée : « {contexte.nom_qualification(objet, fait)} » est une"
-                    " infraction distincte, non une"
-                    " circonstance aggravante du fait ; posez une question subsidiaire.",
+                    " infraction distincte, non une circonstance aggravante du fait. Si les débats"
+                    " révèlent une autre qualification de ce même fait, annoncez une question"
+                    " subsidiaire (art. 351) ; un fait nouveau ne peut être jugé que sur de"
+                    " nouvelles poursuites, jamais par une question.",
                     (ARTICLE_350, jurisprudence.CRIM_29_NOV_2017),
                     fait=fait.id,
                     accuse=accuse,
@@ -79,9 +81,10 @@ def questions_speciales(
             diagnostics.append(
                 Diagnostic(
                     Gravite.ERREUR,
-                    f"Question spéciale refusée : circonstance « {objet} » inconnue pour"
-                    f" « {fait.qualification} » ; circonstances connues :"
-                    f" {', '.join(c.code for c in version.circonstances) or 'aucune'}.",
+                    f"Question spéciale refusée : « {objet} » n'est pas une circonstance aggravante"
+                    f" {contexte.designation(fait).complement()} au catalogue ; circonstances connues :"
+                    f" {', '.join(c.libelle for c in version.circonstances) or 'aucune'}."
+                    + suggestion_de_qualification(contexte, fait, objet),
                     (ARTICLE_350,),
                     fait=fait.id,
                     accuse=accuse,
@@ -128,6 +131,29 @@ def questions_speciales(
             )
         )
     return questions, diagnostics
+
+
+def suggestion_de_qualification(contexte: Contexte, fait: Fait, code_circonstance: str) -> str:
+    """Une circonstance qui n'aggrave pas ce crime peut en définir un autre : le meurtre commis
+    avec préméditation « constitue un assassinat » (art. 221-3 CP). La phrase nomme la
+    qualification du catalogue qui porte cette circonstance pour le même fait, s'il y en a une.
+
+    Exemple : « préméditation » demandée sur un meurtre suggère l'assassinat.
+    """
+    nom_du_fait = contexte.version(fait).nom_du_fait
+    for code in contexte.catalogue:
+        autre = contexte.catalogue.version_au(code, fait.premier_jour)
+        if autre is None or code == fait.qualification or autre.nom_du_fait != nom_du_fait:
+            continue
+        circonstance = autre.circonstance(code_circonstance)
+        if circonstance is not None:
+            articles = ", ".join(circonstance.articles)
+            return (
+                f" La circonstance « {circonstance.libelle} » est celle de la qualification"
+                f" « {autre.libelle} » (art. {articles} CP) : c'est cette qualification que le"
+                " fait recevrait."
+            )
+    return ""
 
 
 def texte_subsidiaire(

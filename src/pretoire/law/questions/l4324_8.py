@@ -111,7 +111,8 @@ def questions_obligatoires(
             diagnostics.append(
                 Diagnostic(
                     Gravite.ERREUR,
-                    f"Question subsidiaire obligatoire « {code} » non rédigée : qualification"
+                    f"Question subsidiaire obligatoire « {contexte.nom_qualification(code, fait)} »"
+                    " non rédigée : qualification"
                     " absente du catalogue à la date des faits ou sans modèle d'énoncé.",
                     (ARTICLE_351_ALINEA_2,),
                     fait=fait.id,

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from pretoire.law.catalogue import Catalogue, Genre, VersionQualification
-from pretoire.law.mise_en_accusation import Dossier, Fait, Sexe
+from pretoire.law.mise_en_accusation import Dossier, Fait, Sexe, Victime
 from pretoire.law.questions.journal import JournalDesQuestions
 from pretoire.law.redaction import (
     commence_par_une_voyelle,
@@ -96,6 +96,20 @@ def designation_du_fait(fait: Fait, version: VersionQualification) -> Designatio
     return Designation(version.nom_du_fait, version.genre_du_fait)
 
 
+def pronom_complement(victimes: list[Victime]) -> str:
+    """« sur elle », « sur lui », « sur elles », « sur eux » : le pronom qui reprend les victimes.
+
+    >>> femme = Victime(id="V1", nom="FABRE", prenoms="Inès", sexe="F")
+    >>> homme = Victime(id="V2", nom="PETIT", prenoms="Hugo", sexe="M")
+    >>> pronom_complement([femme]), pronom_complement([homme]), pronom_complement([femme, homme])
+    ('elle', 'lui', 'eux')
+    """
+    feminin = bool(victimes) and all(v.sexe is Sexe.FEMININ for v in victimes)
+    if len(victimes) > 1:
+        return "elles" if feminin else "eux"
+    return "elle" if feminin else "lui"
+
+
 @dataclass(frozen=True)
 class Contexte:
     """Le dossier, le catalogue et le journal lus une fois pour toute la feuille.
@@ -173,6 +187,8 @@ class Contexte:
             self._variables[cle] = {
                 "victime": liste_en_francais([nom_usuel(v.prenoms, v.nom) for v in victimes]),
                 "e_victime": "e" if victimes and all(v.sexe is Sexe.FEMININ for v in victimes) else "",
+                # Reprendre la victime par un pronom : son nom ne se répète pas dans une question.
+                "pronom_victime": pronom_complement(victimes),
                 "date_naissance_victime": liste_en_francais(self.naissances_des_victimes(fait)),
                 "accuse": self.nom_accuse(accuse),
                 "e_accuse": "e" if self.accusee(accuse) else "",
