@@ -82,6 +82,13 @@ class VersionQualification(_Donnee):
     age_victime_inferieur_a: int | None = None
     requalifications_subsidiaires: tuple[str, ...] = ()
     circonstances: tuple[CirconstanceAggravante, ...] = ()
+    circonstances_constitutives: tuple[str, ...] = Field(
+        default=(),
+        description=(
+            "Circonstances sans lesquelles le fait n'est pas ce crime (l'arme du vol avec arme) :"
+            " elles sont retenues et posées chacune par sa question."
+        ),
+    )
 
     def en_vigueur_le(self, jour: date) -> bool:
         debut_ok = self.en_vigueur_du is None or self.en_vigueur_du <= jour
@@ -198,6 +205,12 @@ def _incoherences(qualification: Qualification) -> Iterator[tuple[tuple[str | in
         for suivante in versions[rang + 1 :]:
             if _se_chevauchent(version, suivante):
                 yield ("versions", rang), "deux versions sont en vigueur le même jour."
+        for code in version.circonstances_constitutives:
+            if version.circonstance(code) is None:
+                yield (
+                    ("versions", rang, "circonstances_constitutives"),
+                    f"« {code} » n'est pas une circonstance de cette version.",
+                )
         modeles: list[tuple[tuple[str | int, ...], str]] = [
             (("versions", rang, "circonstances", i, "enonce"), c.enonce)
             for i, c in enumerate(version.circonstances)

@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from pretoire.law.catalogue import Catalogue, NatureCirconstance, catalogue_livre
+from pretoire.law.citations import article_cp
 from pretoire.law.debats import EvenementDebats
 from pretoire.law.mise_en_accusation import Dossier, Fait, Victime
 from pretoire.law.questions import jurisprudence
@@ -59,6 +60,7 @@ def controler_feuille(contexte: Contexte, questions: Sequence[Question]) -> list
         fait = dossier.fait(question.fait)
         diagnostics += _question_complexe(contexte, index, question, fait)
         diagnostics += _forme(contexte, question, fait)
+    diagnostics += _circonstances_constitutives_absentes(contexte)
     diagnostics += _circonstances_orphelines(questions)
     diagnostics += _subsidiaires_identiques(questions)
     diagnostics += _irresponsabilite_incomplete(dossier, questions)
@@ -206,11 +208,12 @@ def _question_complexe(
     if fait is None or fait.qualification not in contexte.catalogue:
         return
     version = contexte.version(fait)
-    for retenue in fait.circonstances_aggravantes:
-        circonstance = version.circonstance(retenue.code)
-        if circonstance is None:
-            continue
-        enonce = contexte.enonce(retenue.enonce or circonstance.enonce, fait, question.accuse)
+    # Toute circonstance du texte, retenue ou non : l'arme glissée dans l'énoncé d'un vol en
+    # ferait une question complexe aussi sûrement qu'une circonstance retenue.
+    propres = {c.code: c.enonce for c in fait.circonstances_aggravantes if c.enonce}
+    for circonstance in version.circonstances:
+        modele = propres.get(circonstance.code, circonstance.enonce)
+        enonce = contexte.enonce(modele, fait, question.accuse)
         if enonce in question.texte:
             yield Diagnostic(
                 Gravite.ERREUR,
@@ -218,6 +221,30 @@ def _question_complexe(
                 f" « {circonstance.libelle} », qui doit faire l'objet d'une question distincte.",
                 (ARTICLE_349, jurisprudence.CRIM_14_SEPT_2022),
                 question=question.numero,
+                fait=fait.id,
+            )
+
+
+def _circonstances_constitutives_absentes(contexte: Contexte) -> Iterator[Diagnostic]:
+    """Un crime défini par une circonstance (le vol avec arme, art. 311-8 CP) n'est établi que
+    si la circonstance l'est, par sa propre question (art. 349 al. 3) : sans elle, la feuille ne
+    ferait juger qu'un délit."""
+    for fait in contexte.dossier.faits:
+        if fait.qualification not in contexte.catalogue:
+            continue
+        version = contexte.version(fait)
+        retenues = {c.code for c in fait.circonstances_aggravantes}
+        for code in version.circonstances_constitutives:
+            if code in retenues:
+                continue
+            circonstance = version.circonstance(code)
+            libelle = circonstance.libelle if circonstance else code
+            yield Diagnostic(
+                Gravite.ERREUR,
+                f"Fait {fait.id} : « {version.libelle} » suppose la circonstance « {libelle} »,"
+                " qui doit être retenue et posée par une question distincte ; sans elle, la"
+                " feuille ne ferait juger qu'un délit.",
+                (ARTICLE_349, *(article_cp(a) for a in version.repression)),
                 fait=fait.id,
             )
 
