@@ -408,13 +408,7 @@ def _verifier_selon_catalogue(
 ) -> Iterator[tuple[Chemin, str]]:
     version = catalogue.version_au(fait.qualification, fait.premier_jour)
     if version is None:
-        yield (
-            (*ici, "qualification"),
-            (
-                f"aucune version de « {fait.qualification} » n'est au catalogue pour des faits du"
-                f" {date_en_toutes_lettres(fait.premier_jour)} : le texte alors applicable manque."
-            ),
-        )
+        yield (*ici, "qualification"), _sans_texte_applicable(fait, catalogue)
         return
     declarees = dossier.identifiants[1]
     victimes = [declarees[v] for v in fait.victimes if v in declarees]
@@ -475,6 +469,37 @@ def _verifier_selon_catalogue(
                         f" « {accuse.id} » était mineur le {date_en_toutes_lettres(fait.premier_jour)}."
                     ),
                 )
+
+
+def _sans_texte_applicable(fait: Fait, catalogue: Catalogue) -> str:
+    """Pourquoi aucun texte n'est retenu, et depuis quand le catalogue en connaît un.
+
+    La loi pénale plus sévère n'est pas rétroactive : le moteur n'applique jamais à des faits
+    un texte postérieur, et ne devine pas un texte que les sources du projet n'ont pas.
+    """
+    debuts = sorted(
+        v.en_vigueur_du
+        for v in catalogue.qualifications[fait.qualification].versions
+        if v.en_vigueur_du is not None and v.en_vigueur_du > fait.premier_jour
+    )
+    libelle = catalogue.libelle_qualification(fait.qualification, debuts[0]) if debuts else fait.qualification
+    message = (
+        f"aucune version de « {libelle} » n'est au catalogue pour des faits du"
+        f" {date_en_toutes_lettres(fait.premier_jour)}"
+    )
+    if not debuts:
+        return message + " : le texte alors applicable manque."
+    message += (
+        f" : le catalogue ne la connaît que pour des faits commis à partir du"
+        f" {date_en_toutes_lettres(debuts[0])} ; le texte antérieur n'est pas dans les sources du"
+        " projet, et un texte postérieur ne s'applique pas à des faits antérieurs"
+    )
+    if fait.periode is not None and fait.dernier_jour >= debuts[0]:
+        message += (
+            f". Scindez le fait : une période jusqu'à la veille du {date_en_toutes_lettres(debuts[0])},"
+            " sous une qualification de ce temps-là, et une à partir de cette date"
+        )
+    return message + "."
 
 
 def dossier_en_donnees(dossier: Dossier) -> dict[str, Any]:

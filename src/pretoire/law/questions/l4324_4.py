@@ -25,7 +25,7 @@ from pretoire.law.mise_en_accusation import (
 )
 from pretoire.law.questions import jurisprudence
 from pretoire.law.questions.modele import Dependance, NatureQuestion, Question, Reponse
-from pretoire.law.questions.redaction import Contexte
+from pretoire.law.questions.redaction import Contexte, Designation
 from pretoire.law.redaction import liste_en_francais
 
 ARTICLE_349 = article_cpp("349")
@@ -120,6 +120,7 @@ def texte_circonstance(
     circonstance: CirconstanceAggravante,
     numero_principal: int,
     enonce_propre: str | None = None,
+    designation: Designation | None = None,
 ) -> str:
     """« Le viol ci-dessus spécifié à la question n° 1 a-t-il été commis … ? »
 
@@ -128,7 +129,7 @@ def texte_circonstance(
     Exemple de question personnelle : « Le meurtre ci-dessus spécifié à la question n° 1
     a-t-il été commis par l'accusé Marc DURAND avec préméditation ? »
     """
-    designation = contexte.designation(fait)
+    designation = designation or contexte.designation(fait)
     modele = enonce_propre or circonstance.enonce
     enonce = contexte.enonce(modele, fait, accuse)
     if circonstance.nature is NatureCirconstance.PERSONNELLE and not (
