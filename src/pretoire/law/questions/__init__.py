@@ -12,17 +12,21 @@ from pretoire.law.questions.feuille import etablir_feuille
 from pretoire.law.questions.modele import (
     Diagnostic,
     FeuilleDeQuestions,
+    FeuilleDefectueuse,
     Gravite,
     NatureQuestion,
     Question,
+    exiger_sans_erreur,
 )
 
 __all__ = [
     "Diagnostic",
     "FeuilleDeQuestions",
+    "FeuilleDefectueuse",
     "Gravite",
     "NatureQuestion",
     "Question",
     "etablir_feuille",
+    "exiger_sans_erreur",
     "valider_feuille",
 ]
