@@ -24,6 +24,8 @@ def test_une_feuille_en_erreur_n_est_pas_signee(affaire: Affaire, greffiere: Uti
     with pytest.raises(DocumentImpossible) as refus:
         do_generer_document(affaire, NatureDocument.FEUILLE_DE_QUESTIONS)
     assert "la feuille de questions a 1 erreur" in str(refus.value)
-    assert "Question subsidiaire obligatoire « atteinte sexuelle sur mineur de quinze ans »" in str(refus.value)
+    assert "Question subsidiaire obligatoire « atteinte sexuelle sur mineur de quinze ans »" in str(
+        refus.value
+    )
     assert "art. 351 al. 2 CPP (futur art. L4324-8)" in str(refus.value)
     assert Document.objects.count() == avant

@@ -23,7 +23,10 @@ SANS_CONTRAINTE = DOSSIER.replace(
 # Contrainte contestée, question d'atteinte sexuelle annoncée après le réquisitoire : la question
 # obligatoire de l'art. 351 al. 2 est refusée (art. 351-1).
 JOURNAL_TARDIF = [
-    {"type": "contestation_element_constitutif", "donnees": {"accuse": "A1", "fait": "F1", "element": "contrainte"}},
+    {
+        "type": "contestation_element_constitutif",
+        "donnees": {"accuse": "A1", "fait": "F1", "element": "contrainte"},
+    },
     {"type": "requisitoire"},
     {
         "type": "information_question",
@@ -67,7 +70,11 @@ def _journal(tmp_path: Path, evenements: list[dict]) -> Path:
     ("dossier", "journal", "erreur"),
     [
         (SANS_CONTRAINTE, None, "n'énonce pas les violences, contrainte, menace ou surprise"),
-        (DOSSIER, JOURNAL_TARDIF, "Question subsidiaire obligatoire « atteinte sexuelle sur mineur de quinze ans »"),
+        (
+            DOSSIER,
+            JOURNAL_TARDIF,
+            "Question subsidiaire obligatoire « atteinte sexuelle sur mineur de quinze ans »",
+        ),
     ],
     ids=["viol_sans_contrainte", "subsidiaire_obligatoire_annoncee_trop_tard"],
 )

@@ -18,7 +18,7 @@ from typing import Any
 from pretoire.law.catalogue import Catalogue, CatalogueInvalide, catalogue_depuis_textes
 from pretoire.law.debats import EvenementDebats
 from pretoire.law.mise_en_accusation import Dossier, DossierInvalide, charger_dossier
-from pretoire.law.questions import FeuilleDeQuestions, FeuilleDefectueuse, etablir_feuille, exiger_sans_erreur
+from pretoire.law.questions import FeuilleDefectueuse, FeuilleDeQuestions, etablir_feuille, exiger_sans_erreur
 from pretoire.law.questions.journal import JournalInvalide, charger_journal
 
 from . import ErreurUtilisateur

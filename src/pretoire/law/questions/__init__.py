@@ -11,8 +11,8 @@ from pretoire.law.questions.diagnostics import valider_feuille
 from pretoire.law.questions.feuille import etablir_feuille
 from pretoire.law.questions.modele import (
     Diagnostic,
-    FeuilleDeQuestions,
     FeuilleDefectueuse,
+    FeuilleDeQuestions,
     Gravite,
     NatureQuestion,
     Question,

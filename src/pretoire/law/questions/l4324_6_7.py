@@ -187,7 +187,15 @@ def questions_subsidiaires(
                 )
             )
         subsidiaire = question_subsidiaire(
-            contexte, fait, accuse, next(numeros), numero_principal, texte, code, version, ARTICLE_351_ALINEA_1
+            contexte,
+            fait,
+            accuse,
+            next(numeros),
+            numero_principal,
+            texte,
+            code,
+            version,
+            ARTICLE_351_ALINEA_1,
         )
         questions.append(subsidiaire)
         questions += circonstances_de_la_subsidiaire(contexte, fait, accuse, subsidiaire, version, numeros)

@@ -85,10 +85,10 @@ def questions_obligatoires(
     diagnostics: list[Diagnostic] = []
     version = contexte.version(fait)
     if not version.violence_contrainte_menace_surprise_constitutive:
-        condition = condition_de_l4324_8(contexte, fait, accuse, version.libelle, version.non_verifie)
+        avertissement = condition_de_l4324_8(contexte, fait, accuse, version.libelle, version.non_verifie)
         if contexte.nouveau_code_en_vigueur:
-            return [], [condition], frozenset()
-        diagnostics.append(condition)
+            return [], [avertissement], frozenset()
+        diagnostics.append(avertissement)
     questions: list[Question] = []
     for code in sorted(ouvertes):
         etat = etat_information(contexte.journal, NatureQuestionAnnoncee.SUBSIDIAIRE, accuse, fait.id, code)
@@ -140,7 +140,15 @@ def questions_obligatoires(
             )
             continue
         question = question_subsidiaire(
-            contexte, fait, accuse, next(numeros), numero_principal, texte, code, subsidiaire, ARTICLE_351_ALINEA_2
+            contexte,
+            fait,
+            accuse,
+            next(numeros),
+            numero_principal,
+            texte,
+            code,
+            subsidiaire,
+            ARTICLE_351_ALINEA_2,
         )
         questions.append(question)
         questions += circonstances_de_la_subsidiaire(contexte, fait, accuse, question, subsidiaire, numeros)
