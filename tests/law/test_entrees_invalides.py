@@ -79,7 +79,7 @@ CAS_INVALIDES = {
     "faits_du_28_fevrier_1994": (
         _remplacer("date: 2021-06-12", "date: 1994-02-28"),
         "« viol » n'est au catalogue pour des faits du 28 février 1994 : le catalogue ne la connaît"
-        " que pour des faits commis à partir du 1er mars 1994",
+        " que pour des faits commis à partir du 1er mars 1994 (version non vérifiée)",
     ),
     "periode_de_1989_a_2014_a_scinder": (
         _remplacer("{debut: 2021-09-01, fin: 2021-12-31}", "{debut: 1989-01-01, fin: 2014-12-31}"),

@@ -477,27 +477,33 @@ def _sans_texte_applicable(fait: Fait, catalogue: Catalogue) -> str:
     La loi pénale plus sévère n'est pas rétroactive : le moteur n'applique jamais à des faits
     un texte postérieur, et ne devine pas un texte que les sources du projet n'ont pas.
     """
-    debuts = sorted(
-        v.en_vigueur_du
-        for v in catalogue.qualifications[fait.qualification].versions
-        if v.en_vigueur_du is not None and v.en_vigueur_du > fait.premier_jour
+    suivantes = sorted(
+        (
+            v
+            for v in catalogue.qualifications[fait.qualification].versions
+            if v.en_vigueur_du is not None and v.en_vigueur_du > fait.premier_jour
+        ),
+        key=lambda v: v.en_vigueur_du or dt.date.min,
     )
-    libelle = catalogue.libelle_qualification(fait.qualification, debuts[0]) if debuts else fait.qualification
+    premiere = suivantes[0] if suivantes else None
+    libelle = premiere.libelle if premiere is not None else fait.qualification
     message = (
         f"aucune version de « {libelle} » n'est au catalogue pour des faits du"
         f" {date_en_toutes_lettres(fait.premier_jour)}"
     )
-    if not debuts:
+    if premiere is None or premiere.en_vigueur_du is None:
         return message + " : le texte alors applicable manque."
+    debut = date_en_toutes_lettres(premiere.en_vigueur_du)
     message += (
-        f" : le catalogue ne la connaît que pour des faits commis à partir du"
-        f" {date_en_toutes_lettres(debuts[0])} ; le texte antérieur n'est pas dans les sources du"
-        " projet, et un texte postérieur ne s'applique pas à des faits antérieurs"
+        f" : le catalogue ne la connaît que pour des faits commis à partir du {debut}"
+        + (" (version non vérifiée)" if premiere.non_verifie else "")
+        + " ; le texte antérieur n'est pas dans les sources du projet, et un texte postérieur ne"
+        " s'applique pas à des faits antérieurs"
     )
-    if fait.periode is not None and fait.dernier_jour >= debuts[0]:
+    if fait.periode is not None and fait.dernier_jour >= premiere.en_vigueur_du:
         message += (
-            f". Scindez le fait : une période jusqu'à la veille du {date_en_toutes_lettres(debuts[0])},"
-            " sous une qualification de ce temps-là, et une à partir de cette date"
+            f". Scindez le fait : une période jusqu'à la veille du {debut}, sous une qualification"
+            " de ce temps-là, et une à partir de cette date"
         )
     return message + "."
 

@@ -127,7 +127,8 @@ def texte_circonstance(
     Une circonstance personnelle nomme l'accusé (Crim. 30 oct. 1996, n° 96-80.541) ; la question
     d'âge énonce la date de naissance (Crim. 21 janv. 1998, n° 96-86.603), ce que fait le modèle.
     Exemple de question personnelle : « Le meurtre ci-dessus spécifié à la question n° 1
-    a-t-il été commis par l'accusé Marc DURAND avec préméditation ? »
+    a-t-il été commis par l'accusé Marc DURAND avec préméditation ? » ``designation`` nomme le
+    fait d'une question subsidiaire (« L'atteinte sexuelle ci-dessus spécifiée … »).
     """
     designation = designation or contexte.designation(fait)
     modele = enonce_propre or circonstance.enonce
