@@ -116,3 +116,14 @@ def test_une_feuille_seulement_non_verifiee_donne_son_pdf(tmp_path: Path) -> Non
     feuille = json.loads(sortie.stdout)
     assert any("non vérifié" in d["message"] for d in feuille["diagnostics"])
     assert pdf.exists()
+
+
+def test_une_feuille_en_erreur_ne_remplace_pas_un_pdf_anterieur_et_le_dit(tmp_path: Path) -> None:
+    chemin = tmp_path / "dossier.yaml"
+    chemin.write_text(SANS_CONTRAINTE)
+    pdf = tmp_path / "feuille.pdf"
+    pdf.write_bytes(b"%PDF feuille d'hier")
+    sortie = _pretoire("questions", str(chemin), "--pdf", str(pdf))
+    assert sortie.returncode == 1
+    assert "n'est pas remplacé" in sortie.stderr
+    assert pdf.read_bytes() == b"%PDF feuille d'hier"

@@ -119,7 +119,12 @@ def executer(arguments: argparse.Namespace) -> int:
             ecrire_atomiquement(arguments.pdf, rendre_feuille_de_questions(exiger_sans_erreur(feuille)))
         except FeuilleDefectueuse as defectueuse:
             # Pas de PDF prêt à signer d'une feuille que le moteur sait fausse (code 1).
-            print(f"pretoire : {arguments.pdf} non écrit : {defectueuse}", file=sys.stderr)
+            ancien = " (le fichier déjà présent, d'une feuille antérieure, n'est pas remplacé)"
+            print(
+                f"pretoire : {arguments.pdf} non écrit{ancien if arguments.pdf.exists() else ''} :"
+                f" {defectueuse}",
+                file=sys.stderr,
+            )
             code = 1
     if arguments.json:
         json.dump(feuille.en_json(), sys.stdout, ensure_ascii=False, indent=2, sort_keys=True)
