@@ -9,7 +9,9 @@ questions subsidiaires. »
 Elles naissent du journal : chaque événement ``information_question`` en annonce une, et vaut
 information des parties au sens de l'art. 351-1 s'il précède le réquisitoire. Une question
 spéciale ne peut porter qu'une circonstance aggravante de la même infraction, jamais une
-infraction distincte (Crim. 29 nov. 2017, n° 17-80.224).
+infraction distincte (Crim. 29 nov. 2017, n° 17-80.224). Une question subsidiaire n'est posée que
+si le dossier ne contredit pas les éléments de l'autre qualification (``condition_non_remplie``),
+et porte les circonstances retenues que celle-ci connaît (``circonstances_de_la_subsidiaire``).
 """
 
 from __future__ import annotations

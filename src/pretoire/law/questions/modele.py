@@ -214,8 +214,8 @@ class FeuilleDefectueuse(ValueError):
         ]
         nombre = len(lignes)
         super().__init__(
-            f"la feuille de questions a {nombre} erreur{'s' if nombre > 1 else ''} : corrigez"
-            f" {'les' if nombre > 1 else 'la'} avant de l'imprimer ou de la signer.\n"
+            f"la feuille de questions a {nombre} erreur{'s' if nombre > 1 else ''} : corrigez-"
+            f"{'les' if nombre > 1 else 'la'} avant de l'imprimer ou de la signer.\n"
             + "\n".join(f"- {ligne}" for ligne in lignes)
         )
 
