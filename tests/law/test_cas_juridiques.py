@@ -151,3 +151,10 @@ def test_cas_juridique(cas: dict[str, Any]) -> None:
         assert attendu["sans_diagnostic"] not in messages
     if "lecture" in attendu:
         assert feuille["lecture"]["status"] == attendu["lecture"]
+    for numero, dependances in (attendu.get("dependances") or {}).items():
+        assert [[d["number"], d["answer"]] for d in questions[numero]["depends_on"]] == dependances
+    if "non_verifiees" in attendu:
+        assert [q["number"] for q in feuille["questions"] if q["unverified"]] == attendu["non_verifiees"]
+    if "erreurs" in attendu:
+        erreurs = [d["message"] for d in feuille["diagnostics"] if d["severity"] == "erreur"]
+        assert len(erreurs) == attendu["erreurs"], messages

@@ -68,3 +68,13 @@ def test_le_dossier_se_relit_a_l_identique_en_yaml_et_en_json(exemple: str) -> N
     dossier = charger_dossier((EXEMPLES / exemple).read_text(), exemple)
     assert charger_dossier(dossier_en_yaml(dossier), "d.yaml") == dossier
     assert charger_dossier(dossier_en_json(dossier), "d.json") == dossier
+
+
+def test_des_faits_du_1er_mars_1994_se_chargent_sous_le_premier_texte_du_catalogue() -> None:
+    dossier = (EXEMPLES / "affaire-mineures.yaml").read_text()
+    # Le fait F1, premier du dossier, sans sa circonstance de minorité (la victime est née en 2012).
+    dossier = dossier.replace("date: 2021-06-12", "date: 1994-03-01").replace(
+        "circonstances_aggravantes: [{code: mineur_de_quinze_ans}]", "circonstances_aggravantes: []", 1
+    )
+    fait = charger_dossier(dossier, "dossier.yaml").faits[0]
+    assert fait.premier_jour.isoformat() == "1994-03-01"

@@ -74,6 +74,24 @@ CAS_INVALIDES = {
         "valeurs permises",
     ),
     "yaml_mal_forme": (_remplacer("affaire:\n", "affaire:\n  - [\n"), "YAML mal formé"),
+    # Le catalogue commence avec le code pénal de 1994 : un texte antérieur n'est ni deviné ni
+    # remplacé par un texte postérieur, et le refus le dit.
+    "faits_du_28_fevrier_1994": (
+        _remplacer("date: 2021-06-12", "date: 1994-02-28"),
+        "« viol » n'est au catalogue pour des faits du 28 février 1994 : le catalogue ne la connaît"
+        " que pour des faits commis à partir du 1er mars 1994 (version non vérifiée)",
+    ),
+    "periode_de_1989_a_2014_a_scinder": (
+        _remplacer("{debut: 2021-09-01, fin: 2021-12-31}", "{debut: 1989-01-01, fin: 2014-12-31}"),
+        "Scindez le fait : une période jusqu'à la veille du 1er mars 1994",
+    ),
+    "viol_sur_mineur_de_quinze_ans_avant_la_loi_de_2021": (
+        _remplacer(
+            "qualification: viol\n    victimes: [V1]\n    date: 2021-06-12",
+            "qualification: viol_sur_mineur_de_quinze_ans\n    victimes: [V1]\n    date: 2021-04-22",
+        ),
+        "un texte postérieur ne s'applique pas à des faits antérieurs",
+    ),
 }
 
 

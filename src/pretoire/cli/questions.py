@@ -1,7 +1,8 @@
 """``pretoire questions DOSSIER [--log JOURNAL.json] [--json] [--pdf FICHIER]`` : la feuille de questions.
 
 La commande lit les fichiers, appelle le moteur (``pretoire.law.questions.etablir_feuille``) et
-écrit le résultat ; une entrée invalide sort en code 2 sans rien écrire.
+écrit le résultat ; une entrée invalide sort en code 2 sans rien écrire. Une feuille où le moteur
+voit une erreur n'est pas écrite en PDF : les erreurs vont sur la sortie d'erreur, code 1.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import Any
 from pretoire.law.catalogue import Catalogue, CatalogueInvalide, catalogue_depuis_textes
 from pretoire.law.debats import EvenementDebats
 from pretoire.law.mise_en_accusation import Dossier, DossierInvalide, charger_dossier
-from pretoire.law.questions import FeuilleDeQuestions, etablir_feuille
+from pretoire.law.questions import FeuilleDefectueuse, FeuilleDeQuestions, etablir_feuille, exiger_sans_erreur
 from pretoire.law.questions.journal import JournalInvalide, charger_journal, renvois_inconnus
 
 from . import ErreurUtilisateur
@@ -111,15 +112,26 @@ def executer(arguments: argparse.Namespace) -> int:
         feuille = etablir_feuille(dossier, evenements, catalogue=catalogue)
     except ValueError as erreur:
         raise ErreurUtilisateur(f"journal invalide : {erreur}") from erreur
+    code = 0
     if arguments.pdf is not None:
         from pretoire.documents.rendu import rendre_feuille_de_questions
 
         if not arguments.pdf.parent.is_dir():
             raise ErreurUtilisateur(f"{arguments.pdf.parent} : répertoire introuvable.")
-        ecrire_atomiquement(arguments.pdf, rendre_feuille_de_questions(feuille))
+        try:
+            ecrire_atomiquement(arguments.pdf, rendre_feuille_de_questions(exiger_sans_erreur(feuille)))
+        except FeuilleDefectueuse as defectueuse:
+            # Pas de PDF prêt à signer d'une feuille que le moteur sait fausse (code 1).
+            ancien = " (le fichier déjà présent, d'une feuille antérieure, n'est pas remplacé)"
+            print(
+                f"pretoire : {arguments.pdf} non écrit{ancien if arguments.pdf.exists() else ''} :"
+                f" {defectueuse}",
+                file=sys.stderr,
+            )
+            code = 1
     if arguments.json:
         json.dump(feuille.en_json(), sys.stdout, ensure_ascii=False, indent=2, sort_keys=True)
         sys.stdout.write("\n")
     elif arguments.pdf is None:
         sys.stdout.write(texte_de_la_feuille(feuille))
-    return 0
+    return code

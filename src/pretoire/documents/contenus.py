@@ -26,10 +26,11 @@ from pretoire.law.proces_verbal import (
     etablir_proces_verbal,
     heure,
 )
+from pretoire.law.questions import FeuilleDefectueuse
 from pretoire.law.questions.modele import avec_libelles_des_natures
 from pretoire.law.redaction import date_en_toutes_lettres
 from pretoire.proces.models import Affaire, Affectation, Role
-from pretoire.questions.actions import feuille_de_l_affaire
+from pretoire.questions.actions import feuille_prete
 
 from .models import NatureDocument
 from .segment import Segment, segment_du_journal
@@ -154,11 +155,15 @@ def contenu_de_la_feuille(affaire: Affaire) -> Contenu:
         _signataire(affaire, Role.GREFFIER, "la feuille de questions"),
         _signataire(affaire, Role.PRESIDENT, "la feuille de questions"),
     ]
+    try:
+        feuille = feuille_prete(affaire)
+    except FeuilleDefectueuse as defectueuse:
+        raise DocumentImpossible(f"affaire {affaire.numero} : {defectueuse}") from None
     segment = segment_du_journal(affaire, 1, dernier)
     return Contenu(
         nature=NatureDocument.FEUILLE_DE_QUESTIONS,
         modele="feuille_de_questions",
-        donnees=avec_libelles_des_natures(feuille_de_l_affaire(affaire).en_json()),
+        donnees=avec_libelles_des_natures(feuille.en_json()),
         segment=segment,
         signataires=signataires,
     )

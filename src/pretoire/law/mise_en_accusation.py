@@ -434,13 +434,7 @@ def _verifier_selon_catalogue(
 ) -> Iterator[tuple[Chemin, str]]:
     version = catalogue.version_au(fait.qualification, fait.premier_jour)
     if version is None:
-        yield (
-            (*ici, "qualification"),
-            (
-                f"aucune version de « {fait.qualification} » n'est au catalogue pour des faits du"
-                f" {date_en_toutes_lettres(fait.premier_jour)} : le texte alors applicable manque."
-            ),
-        )
+        yield (*ici, "qualification"), _sans_texte_applicable(fait, catalogue)
         return
     declarees = dossier.identifiants[1]
     victimes = [declarees[v] for v in fait.victimes if v in declarees]
@@ -501,6 +495,43 @@ def _verifier_selon_catalogue(
                         f" « {accuse.id} » était mineur le {date_en_toutes_lettres(fait.premier_jour)}."
                     ),
                 )
+
+
+def _sans_texte_applicable(fait: Fait, catalogue: Catalogue) -> str:
+    """Pourquoi aucun texte n'est retenu, et depuis quand le catalogue en connaît un.
+
+    La loi pénale plus sévère n'est pas rétroactive : le moteur n'applique jamais à des faits
+    un texte postérieur, et ne devine pas un texte que les sources du projet n'ont pas.
+    """
+    suivantes = sorted(
+        (
+            v
+            for v in catalogue.qualifications[fait.qualification].versions
+            if v.en_vigueur_du is not None and v.en_vigueur_du > fait.premier_jour
+        ),
+        key=lambda v: v.en_vigueur_du or dt.date.min,
+    )
+    premiere = suivantes[0] if suivantes else None
+    libelle = premiere.libelle if premiere is not None else fait.qualification
+    message = (
+        f"aucune version de « {libelle} » n'est au catalogue pour des faits du"
+        f" {date_en_toutes_lettres(fait.premier_jour)}"
+    )
+    if premiere is None or premiere.en_vigueur_du is None:
+        return message + " : le texte alors applicable manque."
+    debut = date_en_toutes_lettres(premiere.en_vigueur_du)
+    message += (
+        f" : le catalogue ne la connaît que pour des faits commis à partir du {debut}"
+        + (" (version non vérifiée)" if premiere.non_verifie else "")
+        + " ; le texte antérieur n'est pas dans les sources du projet, et un texte postérieur ne"
+        " s'applique pas à des faits antérieurs"
+    )
+    if fait.periode is not None and fait.dernier_jour >= premiere.en_vigueur_du:
+        message += (
+            f". Scindez le fait : une période jusqu'à la veille du {debut}, sous une qualification"
+            " de ce temps-là, et une à partir de cette date"
+        )
+    return message + "."
 
 
 def dossier_en_donnees(dossier: Dossier) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from pretoire.journal.actions import evenements_des_debats
 from pretoire.law.catalogue import catalogue_livre
 from pretoire.law.erreurs import chemin_lisible, messages_en_francais
 from pretoire.law.mise_en_accusation import Dossier, verifier_coherence
-from pretoire.law.questions import FeuilleDeQuestions, NatureQuestion, etablir_feuille
+from pretoire.law.questions import FeuilleDeQuestions, NatureQuestion, etablir_feuille, exiger_sans_erreur
 from pretoire.law.questions.modele import avec_libelles_des_natures
 from pretoire.proces.models import Affaire, Personne
 
@@ -111,6 +111,11 @@ def dossier_coherent(affaire: Affaire) -> Dossier:
 
 def feuille_de_l_affaire(affaire: Affaire) -> FeuilleDeQuestions:
     return etablir_feuille(dossier_coherent(affaire), evenements_des_debats(affaire))
+
+
+def feuille_prete(affaire: Affaire) -> FeuilleDeQuestions:
+    """La feuille à imprimer ou à signer : sans erreur, ou ``FeuilleDefectueuse``."""
+    return exiger_sans_erreur(feuille_de_l_affaire(affaire))
 
 
 def feuille_a_l_ecran(affaire: Affaire) -> dict[str, Any]:

@@ -7,9 +7,10 @@ from django.utils.translation import gettext as _
 
 from pretoire.documents.rendu import rendre_feuille_de_questions
 from pretoire.law.mise_en_accusation import dossier_en_yaml
+from pretoire.law.questions import FeuilleDefectueuse
 from pretoire.proces.access import ROLES_DU_SIEGE, ROLES_QUI_CONSIGNENT, access_affaire_by_id
 
-from .actions import DossierIncomplet, dossier_de_l_affaire, feuille_a_l_ecran, feuille_de_l_affaire
+from .actions import DossierIncomplet, dossier_de_l_affaire, feuille_a_l_ecran, feuille_prete
 
 
 @login_required
@@ -27,9 +28,23 @@ def feuille(request: HttpRequest, affaire_id: int) -> HttpResponse:
 def feuille_pdf(request: HttpRequest, affaire_id: int) -> HttpResponse:
     affaire = access_affaire_by_id(request.user, affaire_id, ROLES_DU_SIEGE)  # type: ignore[arg-type]
     try:
-        pdf = rendre_feuille_de_questions(feuille_de_l_affaire(affaire))
+        pdf = rendre_feuille_de_questions(feuille_prete(affaire))
     except DossierIncomplet as incomplet:
         return _sans_dossier(request, incomplet)
+    except FeuilleDefectueuse as defectueuse:
+        return render(
+            request,
+            "erreur.html",
+            {
+                "titre": _("Feuille de questions défectueuse"),
+                "message": _(
+                    "Le moteur a trouvé des erreurs sur la feuille de questions : aucun PDF n'est"
+                    " établi tant qu'elles ne sont pas corrigées. %(erreurs)s"
+                )
+                % {"erreurs": " ".join(d.message for d in defectueuse.erreurs)},
+            },
+            status=409,
+        )
     reponse = HttpResponse(pdf, content_type="application/pdf")
     nom = f"feuille-de-questions-{affaire.numero.replace('/', '-')}.pdf"
     reponse["Content-Disposition"] = f'inline; filename="{nom}"'

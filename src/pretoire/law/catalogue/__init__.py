@@ -75,6 +75,13 @@ class VersionQualification(_Donnee):
     incrimination: tuple[str, ...]
     repression: tuple[str, ...]
     violence_contrainte_menace_surprise_constitutive: bool
+    absence_de_consentement_constitutive: bool = Field(
+        default=False,
+        description=(
+            "L'acte « non consenti » est un élément (art. 222-22 CP depuis le 8 novembre 2025) :"
+            " la question énonce l'absence de consentement ou ce qui l'établit."
+        ),
+    )
     enonce_type: str | None = None
     non_verifie: bool = False
     note: str | None = None
@@ -130,6 +137,24 @@ class Catalogue:
         if qualification is None:
             return None
         return next((v for v in qualification.versions if v.en_vigueur_le(jour)), None)
+
+    def versions_entre(self, code: str, debut: date, fin: date) -> list[VersionQualification]:
+        """Les versions successives en vigueur du ``debut`` à la ``fin`` des faits, dans l'ordre.
+
+        >>> [v.en_vigueur_du for v in catalogue_livre().versions_entre("viol", date(2017, 1, 1),
+        ...                                                          date(2019, 1, 1))]
+        [datetime.date(1994, 3, 1), datetime.date(2018, 8, 6)]
+        """
+        qualification = self.qualifications.get(code)
+        if qualification is None:
+            return []
+        en_vigueur = [
+            v
+            for v in qualification.versions
+            if (v.en_vigueur_du is None or v.en_vigueur_du <= fin)
+            and (v.jusqu_au is None or debut <= v.jusqu_au)
+        ]
+        return sorted(en_vigueur, key=lambda v: v.en_vigueur_du or date.min)
 
     def libelle_qualification(self, code: str, jour: date) -> str:
         """Le nom de la qualification à la date des faits ; le code, si le catalogue l'ignore.

@@ -11,18 +11,22 @@ from pretoire.law.questions.diagnostics import valider_feuille
 from pretoire.law.questions.feuille import etablir_feuille
 from pretoire.law.questions.modele import (
     Diagnostic,
+    FeuilleDefectueuse,
     FeuilleDeQuestions,
     Gravite,
     NatureQuestion,
     Question,
+    exiger_sans_erreur,
 )
 
 __all__ = [
     "Diagnostic",
     "FeuilleDeQuestions",
+    "FeuilleDefectueuse",
     "Gravite",
     "NatureQuestion",
     "Question",
     "etablir_feuille",
+    "exiger_sans_erreur",
     "valider_feuille",
 ]

@@ -36,6 +36,27 @@ from pretoire.law.redaction import date_en_toutes_lettres, nom_usuel
 RENVOI_A_UNE_QUESTION = re.compile(r"spécifiée?s? (à la question|aux questions) n°")
 
 
+# Art. 222-22 CP, version issue de la loi n° 2025-1057 (en vigueur le 8 novembre 2025).
+ARTICLE_222_22 = article_cp("222-22")
+_ABSENCE_DE_CONSENTEMENT = re.compile(
+    r"\bnon[ -]consentie?s?\b|\bsans (?:son|le|leur) consentement\b|\babsence de consentement\b",
+    re.IGNORECASE,
+)
+
+
+def enonce_absence_de_consentement(texte: str) -> bool:
+    """Art. 222-22 CP (depuis le 8 novembre 2025) : « tout acte sexuel non consenti ».
+
+    >>> enonce_absence_de_consentement("commis un acte de pénétration sexuelle non consenti sur X")
+    True
+    >>> enonce_absence_de_consentement("commis un acte de pénétration sexuelle sans son consentement")
+    True
+    >>> enonce_absence_de_consentement("commis un acte de pénétration sexuelle sur X")
+    False
+    """
+    return bool(_ABSENCE_DE_CONSENTEMENT.search(texte))
+
+
 def valider_feuille(
     dossier: Dossier,
     feuille: FeuilleDeQuestions,
@@ -280,6 +301,23 @@ def _forme(contexte: Contexte, question: Question, fait: Fait | None) -> Iterato
             f"La question n° {question.numero} n'énonce pas les violences, contrainte, menace ou"
             " surprise, élément constitutif de l'infraction.",
             (jurisprudence.ASS_PLEN_8_JUILL_2005,),
+            question=question.numero,
+        )
+    if (
+        question.nature in NATURES_SUR_LE_FAIT
+        and version.absence_de_consentement_constitutive
+        and not RENVOI_A_UNE_QUESTION.search(question.texte)
+        and not enonce_absence_de_consentement(question.texte)
+        and not jurisprudence.enonce_violence_contrainte_menace_surprise(question.texte)
+    ):
+        yield Diagnostic(
+            Gravite.ERREUR,
+            f"La question n° {question.numero} n'énonce ni l'absence de consentement ni les"
+            " violences, contrainte, menace ou surprise : pour des faits commis depuis le"
+            " 8 novembre 2025, « constitue une agression sexuelle tout acte sexuel non consenti »,"
+            " et « il n'y a pas de consentement si l'acte à caractère sexuel est commis avec"
+            " violence, contrainte, menace ou surprise » (art. 222-22 CP).",
+            (ARTICLE_222_22,),
             question=question.numero,
         )
     if question.nature in (NatureQuestion.CIRCONSTANCE_AGGRAVANTE, NatureQuestion.SPECIALE):

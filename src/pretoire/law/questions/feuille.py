@@ -34,10 +34,11 @@ from pretoire.law.questions.modele import (
     EnTete,
     FeuilleDeQuestions,
     Gravite,
+    NatureQuestion,
     Question,
 )
 from pretoire.law.questions.redaction import Contexte
-from pretoire.law.redaction import date_en_toutes_lettres, nom_usuel
+from pretoire.law.redaction import date_en_toutes_lettres, liste_en_francais, nom_usuel
 
 
 def etablir_feuille(
@@ -52,10 +53,12 @@ def etablir_feuille(
     Une question refusée (par exemple faute d'information préalable) n'y figure pas : elle
     devient un diagnostic. La feuille produite est ensuite contrôlée comme par ``valider_feuille``.
     """
-    contexte = Contexte(dossier, catalogue or catalogue_livre(), lire_journal(evenements))
+    contexte = Contexte(
+        dossier, catalogue or catalogue_livre(), lire_journal(evenements), entree_en_vigueur_nouveau_code
+    )
     numeros = itertools.count(1)
     questions: list[Question] = []
-    diagnostics: list[Diagnostic] = list(_avertissements_du_catalogue(contexte))
+    diagnostics: list[Diagnostic] = list(_diagnostics_du_catalogue(contexte))
     diagnostics += _diagnostics_du_journal(dossier, evenements)
     questions_sur_le_fait: dict[str, list[int]] = {}
     dernier_fait = {p.accuse: f.id for f in dossier.faits for p in f.participants}
@@ -108,6 +111,7 @@ def etablir_feuille(
             questions += l4324_4.questions_exemption_diminution(contexte, fait, accuse, numero, numeros)
             if dernier_fait[accuse] == fait.id and accuse in contexte.journal.accords_question_unique:
                 questions += _questions_uniques(contexte, accuse, questions_sur_le_fait, numeros)
+    diagnostics += _subsidiaires_non_verifiees(contexte, questions)
     questions, lecture = l4324_3.appliquer_lecture(questions, contexte.journal.renonciations_lecture)
     feuille = FeuilleDeQuestions(
         en_tete=_en_tete(dossier),
@@ -142,8 +146,9 @@ def _questions_uniques(
     ]
 
 
-def _avertissements_du_catalogue(contexte: Contexte) -> list[Diagnostic]:
-    """Ce que les sources ne garantissent pas est montré comme tel (« non vérifié »)."""
+def _diagnostics_du_catalogue(contexte: Contexte) -> list[Diagnostic]:
+    """Ce que les sources ne garantissent pas est montré comme tel (« non vérifié ») ; une
+    période de faits qui chevauche deux textes est une erreur."""
     avertissements = []
     for fait in contexte.dossier.faits:
         version = contexte.version(fait)
@@ -157,23 +162,9 @@ def _avertissements_du_catalogue(contexte: Contexte) -> list[Diagnostic]:
                     fait=fait.id,
                 )
             )
-        fin = (
-            contexte.catalogue.version_au(fait.qualification, fait.dernier_jour)
-            if fait.periode is not None
-            else version
-        )
-        # Les versions sont les objets mêmes du catalogue : l'identité suffit à les comparer.
-        if fin is not None and fin is not version:
-            avertissements.append(
-                Diagnostic(
-                    Gravite.AVERTISSEMENT,
-                    f"Fait {fait.id} : la période des faits chevauche un changement de texte ; la"
-                    " version en vigueur au premier jour est retenue, la loi pénale plus sévère"
-                    " n'étant pas rétroactive. Scindez le fait si des actes sont postérieurs.",
-                    tuple(article_cp(a) for a in version.incrimination),
-                    fait=fait.id,
-                )
-            )
+        chevauchement = _periode_sur_plusieurs_textes(contexte, fait)
+        if chevauchement is not None:
+            avertissements.append(chevauchement)
         if any(p.qualite is QualiteParticipation.COMPLICE for p in fait.participants):
             avertissements.append(
                 Diagnostic(
@@ -205,6 +196,64 @@ def _diagnostics_du_journal(dossier: Dossier, evenements: Sequence[EvenementDeba
             )
         )
     return erreurs
+
+
+def _subsidiaires_non_verifiees(contexte: Contexte, questions: list[Question]) -> list[Diagnostic]:
+    """Le texte d'une qualification subsidiaire que les sources ne garantissent pas, dit une fois
+    par fait, comme celui de la qualification principale."""
+    avertissements = []
+    vues: set[tuple[str, str]] = set()
+    for question in questions:
+        fait = contexte.dossier.fait(question.fait)
+        if question.nature is not NatureQuestion.SUBSIDIAIRE or fait is None or question.code is None:
+            continue
+        version = contexte.catalogue.version_au(question.code, fait.premier_jour)
+        if version is None or not version.non_verifie or (fait.id, question.code) in vues:
+            continue
+        vues.add((fait.id, question.code))
+        avertissements.append(
+            Diagnostic(
+                Gravite.AVERTISSEMENT,
+                f"Fait {fait.id} : texte de « {version.libelle} » (question subsidiaire n°"
+                f" {question.numero}) applicable aux faits du {date_en_toutes_lettres(fait.premier_jour)}"
+                f" non vérifié. {version.note or ''}".strip(),
+                tuple(article_cp(a) for a in version.incrimination),
+                question=question.numero,
+                fait=fait.id,
+            )
+        )
+    return avertissements
+
+
+def _periode_sur_plusieurs_textes(contexte: Contexte, fait: Fait) -> Diagnostic | None:
+    """Une période de faits qui couvre deux versions du texte : une erreur, qui dit où scinder.
+
+    AMBIGUÏTÉ : « une question est posée sur chaque fait spécifié » (art. 349) quand la période
+    d'un fait chevauche un changement de texte — lecture retenue : ni la version du premier jour
+    (elle régirait des actes commis sous le texte nouveau) ni celle du dernier (la loi pénale
+    plus sévère n'est pas rétroactive) ; le moteur ne choisit pas et n'écrit pas deux questions
+    pour un fait : la feuille est en erreur tant que le fait n'est pas scindé, une période par
+    texte, dans le dossier.
+    """
+    if fait.periode is None:
+        return None
+    versions = contexte.catalogue.versions_entre(fait.qualification, fait.premier_jour, fait.dernier_jour)
+    if len(versions) < 2:
+        return None
+    periodes = [
+        f"du {date_en_toutes_lettres(max(fait.premier_jour, v.en_vigueur_du or fait.premier_jour))}"
+        f" au {date_en_toutes_lettres(min(fait.dernier_jour, v.jusqu_au or fait.dernier_jour))}"
+        for v in versions
+    ]
+    return Diagnostic(
+        Gravite.ERREUR,
+        f"Fait {fait.id} : la période des faits couvre {len(versions)} textes successifs de"
+        f" « {versions[0].libelle} » ; aucun ne s'applique à toute la période (la loi pénale plus"
+        " sévère n'est pas rétroactive, et les actes postérieurs relèvent du texte nouveau)."
+        f" Scindez le fait, une période par texte : {liste_en_francais(periodes)}.",
+        tuple(article_cp(a) for a in versions[0].incrimination),
+        fait=fait.id,
+    )
 
 
 def _en_tete(dossier: Dossier) -> EnTete:

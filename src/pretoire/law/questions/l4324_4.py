@@ -27,7 +27,7 @@ from pretoire.law.mise_en_accusation import (
 )
 from pretoire.law.questions import jurisprudence
 from pretoire.law.questions.modele import Dependance, NatureQuestion, Question, Reponse
-from pretoire.law.questions.redaction import Contexte
+from pretoire.law.questions.redaction import Contexte, Designation
 from pretoire.law.redaction import liste_en_francais
 
 ARTICLE_349 = article_cpp("349")
@@ -169,20 +169,23 @@ def texte_circonstance(
     circonstance: CirconstanceAggravante,
     numero_principal: int,
     enonce_propre: str | None = None,
+    *,
     fait_principal: FaitPrincipal | None = None,
+    designation: Designation | None = None,
 ) -> str:
     """« Le viol ci-dessus spécifié à la question n° 1 a-t-il été commis … ? »
 
     Une circonstance personnelle nomme l'accusé (Crim. 30 oct. 1996, n° 96-80.541) ; la question
     d'âge énonce la date de naissance (Crim. 21 janv. 1998, n° 96-86.603), ce que fait le modèle.
     Exemple de question personnelle : « Le meurtre ci-dessus spécifié à la question n° 1
-    a-t-il été commis par l'accusé Marc DURAND avec préméditation ? »
+    a-t-il été commis par l'accusé Marc DURAND avec préméditation ? » ``designation`` nomme le
+    fait d'une question subsidiaire (« L'atteinte sexuelle ci-dessus spécifiée … »).
 
     Pour un complice (``fait_principal``), la question renvoie au fait de l'auteur et nomme la
     question de complicité ; une circonstance personnelle, comme la préméditation, est posée de
     l'auteur, qui a commis le fait, non du complice.
     """
-    designation = contexte.designation(fait)
+    designation = designation or contexte.designation(fait)
     modele = enonce_propre or circonstance.enonce
     if fait_principal is None:
         enonce = contexte.enonce(modele, fait, accuse)
@@ -251,7 +254,13 @@ def questions_circonstances(
                 fait=fait.id,
                 victime=victime,
                 texte=texte_circonstance(
-                    contexte, fait, accuse, circonstance, numero_principal, retenue.enonce, fait_principal
+                    contexte,
+                    fait,
+                    accuse,
+                    circonstance,
+                    numero_principal,
+                    retenue.enonce,
+                    fait_principal=fait_principal,
                 ),
                 citations=(
                     ARTICLE_349,

@@ -9,7 +9,9 @@ questions subsidiaires. »
 Elles naissent du journal : chaque événement ``information_question`` en annonce une, et vaut
 information des parties au sens de l'art. 351-1 s'il précède le réquisitoire. Une question
 spéciale ne peut porter qu'une circonstance aggravante de la même infraction, jamais une
-infraction distincte (Crim. 29 nov. 2017, n° 17-80.224).
+infraction distincte (Crim. 29 nov. 2017, n° 17-80.224). Une question subsidiaire n'est posée que
+si le dossier ne contredit pas les éléments de l'autre qualification (``condition_non_remplie``),
+et porte les circonstances retenues que celle-ci connaît (``circonstances_de_la_subsidiaire``).
 """
 
 from __future__ import annotations
@@ -18,10 +20,15 @@ from collections.abc import Iterator
 
 from pretoire.law.catalogue import VersionQualification
 from pretoire.law.citations import Citation, article_cp, article_cpp
-from pretoire.law.mise_en_accusation import Fait
+from pretoire.law.mise_en_accusation import AGE_DE_LA_MAJORITE, Fait, Sexe
 from pretoire.law.questions import jurisprudence
 from pretoire.law.questions.journal import Information, NatureQuestionAnnoncee
-from pretoire.law.questions.l4324_4 import FaitPrincipal, citations_circonstance, texte_circonstance
+from pretoire.law.questions.l4324_4 import (
+    ARTICLE_349,
+    FaitPrincipal,
+    citations_circonstance,
+    texte_circonstance,
+)
 from pretoire.law.questions.l4324_9 import ARTICLE_351_1, EtatInformation, etat_information, motif_du_refus
 from pretoire.law.questions.modele import (
     Dependance,
@@ -31,7 +38,8 @@ from pretoire.law.questions.modele import (
     Question,
     Reponse,
 )
-from pretoire.law.questions.redaction import Contexte
+from pretoire.law.questions.redaction import Contexte, designation_du_fait
+from pretoire.law.redaction import age_revolu, date_en_toutes_lettres, nom_usuel
 
 ARTICLE_350 = article_cpp("350")
 ARTICLE_351_ALINEA_1 = article_cpp("351", 1)
@@ -122,7 +130,7 @@ def questions_speciales(
                     circonstance,
                     numero_principal,
                     annonce.donnees.enonce,
-                    fait_principal,
+                    fait_principal=fait_principal,
                 ),
                 citations=(ARTICLE_350, ARTICLE_351_1, *citations_circonstance(circonstance)),
                 depend_de=(Dependance(numero_principal, Reponse.OUI),),
@@ -222,19 +230,19 @@ def questions_subsidiaires(
                     accuse=accuse,
                 )
             )
-        questions.append(
-            question_subsidiaire(
-                contexte,
-                fait,
-                accuse,
-                next(numeros),
-                numero_principal,
-                texte,
-                code,
-                version,
-                ARTICLE_351_ALINEA_1,
-            )
+        subsidiaire = question_subsidiaire(
+            contexte,
+            fait,
+            accuse,
+            next(numeros),
+            numero_principal,
+            texte,
+            code,
+            version,
+            ARTICLE_351_ALINEA_1,
         )
+        questions.append(subsidiaire)
+        questions += circonstances_de_la_subsidiaire(contexte, fait, accuse, subsidiaire, version, numeros)
     return questions, diagnostics
 
 
@@ -265,6 +273,55 @@ def question_subsidiaire(
     )
 
 
+def circonstances_de_la_subsidiaire(
+    contexte: Contexte,
+    fait: Fait,
+    accuse: str,
+    subsidiaire: Question,
+    version: VersionQualification,
+    numeros: Iterator[int],
+) -> list[Question]:
+    """Les circonstances que la décision retient pour le fait et que l'autre qualification
+    connaît aussi (par exemple l'autorité sur la victime, art. 227-26 CP pour l'atteinte
+    sexuelle) : une question distincte chacune (art. 349 al. 3), posée si la subsidiaire reçoit
+    « oui », et qui renvoie à elle.
+
+    AMBIGUÏTÉ : information des parties pour ces questions — lecture retenue : aucune annonce
+    propre n'est exigée, la décision de mise en accusation ayant déjà retenu la circonstance et
+    la question subsidiaire ayant été annoncée (art. 351-1).
+    """
+    designation = designation_du_fait(fait, version)
+    depend_de = (Dependance(subsidiaire.numero, Reponse.OUI),)
+    questions = []
+    for retenue in fait.circonstances_aggravantes:
+        circonstance = version.circonstance(retenue.code)
+        if circonstance is None:
+            continue
+        questions.append(
+            Question(
+                numero=next(numeros),
+                nature=NatureQuestion.CIRCONSTANCE_AGGRAVANTE,
+                accuse=accuse,
+                fait=fait.id,
+                victime=subsidiaire.victime,
+                texte=texte_circonstance(
+                    contexte,
+                    fait,
+                    accuse,
+                    circonstance,
+                    subsidiaire.numero,
+                    retenue.enonce,
+                    designation=designation,
+                ),
+                citations=(ARTICLE_349, *citations_circonstance(circonstance)),
+                depend_de=depend_de,
+                code=retenue.code,
+                non_verifie=circonstance.non_verifie or version.non_verifie,
+            )
+        )
+    return questions
+
+
 def _refus_subsidiaire(contexte: Contexte, fait: Fait, accuse: str, code: str) -> Diagnostic | None:
     if code == fait.qualification:
         message = (
@@ -278,11 +335,65 @@ def _refus_subsidiaire(contexte: Contexte, fait: Fait, accuse: str, code: str) -
             f" date des faits ; qualifications connues : {', '.join(contexte.catalogue)}."
         )
         return Diagnostic(Gravite.ERREUR, message, (ARTICLE_351_ALINEA_1,), fait=fait.id, accuse=accuse)
+    version = contexte.catalogue.version_au(code, fait.premier_jour)
+    assert version is not None, "vérifié ci-dessus"
+    condition = condition_non_remplie(contexte, fait, accuse, version)
+    if condition is not None:
+        return Diagnostic(
+            Gravite.ERREUR,
+            f"Question subsidiaire « {version.libelle} » refusée : {condition}",
+            (ARTICLE_351_ALINEA_1, *(article_cp(a) for a in version.incrimination)),
+            fait=fait.id,
+            accuse=accuse,
+        )
     etat = etat_information(contexte.journal, NatureQuestionAnnoncee.SUBSIDIAIRE, accuse, fait.id, code)
     if etat is not EtatInformation.PREALABLE:
         return _refus(
             etat, "subsidiaire", contexte.nom_qualification(code, fait), fait.id, accuse, ARTICLE_351_ALINEA_1
         )
+    return None
+
+
+def condition_non_remplie(
+    contexte: Contexte, fait: Fait, accuse: str, version: VersionQualification
+) -> str | None:
+    """Ce qui manque au fait pour que l'autre qualification puisse être retenue, ou ``None``.
+
+    Une qualification subsidiaire a ses propres éléments : l'atteinte sexuelle de l'art. 227-25 CP
+    suppose « un majeur » et « un mineur de quinze ans ». Une question dont un élément est
+    contredit par les dates de naissance du dossier ne peut recevoir que « non » : elle n'est pas
+    posée, et le refus donne la date de naissance.
+
+    AMBIGUÏTÉ : l'âge sur une période — lecture retenue : au premier jour, comme pour la
+    circonstance de minorité (``mise_en_accusation._verifier_selon_catalogue``).
+    """
+    if version.age_victime_inferieur_a is not None:
+        for identifiant in fait.victimes:
+            victime = contexte.dossier.victime(identifiant)
+            nom = nom_usuel(victime.prenoms, victime.nom)
+            if victime.date_naissance is None:
+                return (
+                    f"elle suppose une victime de moins de {version.age_victime_inferieur_a} ans, et la"
+                    f" date de naissance de {nom} n'est pas au dossier : ajoutez-la."
+                )
+            age = age_revolu(victime.date_naissance, fait.premier_jour)
+            if age >= version.age_victime_inferieur_a:
+                nee = "née" if victime.sexe is Sexe.FEMININ else "né"
+                return (
+                    f"elle suppose une victime de moins de {version.age_victime_inferieur_a} ans, or"
+                    f" {nom}, {nee} le {date_en_toutes_lettres(victime.date_naissance)}, avait {age} ans"
+                    f" le {date_en_toutes_lettres(fait.premier_jour)}."
+                )
+    if version.accuse_majeur_requis:
+        personne = contexte.dossier.accuse(accuse)
+        if age_revolu(personne.date_naissance, fait.premier_jour) < AGE_DE_LA_MAJORITE:
+            nee = "née" if personne.sexe is Sexe.FEMININ else "né"
+            return (
+                f"elle suppose un auteur majeur, or {contexte.nom_accuse(accuse)}, {nee} le"
+                f" {date_en_toutes_lettres(personne.date_naissance)}, était mineur"
+                f"{'e' if personne.sexe is Sexe.FEMININ else ''} le"
+                f" {date_en_toutes_lettres(fait.premier_jour)}."
+            )
     return None
 
 

@@ -136,6 +136,11 @@ class FeuilleDeQuestions:
     diagnostics: tuple[Diagnostic, ...] = ()
     entree_en_vigueur_nouveau_code: date = field(default=ENTREE_EN_VIGUEUR_NOUVEAU_CODE)
 
+    @property
+    def erreurs(self) -> tuple[Diagnostic, ...]:
+        """Les défauts que le moteur connaît : une feuille qui en a ne se signe pas."""
+        return tuple(d for d in self.diagnostics if d.gravite is Gravite.ERREUR)
+
     def citer(self, references: tuple[Reference, ...]) -> list[str]:
         return [
             formater(r, self.en_tete.date_proces, self.entree_en_vigueur_nouveau_code) for r in references
@@ -191,6 +196,39 @@ class FeuilleDeQuestions:
                 for d in self.diagnostics
             ],
         }
+
+
+class FeuilleDefectueuse(ValueError):
+    """La feuille a des erreurs : ni PDF prêt à signer, ni feuille signée.
+
+    Une question omise ou mal posée est un moyen de cassation ; le moteur qui la voit ne laisse
+    pas écrire la feuille comme si elle était bonne. Le message, en français, donne chaque erreur
+    et sa citation.
+    """
+
+    def __init__(self, feuille: FeuilleDeQuestions) -> None:
+        self.erreurs = feuille.erreurs
+        lignes = [
+            f"{d.message} ({'; '.join(feuille.citer(d.citations))})" if d.citations else d.message
+            for d in self.erreurs
+        ]
+        nombre = len(lignes)
+        super().__init__(
+            f"la feuille de questions a {nombre} erreur{'s' if nombre > 1 else ''} : corrigez-"
+            f"{'les' if nombre > 1 else 'la'} avant de l'imprimer ou de la signer.\n"
+            + "\n".join(f"- {ligne}" for ligne in lignes)
+        )
+
+
+def exiger_sans_erreur(feuille: FeuilleDeQuestions) -> FeuilleDeQuestions:
+    """La feuille elle-même si le moteur n'y voit aucune erreur ; sinon ``FeuilleDefectueuse``.
+
+    Seul passage vers un document prêt à signer (PDF de la commande et de l'écran, feuille
+    signée) : les avertissements (texte non vérifié) n'arrêtent rien, ils sont imprimés.
+    """
+    if feuille.erreurs:
+        raise FeuilleDefectueuse(feuille)
+    return feuille
 
 
 def avec_libelles_des_natures(donnees: dict[str, Any]) -> dict[str, Any]:

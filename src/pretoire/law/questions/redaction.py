@@ -7,9 +7,11 @@ toutes les questions parlent de la même façon.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 
 from pretoire.law.catalogue import Catalogue, Genre, VersionQualification
+from pretoire.law.citations import ENTREE_EN_VIGUEUR_NOUVEAU_CODE
 from pretoire.law.mise_en_accusation import Dossier, Fait, Sexe, Victime
 from pretoire.law.questions.journal import JournalDesQuestions
 from pretoire.law.redaction import (
@@ -123,12 +125,19 @@ class Contexte:
     dossier: Dossier
     catalogue: Catalogue
     journal: JournalDesQuestions
+    # NON VÉRIFIÉE (citations.py) : décide, avec la date du procès, quel texte du CPP s'applique.
+    entree_en_vigueur_nouveau_code: date = ENTREE_EN_VIGUEUR_NOUVEAU_CODE
     _versions: dict[str, VersionQualification] = field(default_factory=dict)
     _naissances: dict[str, list[str]] = field(default_factory=dict)
     _designations: dict[str, Designation] = field(default_factory=dict)
     _noms: dict[str, str] = field(default_factory=dict)
     _variables: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
     _enonces: dict[tuple[str, str, str], str] = field(default_factory=dict)
+
+    @property
+    def nouveau_code_en_vigueur(self) -> bool:
+        """Le procès se tient-il sous le code réécrit par l'ordonnance n° 2025-1091 ?"""
+        return self.dossier.affaire.date_proces >= self.entree_en_vigueur_nouveau_code
 
     def version(self, fait: Fait) -> VersionQualification:
         """La version du texte à la date (ou au premier jour) des faits."""
