@@ -27,6 +27,8 @@ ENTREE_EN_VIGUEUR_NOUVEAU_CODE = date(2029, 1, 1)
 class Code(enum.StrEnum):
     CODE_PROCEDURE_PENALE = "CPP"
     CODE_PENAL = "CP"
+    CODE_JUSTICE_PENALE_MINEURS = "CJPM"
+    ORDONNANCE_DU_2_FEVRIER_1945 = "ord. n° 45-174 du 2 février 1945"
 
 
 # Table de correspondance établie par comparaison des textes (correspondence.md) : aucune table
@@ -93,6 +95,18 @@ def article_cpp(article: str, alinea: int | None = None) -> Citation:
 def article_cp(article: str, alinea: int | None = None) -> Citation:
     """Un article du code pénal, que l'ordonnance de 2025 ne renumérote pas."""
     return Citation(Code.CODE_PENAL, article, alinea)
+
+
+@functools.cache
+def article_cjpm(article: str) -> Citation:
+    """Un article du code de la justice pénale des mineurs (en vigueur le 30 septembre 2021)."""
+    return Citation(Code.CODE_JUSTICE_PENALE_MINEURS, article)
+
+
+@functools.cache
+def article_ordonnance_1945(article: str) -> Citation:
+    """Un article de l'ordonnance relative à l'enfance délinquante, que le CJPM a remplacée."""
+    return Citation(Code.ORDONNANCE_DU_2_FEVRIER_1945, article)
 
 
 @functools.lru_cache(maxsize=1024)

@@ -88,6 +88,13 @@ class Decision(_Modele):
     )
     date: dt.date = Field(description="Date de la décision de mise en accusation.")
     auteur: str = Field(min_length=1, description="Juridiction ou magistrat qui l'a rendue.")
+    cour_assises_des_mineurs: bool = Field(
+        default=False,
+        description=(
+            "La décision renvoie devant la cour d'assises des mineurs (accusé mineur au moment des"
+            " faits) : la feuille porte alors les questions propres au mineur."
+        ),
+    )
 
 
 class Sexe(enum.StrEnum):
@@ -164,6 +171,16 @@ class CirconstanceRetenue(_Modele):
     )
 
 
+class Inceste(_Modele):
+    lien: str = Field(
+        min_length=1,
+        description=(
+            "Ce qui rend le fait incestueux selon la décision, rapporté à la victime, par exemple"
+            " « ascendant », « oncle », « concubin de sa mère ayant sur elle une autorité de fait »."
+        ),
+    )
+
+
 class CauseExemptionDiminution(_Modele):
     code: str = Field(min_length=1, description="Identifiant libre de la cause légale invoquée.")
     enonce: str = Field(
@@ -198,6 +215,10 @@ class Fait(_Modele):
         min_length=1, description="L'acte tel que le dispositif l'énonce, après « coupable d'avoir »."
     )
     circonstances_aggravantes: tuple[CirconstanceRetenue, ...] = ()
+    inceste: Inceste | None = Field(
+        default=None,
+        description="La décision qualifie le fait d'incestueux (art. 356 al. 2 CPP : question spécifique).",
+    )
     causes_exemption_diminution: tuple[CauseExemptionDiminution, ...] = ()
     causes_irresponsabilite: tuple[CauseIrresponsabilite, ...] = ()
 

@@ -215,6 +215,7 @@ def _decision(dossier: Mapping[str, Any]) -> dict[str, Any]:
         "nature": dossier["decision"]["nature"],
         "date": dossier["decision"]["date"],
         "auteur": dossier["decision"]["auteur"],
+        "cour_assises_des_mineurs": bool(dossier["decision"].get("cour_assises_des_mineurs")),
     }
 
 
@@ -240,6 +241,7 @@ def _creer_faits(
             circonstances_aggravantes=_sans_vides(f.get("circonstances_aggravantes", [])),
             causes_exemption_diminution=_sans_vides(f.get("causes_exemption_diminution", [])),
             causes_irresponsabilite=_sans_vides(f.get("causes_irresponsabilite", [])),
+            inceste=f.get("inceste"),
         )
         fait.victimes.set([victimes[v] for v in f["victimes"]])
         for participant in f["participants"]:

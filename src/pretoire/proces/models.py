@@ -162,6 +162,9 @@ class DecisionMiseEnAccusation(models.Model):
         max_length=200,
         help_text="Par exemple « Juge d'instruction du tribunal judiciaire de Marseille ».",
     )
+    cour_assises_des_mineurs = models.BooleanField(
+        "renvoi devant la cour d'assises des mineurs", default=False
+    )
 
     class Meta:
         verbose_name = "décision de mise en accusation"
@@ -196,6 +199,8 @@ class Fait(models.Model):
     causes_irresponsabilite = models.JSONField(
         "causes d'irresponsabilité invoquées", default=list, blank=True
     )
+    # La qualification d'inceste retenue par la décision (art. 356 al. 2 CPP), ou rien.
+    inceste = models.JSONField("inceste", null=True, blank=True)
 
     class Meta:
         verbose_name = "fait"

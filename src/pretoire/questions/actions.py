@@ -39,7 +39,12 @@ def dossier_de_l_affaire(affaire: Affaire) -> Dossier:
             "fin": affaire.session.fin,
         },
         "affaire": {"numero": affaire.numero, "date_proces": jour.date if jour else affaire.session.debut},
-        "decision": {"nature": decision.nature, "date": decision.date, "auteur": decision.auteur},
+        "decision": {
+            "nature": decision.nature,
+            "date": decision.date,
+            "auteur": decision.auteur,
+            **({"cour_assises_des_mineurs": True} if decision.cour_assises_des_mineurs else {}),
+        },
         # L'ordre d'import (et non l'ordre alphabétique des identifiants, où V10 précède V2).
         "accuses": [_personne(a) for a in affaire.accuses.order_by("pk")],
         "victimes": [_personne(v) for v in affaire.victimes.order_by("pk")],
@@ -72,6 +77,7 @@ def dossier_de_l_affaire(affaire: Affaire) -> Dossier:
                 "circonstances_aggravantes": fait.circonstances_aggravantes,
                 "causes_exemption_diminution": fait.causes_exemption_diminution,
                 "causes_irresponsabilite": fait.causes_irresponsabilite,
+                **({"inceste": fait.inceste} if fait.inceste else {}),
             }
             for fait in decision.faits.all()
         ],

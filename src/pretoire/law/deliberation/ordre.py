@@ -56,6 +56,7 @@ from pretoire.law.citations import Reference, article_cp, article_cpp
 from pretoire.law.deliberation.majorite import ReponseDeLaCour
 from pretoire.law.deliberation.peines_encourues import PeineEncourue, la_plus_forte, peine_encourue
 from pretoire.law.mise_en_accusation import Dossier, Fait, QualiteParticipation, Sexe
+from pretoire.law.questions.l4324_5 import CAUSE_TROUBLE_MENTAL, CODE_ALTERATION, texte_alteration
 from pretoire.law.questions.modele import (
     NATURES_SUR_LE_FAIT,
     Dependance,
@@ -69,7 +70,6 @@ from pretoire.law.redaction import liste_en_francais, nom_usuel, nombre_en_lettr
 ARTICLE_356 = article_cpp("356")
 ARTICLE_361 = article_cpp("361")
 ARTICLE_361_1 = article_cpp("361-1")
-CAUSE_TROUBLE_MENTAL = "122-1 al. 1"
 NATURES_DE_CIRCONSTANCE = frozenset({NatureQuestion.CIRCONSTANCE_AGGRAVANTE, NatureQuestion.SPECIALE})
 
 Reponses = Mapping[int, ReponseDeLaCour]
@@ -345,6 +345,15 @@ class _Lecture:
         for cause in self.questions:
             if cause.nature is not NatureQuestion.IRRESPONSABILITE or cause.code != CAUSE_TROUBLE_MENTAL:
                 continue
+            # La feuille la pose déjà pour un fait (art. 361-1 al. 3) : elle est votée telle quelle.
+            sur_la_feuille = [
+                q.numero
+                for q in self.questions
+                if q.code == CODE_ALTERATION and q.accuse == cause.accuse and q.fait == cause.fait
+            ]
+            if sur_la_feuille:
+                self.alterations[cause.accuse] += sur_la_feuille
+                continue
             if cause.fait:
                 materiels = [m for m in [self.sur_le_fait(cause.accuse, cause.fait)] if m is not None]
             else:
@@ -373,18 +382,9 @@ class _Lecture:
 
     def _texte_alteration(self, accuse: str, numeros: list[int]) -> str:
         personne = self.dossier.accuse(accuse)
-        feminin = personne.sexe is Sexe.FEMININ
-        faits = (
-            f"des faits spécifiés à la question n° {numeros[0]}"
-            if len(numeros) == 1
-            else "des faits spécifiés aux questions n° " + liste_en_francais([str(n) for n in numeros])
+        return texte_alteration(
+            personne.sexe is Sexe.FEMININ, nom_usuel(personne.prenoms, personne.nom), numeros
         )
-        return (
-            f"{'L’accusée' if feminin else 'L’accusé'} {nom_usuel(personne.prenoms, personne.nom)}"
-            f" était-{'elle' if feminin else 'il'} atteint{'e' if feminin else ''}, au moment {faits},"
-            " d'un trouble psychique ou neuropsychique ayant altéré son discernement ou entravé le"
-            " contrôle de ses actes ?"
-        ).replace("’", "'")
 
     def incompatibilites(self) -> Iterable[Incompatibilite]:
         """Les paires de réponses qui se contrediraient, cherchées seulement entre questions voisines.

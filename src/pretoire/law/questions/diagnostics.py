@@ -111,7 +111,11 @@ def _references_inconnues(dossier: Dossier, questions: Sequence[Question]) -> It
     faits = {f.id for f in dossier.faits}
     accuses = {a.id for a in dossier.accuses}
     for question in questions:
-        unique = question.nature is NatureQuestion.IRRESPONSABILITE and not question.fait
+        # La question unique d'irresponsabilité et celles du mineur valent pour tous ses faits.
+        unique = (
+            question.nature in (NatureQuestion.IRRESPONSABILITE, NatureQuestion.MINORITE)
+            and not question.fait
+        )
         if question.fait not in faits and not unique:
             yield Diagnostic(
                 Gravite.ERREUR,

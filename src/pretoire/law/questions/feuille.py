@@ -26,7 +26,7 @@ from pretoire.law.mise_en_accusation import (
     Participant,
     QualiteParticipation,
 )
-from pretoire.law.questions import l4324_3, l4324_4, l4324_5, l4324_6_7, l4324_8
+from pretoire.law.questions import inceste, l4324_3, l4324_4, l4324_5, l4324_6_7, l4324_8, mineurs
 from pretoire.law.questions.diagnostics import controler_feuille
 from pretoire.law.questions.journal import horodatages_desordonnes, lire_journal, renvois_inconnus
 from pretoire.law.questions.modele import (
@@ -98,6 +98,10 @@ def etablir_feuille(
             )
             questions += speciales
             diagnostics += refus
+            if participant.qualite is QualiteParticipation.AUTEUR:
+                incestueux, refus = inceste.question_d_inceste(contexte, fait, accuse, numero, numeros)
+                questions += incestueux
+                diagnostics += refus
             obligatoires, refus, reservees = l4324_8.questions_obligatoires(
                 contexte, fait, accuse, numero, numeros
             )
@@ -109,8 +113,21 @@ def etablir_feuille(
             questions += subsidiaires
             diagnostics += refus
             questions += l4324_4.questions_exemption_diminution(contexte, fait, accuse, numero, numeros)
+            if accuse not in contexte.journal.accords_question_unique:
+                questions += [
+                    l4324_5.question_alteration(contexte, fait, accuse, numero, cause.numero, next(numeros))
+                    for cause in questions
+                    if cause.accuse == accuse
+                    and cause.fait == fait.id
+                    and cause.nature is NatureQuestion.IRRESPONSABILITE
+                    and cause.code == l4324_5.CAUSE_TROUBLE_MENTAL
+                ]
             if dernier_fait[accuse] == fait.id and accuse in contexte.journal.accords_question_unique:
                 questions += _questions_uniques(contexte, accuse, questions_sur_le_fait, numeros)
+            if dernier_fait[accuse] == fait.id:
+                du_mineur, refus = mineurs.questions_du_mineur(contexte, accuse, numeros)
+                questions += du_mineur
+                diagnostics += refus
     diagnostics += _subsidiaires_non_verifiees(contexte, questions)
     questions, lecture = l4324_3.appliquer_lecture(questions, contexte.journal.renonciations_lecture)
     feuille = FeuilleDeQuestions(

@@ -28,6 +28,9 @@ from pretoire.law.questions.redaction import Contexte
 from pretoire.law.redaction import liste_en_francais
 
 ARTICLE_349_1 = article_cpp("349-1")
+ARTICLE_361_1_ALINEA_3 = article_cpp("361-1", 3)
+CAUSE_TROUBLE_MENTAL = "122-1 al. 1"
+CODE_ALTERATION = "122-1 al. 2"
 
 # La proposition « la personne qui… » de chaque cause, citée du code pénal (code-penal.md,
 # texte consolidé d'octobre 2024), sans son début « N'est pas pénalement responsable ».
@@ -157,4 +160,52 @@ def question_unique_irresponsabilite(
         texte=f"{contexte.l_accuse(accuse)} {beneficie} pour {faits} de {cause_en_clair(cause)} ?",
         citations=_citations(cause),
         code=f"{cause.article}" + (f" al. {cause.alinea}" if cause.alinea else ""),
+    )
+
+
+def texte_alteration(feminin: bool, nom: str, numeros_des_faits: list[int]) -> str:
+    """La question de l'altération du discernement, art. 122-1 al. 2 CP.
+
+    >>> texte_alteration(False, "Marc DURAND", [1])  # doctest: +NORMALIZE_WHITESPACE
+    "L'accusé Marc DURAND était-il atteint, au moment des faits spécifiés à la question n° 1,
+    d'un trouble psychique ou neuropsychique ayant altéré son discernement ou entravé le
+    contrôle de ses actes ?"
+    """
+    faits = (
+        f"des faits spécifiés à la question n° {numeros_des_faits[0]}"
+        if len(numeros_des_faits) == 1
+        else "des faits spécifiés aux questions n° " + liste_en_francais([str(n) for n in numeros_des_faits])
+    )
+    titre = "L'accusée" if feminin else "L'accusé"
+    return (
+        f"{titre} {nom}"
+        f" était-{'elle' if feminin else 'il'} atteint{'e' if feminin else ''}, au moment {faits},"
+        " d'un trouble psychique ou neuropsychique ayant altéré son discernement ou entravé le"
+        " contrôle de ses actes ?"
+    )
+
+
+def question_alteration(
+    contexte: Contexte, fait: Fait, accuse: str, numero_fait: int, numero_cause: int, numero: int
+) -> Question:
+    """Art. 361-1 al. 3 CPP : « Si la cour d'assises a répondu positivement à la première question
+    et négativement à la seconde question portant sur l'application du premier alinéa de
+    l'article 122-1 du code pénal, doit être posée la question de l'application du second alinéa
+    de ce même article. »
+
+    Posée sur la feuille, à la suite de la cause invoquée pour ce fait : elle n'appelle de réponse
+    que sur « oui » au fait et « non » au trouble mental. Le texte de l'art. 122-1 al. 2 n'est
+    cité par les sources qu'en substance : libellé NON VÉRIFIÉ.
+    """
+    return Question(
+        numero=numero,
+        nature=NatureQuestion.CAUSE_EXEMPTION_DIMINUTION,
+        accuse=accuse,
+        fait=fait.id,
+        victime=contexte.victime_de(fait),
+        texte=texte_alteration(contexte.accusee(accuse), contexte.nom_accuse(accuse), [numero_fait]),
+        citations=(ARTICLE_361_1_ALINEA_3, article_cp("122-1", 2)),
+        depend_de=(Dependance(numero_fait, Reponse.OUI), Dependance(numero_cause, Reponse.NON)),
+        code=CODE_ALTERATION,
+        non_verifie=True,
     )

@@ -24,6 +24,8 @@ class NatureQuestion(enum.StrEnum):
     IRRESPONSABILITE = "irresponsabilite"
     SPECIALE = "speciale"
     SUBSIDIAIRE = "subsidiaire"
+    INCESTE = "inceste"
+    MINORITE = "minorite"
 
 
 # Les questions qui portent sur le fait lui-même : une par accusé et par fait (art. 349 al. 2).
@@ -38,6 +40,8 @@ LIBELLES_DES_NATURES: Mapping[NatureQuestion, str] = {
     NatureQuestion.IRRESPONSABILITE: "irresponsabilité, 2° : la cause invoquée",
     NatureQuestion.SPECIALE: "question spéciale : circonstance révélée par les débats",
     NatureQuestion.SUBSIDIAIRE: "question subsidiaire : autre qualification",
+    NatureQuestion.INCESTE: "question spécifique : qualification d'inceste",
+    NatureQuestion.MINORITE: "accusé mineur au moment des faits",
 }
 LIBELLE_QUESTION_UNIQUE = "irresponsabilité : question unique pour l'ensemble des faits"
 
