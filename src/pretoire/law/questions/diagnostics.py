@@ -233,12 +233,14 @@ def _question_complexe(
     if fait is None or fait.qualification not in contexte.catalogue:
         return
     version = contexte.version(fait)
-    # Toute circonstance du texte, retenue ou non : l'arme glissée dans l'énoncé d'un vol en
-    # ferait une question complexe aussi sûrement qu'une circonstance retenue.
-    propres = {c.code: c.enonce for c in fait.circonstances_aggravantes if c.enonce}
-    for circonstance in version.circonstances:
-        modele = propres.get(circonstance.code, circonstance.enonce)
-        enonce = contexte.enonce(modele, fait, question.accuse)
+    # Les circonstances retenues, et celles qui constituent le crime même si la décision les a
+    # oubliées : l'arme glissée dans l'énoncé d'un vol en ferait une question complexe.
+    propres = {c.code: c.enonce for c in fait.circonstances_aggravantes}
+    for code in (*propres, *(c for c in version.circonstances_constitutives if c not in propres)):
+        circonstance = version.circonstance(code)
+        if circonstance is None:
+            continue
+        enonce = contexte.enonce(propres.get(code) or circonstance.enonce, fait, question.accuse)
         if enonce in question.texte:
             yield Diagnostic(
                 Gravite.ERREUR,

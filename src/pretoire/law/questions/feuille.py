@@ -69,15 +69,17 @@ def etablir_feuille(
             accuse = participant.accuse
             causes = [c for c in fait.causes_irresponsabilite if c.accuse == accuse]
             numero = next(numeros)
+            questions_de_cause: list[Question] = []
             if causes:
                 questions.append(
                     l4324_5.question_fait_materiel(contexte, fait, participant, numero, numeros_des_auteurs)
                 )
                 if accuse not in contexte.journal.accords_question_unique:
-                    questions += [
+                    questions_de_cause = [
                         l4324_5.question_irresponsabilite(contexte, fait, c, numero, next(numeros))
                         for c in causes
                     ]
+                    questions += questions_de_cause
             else:
                 questions.append(
                     l4324_4.question_principale(contexte, fait, participant, numero, numeros_des_auteurs)
@@ -113,15 +115,11 @@ def etablir_feuille(
             questions += subsidiaires
             diagnostics += refus
             questions += l4324_4.questions_exemption_diminution(contexte, fait, accuse, numero, numeros)
-            if accuse not in contexte.journal.accords_question_unique:
-                questions += [
-                    l4324_5.question_alteration(contexte, fait, accuse, numero, cause.numero, next(numeros))
-                    for cause in questions
-                    if cause.accuse == accuse
-                    and cause.fait == fait.id
-                    and cause.nature is NatureQuestion.IRRESPONSABILITE
-                    and cause.code == l4324_5.CAUSE_TROUBLE_MENTAL
-                ]
+            questions += [
+                l4324_5.question_alteration(contexte, fait, accuse, numero, cause.numero, next(numeros))
+                for cause in questions_de_cause
+                if cause.code == l4324_5.CAUSE_TROUBLE_MENTAL
+            ]
             if dernier_fait[accuse] == fait.id and accuse in contexte.journal.accords_question_unique:
                 questions += _questions_uniques(contexte, accuse, questions_sur_le_fait, numeros)
             if dernier_fait[accuse] == fait.id:
