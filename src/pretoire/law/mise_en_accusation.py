@@ -465,12 +465,19 @@ def _verifier_selon_catalogue(
     for i, retenue in enumerate(fait.circonstances_aggravantes):
         circonstance = version.circonstance(retenue.code)
         if circonstance is None:
-            connues = ", ".join(c.code for c in version.circonstances) or "aucune"
+            connues = ", ".join(f"{c.code} ({c.libelle})" for c in version.circonstances) or "aucune"
+            trouvee = catalogue.qualification_portant(retenue.code, fait.qualification, fait.premier_jour)
+            suggestion = (
+                f" « {trouvee[1].libelle} » est une circonstance de la qualification"
+                f" « {trouvee[0].libelle} » : qualifiez le fait ainsi si la décision la retient."
+                if trouvee
+                else ""
+            )
             yield (
                 (*ici, "circonstances_aggravantes", i, "code"),
                 (
-                    f"circonstance « {retenue.code} » inconnue pour « {fait.qualification} » à la date"
-                    f" des faits ; circonstances connues : {connues}."
+                    f"circonstance « {retenue.code} » inconnue pour « {version.libelle} » à la date"
+                    f" des faits ; circonstances connues : {connues}.{suggestion}"
                 ),
             )
             continue

@@ -175,6 +175,28 @@ class Catalogue:
         circonstance = version.circonstance(code) if version is not None else None
         return circonstance.libelle if circonstance is not None else code
 
+    def qualification_portant(
+        self, code_circonstance: str, qualification: str, jour: date
+    ) -> tuple[VersionQualification, CirconstanceAggravante] | None:
+        """Une autre qualification du même fait qui porte cette circonstance à cette date : le
+        meurtre commis avec préméditation « constitue un assassinat » (art. 221-3 CP).
+
+        >>> version, _ = catalogue_livre().qualification_portant("premeditation", "meurtre", date(2025, 1, 1))
+        >>> version.libelle
+        'assassinat'
+        """
+        actuelle = self.version_au(qualification, jour)
+        if actuelle is None:
+            return None
+        for code in self:
+            autre = self.version_au(code, jour)
+            if autre is None or code == qualification or autre.nom_du_fait != actuelle.nom_du_fait:
+                continue
+            circonstance = autre.circonstance(code_circonstance)
+            if circonstance is not None:
+                return autre, circonstance
+        return None
+
     def codes_de_circonstances(self, code: str) -> list[str]:
         qualification = self.qualifications.get(code)
         if qualification is None:

@@ -142,26 +142,18 @@ def questions_speciales(
 
 
 def suggestion_de_qualification(contexte: Contexte, fait: Fait, code_circonstance: str) -> str:
-    """Une circonstance qui n'aggrave pas ce crime peut en définir un autre : le meurtre commis
-    avec préméditation « constitue un assassinat » (art. 221-3 CP). La phrase nomme la
-    qualification du catalogue qui porte cette circonstance pour le même fait, s'il y en a une.
-
-    Exemple : « préméditation » demandée sur un meurtre suggère l'assassinat.
-    """
-    nom_du_fait = contexte.version(fait).nom_du_fait
-    for code in contexte.catalogue:
-        autre = contexte.catalogue.version_au(code, fait.premier_jour)
-        if autre is None or code == fait.qualification or autre.nom_du_fait != nom_du_fait:
-            continue
-        circonstance = autre.circonstance(code_circonstance)
-        if circonstance is not None:
-            articles = ", ".join(circonstance.articles)
-            return (
-                f" La circonstance « {circonstance.libelle} » est celle de la qualification"
-                f" « {autre.libelle} » (art. {articles} CP) : c'est cette qualification que le"
-                " fait recevrait."
-            )
-    return ""
+    """La phrase qui nomme la qualification du catalogue portant cette circonstance pour le même
+    fait, s'il y en a une : « préméditation » demandée sur un meurtre suggère l'assassinat."""
+    trouvee = contexte.catalogue.qualification_portant(
+        code_circonstance, fait.qualification, fait.premier_jour
+    )
+    if trouvee is None:
+        return ""
+    autre, circonstance = trouvee
+    return (
+        f" La circonstance « {circonstance.libelle} » est celle de la qualification « {autre.libelle} »"
+        f" (art. {', '.join(circonstance.articles)} CP) : c'est cette qualification que le fait recevrait."
+    )
 
 
 def texte_subsidiaire(
