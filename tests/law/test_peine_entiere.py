@@ -34,8 +34,8 @@ from pretoire.law.deliberation.peines_complementaires import PeineComplementaire
 from pretoire.law.deliberation.periode_de_surete import bornes_de_la_surete, verifier_la_surete
 from pretoire.law.deliberation.retention_de_surete import ReponseRetention
 from pretoire.law.deliberation.sursis import NatureSursis, Sursis, verifier_le_sursis
-from pretoire.law.mise_en_accusation import TypeJuridiction
 from pretoire.law.minorite import AgeDeLAccuse
+from pretoire.law.mise_en_accusation import TypeJuridiction
 from tests.law.test_delibere_cas import _cas, _dossier_et_plan, lire_peine
 
 RETENTION = {"oui": ReponseRetention.OUI, "non": ReponseRetention.NON, "hors_cas": ReponseRetention.HORS_CAS}
@@ -58,7 +58,9 @@ def lire_modalites(donnees: dict[str, Any] | None) -> ModalitesDeLaPeine:
         surete_de_plein_droit=donnees.get("surete_de_plein_droit"),
         periode_de_surete=donnees.get("periode_de_surete"),
         amende=donnees.get("amende"),
-        peines_complementaires=tuple(PeineComplementaire(**p) for p in donnees.get("peines_complementaires", [])),
+        peines_complementaires=tuple(
+            PeineComplementaire(**p) for p in donnees.get("peines_complementaires", [])
+        ),
         retention=RETENTION[donnees["retention"]] if "retention" in donnees else None,
     )
 
@@ -129,7 +131,9 @@ def test_une_periode_de_surete_acceptee_ne_depasse_jamais_les_deux_tiers(
 def test_un_sursis_accepte_porte_sur_un_emprisonnement_de_cinq_ans_au_plus(
     nature: NaturePeine, mois: int, partie: int, probatoire: bool
 ) -> None:
-    sursis = Sursis(NatureSursis.PROBATOIRE if probatoire else NatureSursis.SIMPLE, partie, 24 if probatoire else None)
+    sursis = Sursis(
+        NatureSursis.PROBATOIRE if probatoire else NatureSursis.SIMPLE, partie, 24 if probatoire else None
+    )
     try:
         verifier_le_sursis(Peine(nature, mois), sursis)
     except PeineRefusee:
@@ -153,7 +157,9 @@ def test_les_questions_de_minorite_ne_se_posent_que_si_tous_les_faits_sont_commi
 
 @settings(max_examples=200, deadline=None)
 @given(st.one_of(st.none(), st.integers(12, 360)))
-def test_l_excuse_de_minorite_ne_laisse_jamais_plus_de_la_moitie_ni_plus_de_vingt_ans(mois: int | None) -> None:
+def test_l_excuse_de_minorite_ne_laisse_jamais_plus_de_la_moitie_ni_plus_de_vingt_ans(
+    mois: int | None,
+) -> None:
     reduit = maximum_avec_l_excuse(mois)
     assert reduit <= 240 and (mois is None or reduit * 2 <= mois)
 

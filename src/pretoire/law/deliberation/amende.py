@@ -34,17 +34,21 @@ def plafond_de_l_amende(encourue: int | None, excuse_de_minorite: bool) -> int |
 def verifier_l_amende(encourue: int | None, montant: int, excuse_de_minorite: bool) -> None:
     """Refuse l'amende qui n'est pas encourue ou qui dépasse le maximum.
 
-    >>> verifier_l_amende(100_000, 20_000, True)
-    Traceback (most recent call last):
-    ...
-    pretoire.law.deliberation.peine.PeineRefusee: L'amende de 20 000 euros dépasse le maximum encouru (7 500 euros).
+    >>> try:
+    ...     verifier_l_amende(100_000, 20_000, True)
+    ... except PeineRefusee as refus:
+    ...     print(refus)
+    L'amende de 20 000 euros dépasse le maximum encouru (7 500 euros).
     """
     plafond = plafond_de_l_amende(encourue, excuse_de_minorite)
     if plafond is None:
-        raise PeineRefusee("Aucune amende n'est encourue pour les faits retenus, selon les textes de Prétoire.")
+        raise PeineRefusee(
+            "Aucune amende n'est encourue pour les faits retenus, selon les textes de Prétoire."
+        )
     if montant < 1:
         raise PeineRefusee("Une amende est d'au moins un euro.")
     if montant > plafond:
         raise PeineRefusee(
-            f"L'amende de {euros_en_chiffres(montant)} dépasse le maximum encouru ({euros_en_chiffres(plafond)})."
+            f"L'amende de {euros_en_chiffres(montant)} dépasse le maximum encouru"
+            f" ({euros_en_chiffres(plafond)})."
         )

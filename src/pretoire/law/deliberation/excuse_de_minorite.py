@@ -40,8 +40,8 @@ from datetime import date
 
 from pretoire.law.deliberation.majorite import ReponseDeLaCour
 from pretoire.law.deliberation.peine import PeineRefusee
-from pretoire.law.mise_en_accusation import TypeJuridiction
 from pretoire.law.minorite import AgeAuxFaits, AgeDeLAccuse
+from pretoire.law.mise_en_accusation import TypeJuridiction
 
 ENTREE_EN_VIGUEUR_CJPM = date(2021, 9, 30)
 # NON VÉRIFIÉ : art. L. 11-1 (discernement), L. 121-5 et L. 121-6 (effet), L. 121-7 (exclusion) CJPM.
@@ -80,7 +80,8 @@ def minorite_de_l_accuse(
     >>> cour = TypeJuridiction.COUR_ASSISES
     >>> minorite_de_l_accuse("Léo", [AgeDeLAccuse(17, 17)], cour, date(2026, 11, 24))
     Minorite(statut=<StatutDeMinorite.EXCUSE: 'excuse'>, exclusion_possible=True, motif='')
-    >>> minorite_de_l_accuse("Léo", [AgeDeLAccuse(17, 17), AgeDeLAccuse(18, 18)], cour, date(2026, 11, 24)).statut
+    >>> deux_faits = [AgeDeLAccuse(17, 17), AgeDeLAccuse(18, 18)]
+    >>> minorite_de_l_accuse("Léo", deux_faits, cour, date(2026, 11, 24)).statut
     <StatutDeMinorite.SANS_OBJET: 'sans objet'>
     """
     if not ages:
@@ -173,7 +174,9 @@ def excuse_appliquee(nom: str, minorite: Minorite, decision: DecisionDeMinorite 
             " sont pas modélisées ; la décision est prise hors de Prétoire."
         )
     if minorite.exclusion_possible and decision.exclusion not in (ReponseDeLaCour.OUI, ReponseDeLaCour.NON):
-        raise MinoriteRefusee(f"La question de l'exclusion de l'excuse de minorité n'a pas été votée pour {nom}.")
+        raise MinoriteRefusee(
+            f"La question de l'exclusion de l'excuse de minorité n'a pas été votée pour {nom}."
+        )
     if not minorite.exclusion_possible and decision.exclusion is not None:
         raise MinoriteRefusee(
             f"{nom} n'avait pas seize ans au moment de l'un des faits : l'excuse de minorité ne peut être"

@@ -16,16 +16,16 @@ from datetime import date
 from typing import Any
 
 from pretoire.law.citations import ENTREE_EN_VIGUEUR_NOUVEAU_CODE, formater
-from pretoire.law.deliberation.majorite import Majorite, ReponseDeLaCour
-from pretoire.law.deliberation.ordre import Condition, PlanDeDeliberation
 from pretoire.law.deliberation import (
     excuse_de_minorite,
     minimums,
-    periode_de_surete,
     peines_complementaires,
+    periode_de_surete,
     retention_de_surete,
     sursis,
 )
+from pretoire.law.deliberation.majorite import Majorite, ReponseDeLaCour
+from pretoire.law.deliberation.ordre import Condition, PlanDeDeliberation
 from pretoire.law.deliberation.peine import NaturePeine, Peine
 from pretoire.law.deliberation.peine_entiere import FaitPourLaPeine, faits_en_json
 

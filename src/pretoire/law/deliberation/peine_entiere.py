@@ -31,16 +31,16 @@ from pretoire.law.deliberation.excuse_de_minorite import (
 )
 from pretoire.law.deliberation.majorite import Decompte, Majorite, verifier_le_nombre_de_bulletins
 from pretoire.law.deliberation.ordre import Condition, IssueDuFait, PlanDeDeliberation, Reponses
+from pretoire.law.deliberation.peine import Peine, PeineRefusee
+from pretoire.law.deliberation.peines_complementaires import (
+    PeineComplementaire,
+    verifier_la_peine_complementaire,
+)
 from pretoire.law.deliberation.periode_de_surete import (
     BornesDeLaSurete,
     bornes_de_la_surete,
     surete_en_lettres,
     verifier_la_surete,
-)
-from pretoire.law.deliberation.peine import Peine, PeineRefusee
-from pretoire.law.deliberation.peines_complementaires import (
-    PeineComplementaire,
-    verifier_la_peine_complementaire,
 )
 from pretoire.law.deliberation.retention_de_surete import (
     ReponseRetention,
@@ -49,8 +49,8 @@ from pretoire.law.deliberation.retention_de_surete import (
     verifier_la_retention,
 )
 from pretoire.law.deliberation.sursis import Sursis, mois_fermes, sursis_en_lettres, verifier_le_sursis
-from pretoire.law.mise_en_accusation import Dossier
 from pretoire.law.minorite import AgeDeLAccuse, age_au_moment_des_faits
+from pretoire.law.mise_en_accusation import Dossier
 
 
 def voix_exigees(majorite: Majorite, defavorable: bool) -> int:
@@ -80,8 +80,10 @@ def adopter(majorite: Majorite, decompte: Decompte, defavorable: bool) -> bool:
     >>> from pretoire.law.deliberation.majorite import majorite as regle
     >>> from pretoire.law.mise_en_accusation import TypeJuridiction
     >>> premier_ressort = regle(TypeJuridiction.COUR_ASSISES, date(2026, 11, 24))
-    >>> adopter(premier_ressort, Decompte(oui=5, non=4), False), adopter(premier_ressort, Decompte(oui=6, non=3), True)
-    (True, False)
+    >>> adopter(premier_ressort, Decompte(oui=5, non=4), False)
+    True
+    >>> adopter(premier_ressort, Decompte(oui=6, non=3), True)
+    False
     """
     nombres = (decompte.oui, decompte.non, decompte.blancs, decompte.nuls)
     verifier_le_nombre_de_bulletins(majorite.votants, nombres, sum(nombres))
@@ -110,7 +112,9 @@ def faits_pour_la_peine(dossier: Dossier, plan: PlanDeDeliberation) -> dict[str,
                 fait=f.fait,
                 qualification=faits[f.fait].qualification,
                 principal=Condition(f.coupable.alternatives[:1]),
-                age=age_au_moment_des_faits(naissance, faits[f.fait].premier_jour, faits[f.fait].dernier_jour),
+                age=age_au_moment_des_faits(
+                    naissance, faits[f.fait].premier_jour, faits[f.fait].dernier_jour
+                ),
             )
             for f in issue.faits
         )
@@ -162,7 +166,9 @@ def la_declaration_de_plein_droit_se_pose(minorite: Minorite, fermes: int | None
     return minorite.statut is not StatutDeMinorite.EXCUSE and (fermes is None or fermes >= 120)
 
 
-def bornes_pour_l_accuse(minorite: Minorite, fermes: int | None, de_plein_droit: bool | None) -> BornesDeLaSurete:
+def bornes_pour_l_accuse(
+    minorite: Minorite, fermes: int | None, de_plein_droit: bool | None
+) -> BornesDeLaSurete:
     if minorite.statut is StatutDeMinorite.EXCUSE:
         return BornesDeLaSurete(None, None)
     return bornes_de_la_surete(fermes, bool(de_plein_droit))
@@ -192,6 +198,27 @@ def decider_de_la_peine_entiere(
     minorite = minorite_selon_reponses(plan, majorite, faits, reponses, accuse, date_deliberation)
     excuse = excuse_appliquee(issue.nom, minorite, modalites.minorite)
     decision = decider_de_la_peine(plan, majorite, reponses, accuse, peine, maximum_confirme, excuse)
+    lignes = lignes_de_la_peine(plan, majorite, reponses, faits, date_deliberation, accuse, peine, modalites)
+    return PeineEntiere(decision, lignes, modalites.retention is ReponseRetention.OUI)
+
+
+def lignes_de_la_peine(
+    plan: PlanDeDeliberation,
+    majorite: Majorite,
+    reponses: Reponses,
+    faits: tuple[FaitPourLaPeine, ...],
+    date_deliberation: date,
+    accuse: str,
+    peine: Peine,
+    modalites: ModalitesDeLaPeine,
+) -> tuple[str, ...]:
+    """Ce qui accompagne la peine privative de liberté, contrôlé dans l'ordre des votes ; les
+    lignes de la feuille. Le module du navigateur a la même fonction (``lignesDeLaPeine``)."""
+    issue = plan.accuse(accuse)
+    if issue is None:
+        raise PeineRefusee(f"L'accusé « {accuse} » n'est pas dans l'affaire.")
+    minorite = minorite_selon_reponses(plan, majorite, faits, reponses, accuse, date_deliberation)
+    excuse = excuse_appliquee(issue.nom, minorite, modalites.minorite)
     absolue, defavorable = mention(majorite, False), mention(majorite, True)
     lignes: list[str] = []
     if modalites.minorite is not None:
@@ -207,7 +234,9 @@ def decider_de_la_peine_entiere(
         )
     if modalites.sursis is not None:
         verifier_le_sursis(peine, modalites.sursis)
-        lignes.append(f"Sursis : {sursis_en_lettres(peine, modalites.sursis)}, {absolue} (art. 362 al. 4 CPP).")
+        lignes.append(
+            f"Sursis : {sursis_en_lettres(peine, modalites.sursis)}, {absolue} (art. 362 al. 4 CPP)."
+        )
     fermes = mois_fermes(peine, modalites.sursis)
     se_pose = la_declaration_de_plein_droit_se_pose(minorite, fermes)
     if se_pose and modalites.surete_de_plein_droit is None:
@@ -216,7 +245,9 @@ def decider_de_la_peine_entiere(
             f" retenus contre {issue.nom} (période de sûreté de plein droit)."
         )
     if not se_pose and modalites.surete_de_plein_droit is not None:
-        raise PeineRefusee(f"La période de sûreté de plein droit ne se pose pas pour la peine de {issue.nom}.")
+        raise PeineRefusee(
+            f"La période de sûreté de plein droit ne se pose pas pour la peine de {issue.nom}."
+        )
     bornes = bornes_pour_l_accuse(minorite, fermes, modalites.surete_de_plein_droit)
     if modalites.periode_de_surete is not None:
         verifier_la_surete(bornes, modalites.periode_de_surete)
@@ -234,7 +265,7 @@ def decider_de_la_peine_entiere(
     verifier_la_retention(issue.nom, la_question_se_pose(peine, retenues), modalites.retention)
     if modalites.retention is not None:
         lignes.append(retention_en_lettres(modalites.retention, defavorable))
-    return PeineEntiere(decision, tuple(lignes), modalites.retention is ReponseRetention.OUI)
+    return tuple(lignes)
 
 
 def faits_en_json(faits: tuple[FaitPourLaPeine, ...]) -> list[dict[str, object]]:

@@ -77,10 +77,11 @@ def bornes_de_la_surete(mois_fermes: int | None, de_plein_droit: bool) -> Bornes
 def verifier_la_surete(bornes: BornesDeLaSurete, mois: int) -> None:
     """Refuse une durée que la cour ne peut pas fixer.
 
-    >>> verifier_la_surete(BornesDeLaSurete(108, 144), 145)
-    Traceback (most recent call last):
-    ...
-    pretoire.law.deliberation.peine.PeineRefusee: La période de sûreté ne dépasse pas les deux tiers de la peine, vingt-deux ans pour la perpétuité (art. 132-23 CP, non vérifié) : douze ans au plus ici.
+    >>> try:
+    ...     verifier_la_surete(BornesDeLaSurete(108, 144), 145)
+    ... except PeineRefusee as refus:
+    ...     print(str(refus).split(" : ")[1])
+    douze ans au plus ici.
     """
     if bornes.maximum is None:
         raise PeineRefusee(
@@ -97,7 +98,7 @@ def verifier_la_surete(bornes: BornesDeLaSurete, mois: int) -> None:
         )
     if mois == bornes.de_plein_droit:
         raise PeineRefusee(
-            f"{duree_en_lettres(mois).capitalize()} est la période de sûreté de plein droit : aucun vote"
+            f"{_capitale(duree_en_lettres(mois))} est la période de sûreté de plein droit : aucun vote"
             " ne la fixe."
         )
 
@@ -113,8 +114,13 @@ def surete_en_lettres(bornes: BornesDeLaSurete, mois: int | None, mention: str) 
     if mois is None:
         if bornes.de_plein_droit is None:
             return None
-        return f"Période de sûreté de {duree_en_lettres(bornes.de_plein_droit)}, de plein droit (art. 132-23 al. 1 CP)."
+        duree = duree_en_lettres(bornes.de_plein_droit)
+        return f"Période de sûreté de {duree}, de plein droit (art. 132-23 al. 1 CP)."
     if bornes.de_plein_droit is None:
         return f"Période de sûreté fixée à {duree_en_lettres(mois)}, {mention} (art. 132-23 al. 3 CP)."
     sens = "portée" if mois > bornes.de_plein_droit else "réduite"
     return f"Période de sûreté {sens} à {duree_en_lettres(mois)}, {mention} (art. 132-23 al. 2 CP)."
+
+
+def _capitale(texte: str) -> str:
+    return texte[:1].upper() + texte[1:]

@@ -24,7 +24,9 @@ import enum
 from pretoire.law.deliberation.peine import NaturePeine, Peine, PeineRefusee
 
 QUINZE_ANS_EN_MOIS = 180
-QUALIFICATIONS = frozenset({"meurtre", "assassinat", "viol", "viol_sur_mineur_de_quinze_ans", "sequestration"})
+QUALIFICATIONS = frozenset(
+    {"meurtre", "assassinat", "viol", "viol_sur_mineur_de_quinze_ans", "sequestration"}
+)
 CAUTION = (
     "Question de l'art. 706-53-13 CPP non vérifiée : posée après quinze ans de réclusion criminelle au"
     " moins pour meurtre, assassinat, viol ou séquestration ; les conditions tenant à la victime ne"
@@ -35,7 +37,8 @@ CAUTION = (
 class ReponseRetention(enum.StrEnum):
     OUI = "oui"
     NON = "non"
-    HORS_CAS = "hors des cas de l'art. 706-53-13"
+    # Le président constate que la condamnation n'entre pas dans les cas de l'art. 706-53-13.
+    HORS_CAS = "hors_cas"
 
 
 def la_question_se_pose(peine: Peine, qualifications_retenues: frozenset[str]) -> bool:
@@ -47,7 +50,11 @@ def la_question_se_pose(peine: Peine, qualifications_retenues: frozenset[str]) -
     False
     """
     duree = peine.mois is None or peine.mois >= QUINZE_ANS_EN_MOIS
-    return peine.nature is NaturePeine.RECLUSION_CRIMINELLE and duree and bool(qualifications_retenues & QUALIFICATIONS)
+    return (
+        peine.nature is NaturePeine.RECLUSION_CRIMINELLE
+        and duree
+        and bool(qualifications_retenues & QUALIFICATIONS)
+    )
 
 
 def verifier_la_retention(nom: str, se_pose: bool, reponse: ReponseRetention | None) -> None:
