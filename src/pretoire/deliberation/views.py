@@ -59,6 +59,8 @@ def _textes_de_l_ecran() -> dict[str, str]:
         "quitter": _("Les réponses ne sont pas enregistrées : quitter cette page les perdrait."),
         "plafond": _("Écartée : toute peine égale ou supérieure à %(peine)s — %(motif)s"),
         "maximum_minorite": _("Maximum encouru : %(peine)s (réduit de moitié par l'excuse de minorité)."),
+        "totalite": _("totalité de la peine"),
+        "delai": _("délai d'épreuve de %(duree)s"),
         "objet_sursis_simple": _("Sursis simple"),
         "objet_sursis_probatoire": _("Sursis probatoire"),
         "objet_surete": _("Période de sûreté"),

@@ -318,7 +318,7 @@ $("minorite").addEventListener("submit", (evenement) => {
   }
   effacer(champsMinorite);
   $("reponses-minorite").append(
-    Object.assign(document.createElement("li"), { textContent: `${questions[rang]} ${regles.formules[reponse]}` }),
+    Object.assign(document.createElement("li"), { textContent: `« ${questions[rang]} » : ${regles.formules[reponse]}` }),
   );
   if (rang === 0) etat.decisionMinorite = { condamnation_penale: reponse, exclusion: null };
   else etat.decisionMinorite.exclusion = reponse;
@@ -570,6 +570,11 @@ function lireObjet(objet) {
 }
 
 function libelleDeLObjet(objet, valeur) {
+  if (objet.startsWith("sursis")) {
+    const partie = valeur.mois === null ? texte("totalite") : dureeEnLettres(valeur.mois);
+    const delai = valeur.delai_d_epreuve === null ? "" : `, ${texte("delai", { duree: dureeEnLettres(valeur.delai_d_epreuve) })}`;
+    return `${texte(`objet_${objet}`)} (${partie}${delai})`;
+  }
   if (objet === "surete") return `${texte("objet_surete")} : ${dureeEnLettres(valeur)}`;
   if (objet === "amende") return `${texte("objet_amende")} : ${eurosEnChiffres(valeur)}`;
   if (objet === "complementaire") return `${texte("objet_complementaire")} : ${valeur.libelle}`;
