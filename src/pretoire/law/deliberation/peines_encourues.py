@@ -10,6 +10,8 @@ Prétoire ne la devine pas.
 AMBIGUÏTÉ : plusieurs crimes retenus contre le même accusé — la règle du concours d'infractions
 (art. 132-3 CP) n'est pas dans les sources — lecture retenue : le maximum est la plus forte des
 peines encourues, à confirmer par le président.
+AMBIGUÏTÉ : l'amende encourue avec plusieurs crimes ou délits retenus — même règle absente — lecture
+retenue : celle que prévoit le texte de la peine privative de liberté la plus forte.
 """
 
 from __future__ import annotations
