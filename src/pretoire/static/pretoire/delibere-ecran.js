@@ -57,7 +57,8 @@ const etat = {
   reponses: avecLesSansObjet(regles, new Map()),
   proposees: null, // réponses après le scrutin constaté, en attente d'inscription
   maintenues: new Set(), // contradictions que le président a choisi de maintenir (art. 361 : « peut »)
-  decisions: new Map(), // accusé → { peine, mention, maximum, modalites, lignes } ou { exemption: true, maximum }
+  // accusé → { peine, mention, maximum, modalites, lignes } ou { exemption: true, maximum }
+  decisions: new Map(),
   accuse: null,
   maximum: null, // le maximum encouru par un majeur, confirmé ou établi : celui que le serveur recalcule
   maximumApplique: null, // réduit de moitié quand l'excuse de minorité s'applique
@@ -227,7 +228,9 @@ function afficherPeinesPrononcees() {
       if (decision.lignes?.length) {
         const lignes = document.createElement("ul");
         lignes.className = "modalites";
-        lignes.replaceChildren(...decision.lignes.map((l) => Object.assign(document.createElement("li"), { textContent: l })));
+        lignes.replaceChildren(
+          ...decision.lignes.map((l) => Object.assign(document.createElement("li"), { textContent: l })),
+        );
         item.append(lignes);
       }
       return item;
@@ -318,7 +321,9 @@ $("minorite").addEventListener("submit", (evenement) => {
   }
   effacer(champsMinorite);
   $("reponses-minorite").append(
-    Object.assign(document.createElement("li"), { textContent: `« ${questions[rang]} » : ${regles.formules[reponse]}` }),
+    Object.assign(document.createElement("li"), {
+      textContent: `« ${questions[rang]} » : ${regles.formules[reponse]}`,
+    }),
   );
   if (rang === 0) etat.decisionMinorite = { condamnation_penale: reponse, exclusion: null };
   else etat.decisionMinorite.exclusion = reponse;
@@ -479,7 +484,9 @@ function objetsPossibles() {
   const p = etat.peineVotee.peine;
   const objets = [];
   if (!etat.modalites.sursis && raisonSansSursis(p) === null) objets.push("sursis_simple", "sursis_probatoire");
-  if (etat.modalites.periode_de_surete === undefined && bornesActuelles().maximum !== null) objets.push("surete");
+  if (etat.modalites.periode_de_surete === undefined && bornesActuelles().maximum !== null) {
+    objets.push("surete");
+  }
   const encourue = peineEncourue(etat.accuse, etat.reponses);
   if (etat.modalites.amende === undefined && encourue?.amende) objets.push("amende");
   objets.push("complementaire");
@@ -512,7 +519,9 @@ function afficherModalites() {
   const choix = $("modalite-objet");
   const avant = choix.value;
   choix.replaceChildren(
-    ...objets.map((o) => Object.assign(document.createElement("option"), { value: o, textContent: texte(`objet_${o}`) })),
+    ...objets.map((o) =>
+      Object.assign(document.createElement("option"), { value: o, textContent: texte(`objet_${o}`) }),
+    ),
   );
   if (objets.includes(avant)) choix.value = avant;
   $("hors-cas-reexamen").hidden = !objets.includes("reexamen");
@@ -521,7 +530,11 @@ function afficherModalites() {
 
 function afficherChampsDeLObjet() {
   const objet = $("modalite-objet").value;
-  const cles = { sursis_simple: ["sursis"], sursis_probatoire: ["sursis", "sursis_probatoire"], surete: ["surete"] };
+  const cles = {
+    sursis_simple: ["sursis"],
+    sursis_probatoire: ["sursis", "sursis_probatoire"],
+    surete: ["surete"],
+  };
   const visibles = new Set(cles[objet] ?? [objet]);
   for (const champ of $("modalites").querySelectorAll("[data-pour]")) {
     champ.hidden = !champ.dataset.pour.split(" ").some((c) => visibles.has(c));
@@ -562,7 +575,10 @@ function lireObjet(objet) {
     return montant;
   }
   if (objet === "complementaire") {
-    const complementaire = { libelle: $("modalite-libelle").value.trim(), article: $("modalite-article").value.trim() };
+    const complementaire = {
+      libelle: $("modalite-libelle").value.trim(),
+      article: $("modalite-article").value.trim(),
+    };
     verifierLaPeineComplementaire(complementaire);
     return complementaire;
   }
@@ -572,7 +588,10 @@ function lireObjet(objet) {
 function libelleDeLObjet(objet, valeur) {
   if (objet.startsWith("sursis")) {
     const partie = valeur.mois === null ? texte("totalite") : dureeEnLettres(valeur.mois);
-    const delai = valeur.delai_d_epreuve === null ? "" : `, ${texte("delai", { duree: dureeEnLettres(valeur.delai_d_epreuve) })}`;
+    const delai =
+      valeur.delai_d_epreuve === null
+        ? ""
+        : `, ${texte("delai", { duree: dureeEnLettres(valeur.delai_d_epreuve) })}`;
     return `${texte(`objet_${objet}`)} (${partie}${delai})`;
   }
   if (objet === "surete") return `${texte("objet_surete")} : ${dureeEnLettres(valeur)}`;
@@ -603,7 +622,11 @@ $("modalites").addEventListener("submit", (evenement) => {
   // Le résultat est constaté : les nombres quittent l'écran aussitôt.
   effacer(champsModalite);
   const libelle = libelleDeLObjet(objet, valeur);
-  consigner(adopte ? texte("adopte", { objet: libelle, mention: mentionDeModalite(regles, defavorable) }) : texte("rejete", { objet: libelle }));
+  consigner(
+    adopte
+      ? texte("adopte", { objet: libelle, mention: mentionDeModalite(regles, defavorable) })
+      : texte("rejete", { objet: libelle }),
+  );
   if (objet === "reexamen") etat.modalites.retention = adopte ? OUI : NON;
   else if (adopte && objet.startsWith("sursis")) etat.modalites.sursis = valeur;
   else if (adopte && objet === "surete") etat.modalites.periode_de_surete = valeur;
@@ -611,7 +634,8 @@ $("modalites").addEventListener("submit", (evenement) => {
   else if (adopte && objet === "complementaire") {
     etat.modalites.peines_complementaires = [...(etat.modalites.peines_complementaires ?? []), valeur];
   }
-  effacer([$("modalite-mois"), $("modalite-delai"), $("modalite-montant"), $("modalite-libelle"), $("modalite-article")]);
+  const champs = ["modalite-mois", "modalite-delai", "modalite-montant", "modalite-libelle", "modalite-article"];
+  effacer(champs.map($));
   afficherModalites();
 });
 

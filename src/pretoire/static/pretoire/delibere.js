@@ -406,8 +406,6 @@ export function depouillerUnTour(regle, tours, propositions, blancs = 0, nuls = 
 
 // --- La peine entière (art. 362), comme peine_entiere.py et ses modules ------------------------
 
-const capitaleDuree = (texte) => capitale(texte);
-
 export function dureeEnLettres(mois) {
   const annees = Math.floor(mois / 12);
   const reste = mois % 12;
@@ -483,7 +481,9 @@ export function minoriteDeLAccuse(nom, ages, typeJuridiction, dateDeliberation) 
 }
 
 export function minoriteSelonReponses(regles, accuse, reponses) {
-  const coupables = new Set(accuse.faits.filter((f) => issueDuFait(f, reponses) === "coupable").map((f) => f.fait));
+  const coupables = new Set(
+    accuse.faits.filter((f) => issueDuFait(f, reponses) === "coupable").map((f) => f.fait),
+  );
   const ages = accuse.faits_pour_la_peine.filter((f) => coupables.has(f.fait)).map((f) => f.age);
   return minoriteDeLAccuse(accuse.nom, ages, regles.type_juridiction, regles.date_deliberation);
 }
@@ -491,7 +491,9 @@ export function minoriteSelonReponses(regles, accuse, reponses) {
 export function questionsDeMinorite(nom, feminin, exclusionPossible) {
   const accuse = (feminin ? "l'accusée " : "l'accusé ") + nom;
   const questions = [`Y a-t-il lieu d'appliquer à ${accuse} une condamnation pénale ?`];
-  if (exclusionPossible) questions.push(`Y a-t-il lieu d'exclure ${accuse} du bénéfice de la diminution de peine ?`);
+  if (exclusionPossible) {
+    questions.push(`Y a-t-il lieu d'exclure ${accuse} du bénéfice de la diminution de peine ?`);
+  }
   return questions;
 }
 
@@ -559,7 +561,8 @@ export function verifierLeSursis(p, sursis) {
   if (sursis.nature === "probatoire") {
     if (delai === null || delai < 12 || delai > 36) {
       throw new Refus(
-        "Le délai d'épreuve du sursis probatoire est de douze mois à trois ans (art. 132-42 CP," + " non vérifié).",
+        "Le délai d'épreuve du sursis probatoire est de douze mois à trois ans (art. 132-42 CP," +
+          " non vérifié).",
       );
     }
   } else if (delai !== null) {
@@ -578,7 +581,9 @@ export function sursisEnLettres(p, sursis) {
   const total = mois === null || mois === p.mois;
   const debut = total ? "assortie en totalité" : `dont ${dureeEnLettres(mois)} assorti`;
   let texte = `${debut} du sursis ${sursis.nature}`;
-  if ((sursis.delai_d_epreuve ?? null) !== null) texte += `, délai d'épreuve de ${dureeEnLettres(sursis.delai_d_epreuve)}`;
+  if ((sursis.delai_d_epreuve ?? null) !== null) {
+    texte += `, délai d'épreuve de ${dureeEnLettres(sursis.delai_d_epreuve)}`;
+  }
   return texte;
 }
 
@@ -608,14 +613,17 @@ export function verifierLaSurete(bornes, mois) {
     );
   }
   if (mois === bornes.de_plein_droit) {
-    throw new Refus(`${capitaleDuree(dureeEnLettres(mois))} est la période de sûreté de plein droit : aucun vote ne la fixe.`);
+    throw new Refus(
+      `${capitale(dureeEnLettres(mois))} est la période de sûreté de plein droit : aucun vote` + " ne la fixe.",
+    );
   }
 }
 
 export function sureteEnLettres(bornes, mois, laMention) {
   if (mois === null) {
     if (bornes.de_plein_droit === null) return null;
-    return `Période de sûreté de ${dureeEnLettres(bornes.de_plein_droit)}, de plein droit (art. 132-23 al. 1 CP).`;
+    const duree = dureeEnLettres(bornes.de_plein_droit);
+    return `Période de sûreté de ${duree}, de plein droit (art. 132-23 al. 1 CP).`;
   }
   if (bornes.de_plein_droit === null) {
     return `Période de sûreté fixée à ${dureeEnLettres(mois)}, ${laMention} (art. 132-23 al. 3 CP).`;
@@ -640,7 +648,9 @@ export function verifierLAmende(encourue, montant, excuse) {
   }
   if (!Number.isInteger(montant) || montant < 1) throw new Refus("Une amende est d'au moins un euro.");
   if (montant > plafond) {
-    throw new Refus(`L'amende de ${eurosEnChiffres(montant)} dépasse le maximum encouru (${eurosEnChiffres(plafond)}).`);
+    throw new Refus(
+      `L'amende de ${eurosEnChiffres(montant)} dépasse le maximum encouru (${eurosEnChiffres(plafond)}).`,
+    );
   }
 }
 
@@ -651,16 +661,25 @@ export function verifierLaPeineComplementaire(peine) {
     throw new Refus("Une peine complémentaire se décrit en 1 à 300 caractères.");
   }
   if (!ARTICLE.test(peine.article.trim())) {
-    throw new Refus(`Citez l'article du code pénal qui prévoit « ${peine.libelle.trim()} », par exemple « 131-31 ».`);
+    throw new Refus(
+      `Citez l'article du code pénal qui prévoit « ${peine.libelle.trim()} », par exemple « 131-31 ».`,
+    );
   }
 }
 
 // Réexamen en vue d'une rétention de sûreté (retention_de_surete.py ; art. 706-53-13, non vérifié).
-const QUALIFICATIONS_DE_LA_RETENTION = new Set(["meurtre", "assassinat", "viol", "viol_sur_mineur_de_quinze_ans", "sequestration"]);
+const QUALIFICATIONS_DE_LA_RETENTION = new Set([
+  "meurtre",
+  "assassinat",
+  "viol",
+  "viol_sur_mineur_de_quinze_ans",
+  "sequestration",
+]);
 
 export function laQuestionDuReexamenSePose(p, qualifications) {
   const duree = p.mois === null || p.mois >= 180;
-  return p.nature === "reclusion_criminelle" && duree && [...qualifications].some((q) => QUALIFICATIONS_DE_LA_RETENTION.has(q));
+  const visee = [...qualifications].some((q) => QUALIFICATIONS_DE_LA_RETENTION.has(q));
+  return p.nature === "reclusion_criminelle" && duree && visee;
 }
 
 export function verifierLaRetention(nom, sePose, reponse) {
@@ -749,10 +768,12 @@ export function lignesDeLaPeine(regles, accuse, reponses, p, modalites) {
   }
   for (const complementaire of modalites.peines_complementaires ?? []) {
     verifierLaPeineComplementaire(complementaire);
-    lignes.push(`Peine complémentaire : ${complementaire.libelle} (art. ${complementaire.article} CP), ${absolue}.`);
+    const { libelle, article } = complementaire;
+    lignes.push(`Peine complémentaire : ${libelle} (art. ${article} CP), ${absolue}.`);
   }
   const retention = modalites.retention ?? null;
-  verifierLaRetention(accuse.nom, laQuestionDuReexamenSePose(p, qualificationsRetenues(accuse, reponses)), retention);
+  const reexamen = laQuestionDuReexamenSePose(p, qualificationsRetenues(accuse, reponses));
+  verifierLaRetention(accuse.nom, reexamen, retention);
   if (retention !== null) lignes.push(retentionEnLettres(retention, defavorable));
   return lignes;
 }
