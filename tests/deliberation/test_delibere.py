@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import subprocess
 from typing import Any
 
 import pytest
@@ -57,7 +58,16 @@ REPONSES = {
     "7": "oui",
     "8": "oui",
 }
-DIX_HUIT_ANS = [{"accuse": "A1", "peine": {"nature": "reclusion_criminelle", "mois": 216}}]
+# Dix-huit ans pour des viols : le président déclare la période de sûreté de plein droit, la cour
+# délibère sur le réexamen (art. 362 al. 1 et 6 CPP).
+DIX_HUIT_ANS = [
+    {
+        "accuse": "A1",
+        "peine": {"nature": "reclusion_criminelle", "mois": 216},
+        "surete_de_plein_droit": True,
+        "retention": "non",
+    }
+]
 
 
 def _enregistrer(client: Client, affaire: Affaire, corps: object) -> Any:
@@ -145,6 +155,12 @@ def test_le_president_enregistre_la_feuille_repondue(affaire_close: Affaire, pre
         "dix-huit ans de réclusion criminelle",
         "à la majorité absolue des votants",
     )
+    decision = Deliberation.objects.get().feuille["decisions"][0]
+    assert decision["modalites"] == [
+        "Période de sûreté de neuf ans, de plein droit (art. 132-23 al. 1 CP).",
+        "La cour n'a pas prévu de réexamen de la situation du condamné en vue d'une éventuelle"
+        " rétention de sûreté (art. 362 al. 6 CPP).",
+    ]
     page = presidente.get(f"/affaires/{affaire_close.pk}/deliberation/").content.decode()
     assert "Feuille de questions répondue" in page and "Le premier juré" in page
     # Irrévocable (art. 365) : un second enregistrement est refusé.
@@ -175,6 +191,30 @@ def test_le_president_enregistre_la_feuille_repondue(affaire_close: Affaire, pre
         ({"peines": [{"accuse": "A1", "exemption": True}]}, "Aucune cause légale d'exemption"),
         ({"peines": [*DIX_HUIT_ANS, {"accuse": "A9", "exemption": True}]}, "« A9 » n'est pas dans l'affaire"),
         ({"empreinte": "0" * 64}, "La feuille de questions a changé"),
+        # La peine entière (art. 362) : chaque élément refusé avec sa raison, rien n'est écrit.
+        (
+            {"peines": [{**DIX_HUIT_ANS[0], "surete_de_plein_droit": None}]},
+            "Le président déclare si les deux premiers alinéas de l'art. 132-23 CP s'appliquent",
+        ),
+        ({"peines": [{**DIX_HUIT_ANS[0], "retention": None}]}, "La cour délibère sur le réexamen"),
+        ({"peines": [{**DIX_HUIT_ANS[0], "periode_de_surete": 145}]}, "ne dépasse pas les deux tiers"),
+        (
+            {"peines": [{**DIX_HUIT_ANS[0], "sursis": {"nature": "simple"}}]},
+            "Le sursis n'est ordonné que lorsque la cour d'assises prononce une peine correctionnelle",
+        ),
+        ({"peines": [{**DIX_HUIT_ANS[0], "amende": 1000}]}, "Aucune amende n'est encourue"),
+        (
+            {"peines": [{**DIX_HUIT_ANS[0], "minorite": {"condamnation_penale": "oui"}}]},
+            "Les questions de l'excuse de minorité ne se posent pas",
+        ),
+        (
+            {"peines": [{**DIX_HUIT_ANS[0], "peine": {"nature": "reclusion_criminelle", "mois": 108}}]},
+            "est de dix ans au moins (art. 131-1 CP, non vérifié)",
+        ),
+        (
+            {"peines": [{**DIX_HUIT_ANS[0], "peines_complementaires": [{"libelle": "x", "article": "?"}]}]},
+            "Citez l'article du code pénal",
+        ),
         # Un décompte n'a pas de place dans ce qui est envoyé : la saisie est refusée.
         ({"decomptes": {"1": {"oui": 9, "non": 3}}}, "decomptes"),
         ({"reponses": {**REPONSES}, "voix": {"1": 9}}, "voix"),
@@ -235,3 +275,39 @@ def test_apres_un_delibere_aucune_table_ni_aucun_journal_ne_contient_de_decompte
     # Le refus est journalisé par Django (« Bad Request: /affaires/… ») : le chemin, jamais le corps.
     assert any("Bad Request" in r.getMessage() for r in caplog.records)
     assert not DECOMPTE.search(caplog.text)
+
+
+def test_la_peine_entiere_est_inscrite_et_le_reexamen_decide_se_motive(
+    affaire_close: Affaire, presidente: Client
+) -> None:
+    donnees = _ouvrir(presidente, affaire_close)
+    peine = {
+        **DIX_HUIT_ANS[0],
+        "periode_de_surete": 144,
+        "peines_complementaires": [
+            {"libelle": "suivi socio-judiciaire pendant dix ans", "article": "222-48-1"}
+        ],
+        "retention": "oui",
+    }
+    reponse = _enregistrer(
+        presidente,
+        affaire_close,
+        {"empreinte": donnees["empreinte"], "reponses": REPONSES, "peines": [peine]},
+    )
+    assert reponse.status_code == 200, reponse.content
+    page = presidente.get(f"/affaires/{affaire_close.pk}/deliberation/").content.decode()
+    assert "Période de sûreté portée à douze ans, à la majorité absolue des votants" in page
+    assert "suivi socio-judiciaire pendant dix ans (art. 222-48-1 CP)" in page
+    assert (
+        "à la majorité de huit voix au moins, que le condamné pourra faire l&#x27;objet d&#x27;un réexamen"
+        in page
+    )
+    canevas = presidente.get(f"/affaires/{affaire_close.pk}/deliberation/motivation.pdf")
+    assert canevas.status_code == 200
+    pdf = presidente.get(f"/affaires/{affaire_close.pk}/deliberation/feuille.pdf")
+    texte = subprocess.run(["pdftotext", "-", "-"], input=pdf.content, capture_output=True).stdout.decode()
+    assert "Période de sûreté portée à douze ans" in " ".join(texte.split())
+    from pretoire.deliberation.actions import motivation_enregistree
+
+    sections = motivation_enregistree(Deliberation.objects.get())["sections"]
+    assert any("rétention de sûreté" in s["titre"] and "706-53-13" in s["consigne"] for s in sections)

@@ -147,7 +147,7 @@ def test_un_delibere_au_hasard_ne_garde_que_des_formules_legales(
     assert not re.search(r'"(oui|non|blancs|nuls|voix|decompte)"\s*:', stockee)
 
 
-PEINES = [ans(n) for n in (5, 8, 10, 12, 15, 18, 20, 25, 30)] + [
+PEINES = [ans(n) for n in (10, 11, 12, 15, 18, 20, 25, 30)] + [
     perpetuite(),
     Peine(NaturePeine.EMPRISONNEMENT, 30),
 ]

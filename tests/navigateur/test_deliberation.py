@@ -75,6 +75,55 @@ def _proposer(page: Page, peines: list[tuple[int, int]], blancs: int = 0) -> Non
     page.get_by_role("button", name="Dépouiller le tour").click()
 
 
+def _mettre_aux_voix(page: Page, objet: str, oui: int, non: int, **champs: str) -> None:
+    """Un scrutin sur ce qui accompagne la peine : l'objet, ses champs, puis les bulletins."""
+    formulaire = page.locator("#modalites")
+    formulaire.get_by_label("Objet").select_option(label=objet)
+    for libelle, valeur in champs.items():
+        formulaire.get_by_label(libelle, exact=True).fill(valeur)
+    formulaire.get_by_label("Oui", exact=True).fill(str(oui))
+    formulaire.get_by_label("Non", exact=True).fill(str(non))
+    page.get_by_role("button", name="Mettre aux voix").click()
+
+
+def _modalites_de_seize_ans(page: Page) -> None:
+    """Seize ans pour des viols : période de sûreté de plein droit déclarée, portée à dix ans ;
+    le réexamen de l'art. 706-53-13 n'a pas les huit voix qu'exige l'art. 359 en appel."""
+    expect(page.locator("#modalites")).to_be_visible()
+    expect(page.locator("#cautions-modalites")).to_contain_text("non vérifié")
+    # La réclusion criminelle n'est pas une peine correctionnelle : aucun sursis n'est proposé.
+    expect(page.locator("#modalite-objet option")).to_have_text(
+        [
+            "Période de sûreté",
+            "Peine complémentaire",
+            "Réexamen en vue d'une rétention de sûreté (art. 706-53-13 CPP)",
+        ]
+    )
+    page.get_by_role("button", name="Arrêter la peine").click()
+    expect(page.locator("#erreur-peine")).to_contain_text(
+        "Le président déclare si les deux premiers alinéas de l'art. 132-23 CP s'appliquent"
+    )
+    page.get_by_label("Oui, ils s'appliquent").check()
+    expect(page.locator("#bornes-surete")).to_have_text(
+        "Période de sûreté de plein droit : huit ans ; la cour peut la porter jusqu'à dix ans et huit"
+        " mois ou la réduire (art. 132-23 al. 2 CP, non vérifié)."
+    )
+    _mettre_aux_voix(page, "Période de sûreté", 7, 5, **{"Durée (mois)": "140"})
+    expect(page.locator("#erreur-peine")).to_contain_text("ne dépasse pas les deux tiers de la peine")
+    _mettre_aux_voix(page, "Période de sûreté", 7, 5, **{"Durée (mois)": "120"})
+    expect(page.locator("#modalites-decidees")).to_contain_text(
+        "Période de sûreté : dix ans : adopté, à la majorité absolue des votants."
+    )
+    for libelle in ("Oui", "Non"):
+        expect(page.locator("#modalites").get_by_label(libelle, exact=True)).to_have_value("")
+    _mettre_aux_voix(page, "Réexamen en vue d'une rétention de sûreté (art. 706-53-13 CPP)", 7, 5)
+    expect(page.locator("#modalites-decidees")).to_contain_text(
+        "Réexamen en vue d'une rétention de sûreté (art. 706-53-13 CPP) : rejeté."
+    )
+    capture(page, "delibere-peine-modalites")
+    page.get_by_role("button", name="Arrêter la peine").click()
+
+
 def _texte_de_la_base(donnees: Path) -> str:
     """Toutes les lignes de toutes les tables, en texte, telles que SQLite les tient."""
     connexion = sqlite3.connect(donnees / "pretoire.sqlite3")
@@ -167,8 +216,18 @@ def test_un_delibere_complet_sans_qu_aucun_decompte_ne_quitte_le_navigateur(
     expect(page.locator("#resultat-tour")).to_contain_text(
         "Tour n° 3 : seize ans de réclusion criminelle, à la majorité absolue des votants."
     )
-    expect(page.locator("#peines-prononcees")).to_have_text(
+    _modalites_de_seize_ans(page)
+    expect(page.locator("#peines-prononcees > li")).to_have_count(1)
+    prononcee = page.locator("#peines-prononcees > li")
+    expect(prononcee).to_contain_text(
         "Thierry VASSEUR : seize ans de réclusion criminelle, à la majorité absolue des votants."
+    )
+    expect(prononcee.locator(".modalites li")).to_have_text(
+        [
+            "Période de sûreté portée à dix ans, à la majorité absolue des votants (art. 132-23 al. 2 CP).",
+            "La cour n'a pas prévu de réexamen de la situation du condamné en vue d'une éventuelle"
+            " rétention de sûreté (art. 362 al. 6 CPP).",
+        ]
     )
     capture(page, "delibere-votes-termines")
 
@@ -180,6 +239,7 @@ def test_un_delibere_complet_sans_qu_aucun_decompte_ne_quitte_le_navigateur(
     expect(page.locator(".decision")).to_contain_text(
         "Peine : seize ans de réclusion criminelle, à la majorité absolue des votants."
     )
+    expect(page.locator(".decision .modalites")).to_contain_text("Période de sûreté portée à dix ans")
     capture(page, "delibere-feuille-repondue")
     violations = Axe().run(page).response["violations"]
     assert not [v["id"] for v in violations if v["impact"] in ("serious", "critical")], violations

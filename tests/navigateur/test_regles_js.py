@@ -25,6 +25,7 @@ from pretoire.law.deliberation import (
     constater,
     majorite,
 )
+from pretoire.law.deliberation.excuse_de_minorite import DecisionDeMinorite, StatutDeMinorite
 from pretoire.law.deliberation.majorite import Majorite
 from pretoire.law.deliberation.navigateur import donnees_du_delibere
 from pretoire.law.deliberation.ordre import IssueDuFait, PlanDeDeliberation
@@ -37,6 +38,18 @@ from pretoire.law.deliberation.peine import (
     ToursDeScrutin,
     depouiller_un_tour,
 )
+from pretoire.law.deliberation.peine_entiere import (
+    FaitPourLaPeine,
+    ModalitesDeLaPeine,
+    adopter,
+    faits_pour_la_peine,
+    la_declaration_de_plein_droit_se_pose,
+    lignes_de_la_peine,
+    minorite_selon_reponses,
+)
+from pretoire.law.deliberation.peines_complementaires import PeineComplementaire
+from pretoire.law.deliberation.retention_de_surete import ReponseRetention, la_question_se_pose
+from pretoire.law.deliberation.sursis import NatureSursis, Sursis, mois_fermes
 from pretoire.law.mise_en_accusation import TypeJuridiction
 from tests.law.test_delibere_cas import CAS, _dossier_et_plan, plan_avec_contradiction_sur_les_faits
 
@@ -208,6 +221,9 @@ PEINES = [Peine(NaturePeine.RECLUSION_CRIMINELLE, 12 * n) for n in (10, 12, 15, 
     Peine(NaturePeine.RECLUSION_CRIMINELLE, None),
     Peine(NaturePeine.EMPRISONNEMENT, 30),
     Peine(NaturePeine.DETENTION_CRIMINELLE, 240),
+    # Sous les minimums des art. 131-1 et 132-18 CP.
+    Peine(NaturePeine.RECLUSION_CRIMINELLE, 119),
+    Peine(NaturePeine.EMPRISONNEMENT, 18),
 ]
 
 
@@ -292,3 +308,192 @@ def test_le_module_du_navigateur_decide_comme_le_droit_python(navigateur: Browse
     assert any(IssueDuFait.IRRESPONSABLE.value in a["faits"] for e in etapes for a in e["accuses"])
     assert any(e["prononcee"] for d in tours_attendus for e in d)
     assert any(e["refus"] for d in tours_attendus for e in d)
+
+
+# --- La peine entière : sursis, sûreté, amende, complémentaires, réexamen, minorité ------------
+
+HARNAIS_DE_LA_PEINE = """
+async ({cas, scrutins}) => {
+  const m = await import("/delibere.js");
+  const lignes = cas.map((c) => {
+    const accuse = c.regles.accuses[0];
+    const reponses = new Map(Object.entries(c.reponses).map(([n, r]) => [Number(n), r]));
+    try {
+      return { lignes: m.lignesDeLaPeine(c.regles, accuse, reponses, c.peine, c.modalites) };
+    } catch (e) {
+      if (e instanceof m.Refus) return { refus: e.message };
+      throw e;
+    }
+  });
+  const adoptions = scrutins.map((s) => {
+    try { return { adopte: m.adopter(s.regles, s.decompte, s.defavorable) }; }
+    catch (e) { if (e instanceof m.Refus) return { refus: e.message }; throw e; }
+  });
+  return { lignes, adoptions };
+}
+"""
+
+PEINES_ENTIERES = (
+    [Peine(NaturePeine.RECLUSION_CRIMINELLE, 12 * n) for n in (10, 14, 15, 18, 20, 30)]
+    + [Peine(NaturePeine.RECLUSION_CRIMINELLE, None)]
+    + [Peine(NaturePeine.EMPRISONNEMENT, mois) for mois in (12, 36, 48, 60, 61, 72, 121)]
+)
+
+
+def _modalites_au_hasard(hasard: random.Random) -> dict[str, Any]:
+    choix: dict[str, Any] = {}
+    if hasard.random() < 0.4:
+        choix["minorite"] = {
+            "condamnation_penale": hasard.choice(["oui", "oui", "oui", "non"]),
+            "exclusion": hasard.choice([None, "oui", "non", "sans objet"]),
+        }
+    if hasard.random() < 0.35:
+        choix["sursis"] = {
+            "nature": hasard.choice(["simple", "probatoire"]),
+            "mois": hasard.choice([None, 6, 24, 48, 61]),
+            "delai_d_epreuve": hasard.choice([None, 11, 12, 24, 36, 37]),
+        }
+    choix["surete_de_plein_droit"] = hasard.choice([None, None, True, False])
+    choix["periode_de_surete"] = hasard.choice([None, None, 12, 48, 60, 108, 144, 145, 216, 264, 265])
+    choix["amende"] = hasard.choice([None, None, 1_000, 7_500, 7_501, 150_000, 150_001])
+    choix["peines_complementaires"] = hasard.choice(
+        [
+            [],
+            [],
+            [{"libelle": "interdiction de séjour", "article": "131-31"}],
+            [{"libelle": " ", "article": "1"}],
+            [{"libelle": "confiscation", "article": "voir"}],
+        ]
+    )
+    choix["retention"] = hasard.choice([None, None, "oui", "non", "hors_cas"])
+    return choix
+
+
+def _rendre_vraisemblable(
+    hasard: random.Random,
+    choix: dict[str, Any],
+    plan: PlanDeDeliberation,
+    regle: Majorite,
+    delibere: Delibere,
+    faits: tuple[FaitPourLaPeine, ...],
+    jour: date,
+    peine: Peine,
+) -> None:
+    """Ce que le président doit dire, dit : sans quoi le hasard ne ferait que des refus."""
+    minorite = minorite_selon_reponses(plan, regle, faits, delibere.reponses, "A1", jour)
+    choix.pop("minorite", None)
+    if minorite.statut is StatutDeMinorite.EXCUSE:
+        exclusion = hasard.choice(["oui", "non"]) if minorite.exclusion_possible else None
+        choix["minorite"] = {"condamnation_penale": "oui", "exclusion": exclusion}
+    sursis = choix.get("sursis")
+    fermes = mois_fermes(peine, Sursis(NatureSursis(sursis["nature"]), sursis["mois"]) if sursis else None)
+    se_pose = la_declaration_de_plein_droit_se_pose(minorite, fermes)
+    choix["surete_de_plein_droit"] = hasard.choice([True, False]) if se_pose else None
+    retenues = frozenset(f.qualification for f in faits if f.principal.remplie(delibere.reponses))
+    reexamen = la_question_se_pose(peine, retenues)
+    choix["retention"] = hasard.choice(["oui", "non", "hors_cas"]) if reexamen else None
+
+
+def _modalites(choix: dict[str, Any]) -> ModalitesDeLaPeine:
+    """Les modalités tirées au hasard, en valeurs pour le droit Python."""
+    minorite = choix.get("minorite")
+    sursis = choix.get("sursis")
+    return ModalitesDeLaPeine(
+        minorite=DecisionDeMinorite(
+            ReponseDeLaCour(minorite["condamnation_penale"]),
+            ReponseDeLaCour(minorite["exclusion"]) if minorite["exclusion"] else None,
+        )
+        if minorite
+        else None,
+        sursis=Sursis(NatureSursis(sursis["nature"]), sursis["mois"], sursis["delai_d_epreuve"])
+        if sursis
+        else None,
+        surete_de_plein_droit=choix["surete_de_plein_droit"],
+        periode_de_surete=choix["periode_de_surete"],
+        amende=choix["amende"],
+        peines_complementaires=tuple(PeineComplementaire(**p) for p in choix["peines_complementaires"]),
+        retention=ReponseRetention(choix["retention"]) if choix["retention"] else None,
+    )
+
+
+def _peines_entieres(hasard: random.Random) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    cas, attendus = [], []
+    for situation in yaml.safe_load((CAS / "peine_entiere.yaml").read_text()):
+        dossier, plan, _ = _dossier_et_plan(situation)
+        jour = situation.get("date", date(2026, 11, 24))
+        regle = majorite(dossier.juridiction.type, jour)
+        delibere = Delibere.ouvrir(plan, regle)
+        non = set(situation.get("non", []))
+        while (question := delibere.prochaine_question()) is not None:
+            oui = 0 if question.numero in non else regle.votants
+            delibere = delibere.voter(question.numero, Decompte(oui=oui, non=regle.votants - oui))
+        faits = faits_pour_la_peine(dossier, plan)
+        regles = donnees_du_delibere(plan, regle, jour, faits_pour_la_peine=faits)
+        for _ in range(30):
+            peine = hasard.choice(PEINES_ENTIERES)
+            choix = _modalites_au_hasard(hasard)
+            if hasard.random() < 0.6:
+                _rendre_vraisemblable(hasard, choix, plan, regle, delibere, faits["A1"], jour, peine)
+            modalites = _modalites(choix)
+            try:
+                attendu: dict[str, Any] = {
+                    "lignes": list(
+                        lignes_de_la_peine(
+                            plan, regle, delibere.reponses, faits["A1"], jour, "A1", peine, modalites
+                        )
+                    )
+                }
+            except PeineRefusee as refus:
+                attendu = {"refus": str(refus)}
+            cas.append(
+                {
+                    "regles": regles,
+                    "reponses": {str(n): r.value for n, r in delibere.reponses.items()},
+                    "peine": _peine_js(peine),
+                    "modalites": choix,
+                }
+            )
+            attendus.append(attendu)
+    return cas, attendus
+
+
+def _scrutins(hasard: random.Random) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    cas, attendus = [], []
+    for _ in range(200):
+        regle = majorite(hasard.choice(list(TypeJuridiction)), hasard.choice(JOURS))
+        decompte = _decompte_au_hasard(hasard, regle.votants)
+        defavorable = hasard.random() < 0.5
+        cas.append({"regles": _regles_des_votes(regle), "decompte": decompte, "defavorable": defavorable})
+        try:
+            attendus.append({"adopte": adopter(regle, Decompte(**decompte), defavorable)})
+        except DecompteRefuse as refus:
+            attendus.append({"refus": str(refus)})
+    return cas, attendus
+
+
+def test_le_module_du_navigateur_decide_la_peine_entiere_comme_le_droit_python(navigateur: Browser) -> None:
+    hasard = random.Random(20261203)
+    cas, attendus = _peines_entieres(hasard)
+    scrutins, scrutins_attendus = _scrutins(hasard)
+    page = navigateur.new_page()
+    page.route(f"{ORIGINE}/**", _servir)
+    page.goto(f"{ORIGINE}/essai.html")
+    resultats = page.evaluate(HARNAIS_DE_LA_PEINE, {"cas": cas, "scrutins": scrutins})
+    page.close()
+    for entree, obtenu, attendu in zip(cas, resultats["lignes"], attendus, strict=True):
+        assert obtenu == attendu, (entree["peine"], entree["modalites"])
+    assert resultats["adoptions"] == scrutins_attendus
+    # Le hasard a exercé chaque élément, accepté comme refusé.
+    lignes = [ligne for a in attendus for ligne in a.get("lignes", [])]
+    refus = [a["refus"] for a in attendus if "refus" in a]
+    for fragment in (
+        "Sursis :",
+        "Période de sûreté",
+        "Amende de",
+        "Peine complémentaire",
+        "réexamen",
+        "Excuse de minorité",
+    ):
+        assert any(fragment in ligne for ligne in lignes), fragment
+    for fragment in ("sursis", "sûreté", "amende", "article du code pénal", "706-53-13", "minorité"):
+        assert any(fragment in r for r in refus), fragment

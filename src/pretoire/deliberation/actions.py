@@ -8,7 +8,8 @@ et n'écrit que les formules légales, d'un bloc, ou rien.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
@@ -20,20 +21,29 @@ from pretoire.comptes.models import Utilisateur
 from pretoire.journal.actions import evenements_des_debats
 from pretoire.law.debats import TypeEvenement
 from pretoire.law.deliberation import (
-    DecisionSurLaPeine,
     Majorite,
     PeineRefusee,
     PlanDeDeliberation,
     RegleNonCouverte,
     ReponseDeLaCour,
-    decider_de_la_peine,
     etablir_plan,
     majorite,
     verifier_les_reponses,
 )
+from pretoire.law.deliberation.excuse_de_minorite import DecisionDeMinorite
 from pretoire.law.deliberation.feuille_repondue import FeuilleRepondue, canevas_de_motivation, inscrire
 from pretoire.law.deliberation.navigateur import donnees_du_delibere
 from pretoire.law.deliberation.peine import NaturePeine, Peine
+from pretoire.law.deliberation.peine_entiere import (
+    FaitPourLaPeine,
+    ModalitesDeLaPeine,
+    PeineEntiere,
+    decider_de_la_peine_entiere,
+    faits_pour_la_peine,
+)
+from pretoire.law.deliberation.peines_complementaires import PeineComplementaire
+from pretoire.law.deliberation.retention_de_surete import ReponseRetention
+from pretoire.law.deliberation.sursis import NatureSursis, Sursis
 from pretoire.law.erreurs import messages_en_francais
 from pretoire.law.mise_en_accusation import TypeJuridiction
 from pretoire.law.questions import FeuilleDeQuestions, Gravite, etablir_feuille
@@ -57,9 +67,12 @@ class ContexteDuDelibere:
     plan: PlanDeDeliberation
     majorite: Majorite
     date_deliberation: date
+    faits_pour_la_peine: Mapping[str, tuple[FaitPourLaPeine, ...]] = field(default_factory=dict)
 
     def donnees(self) -> dict[str, Any]:
-        return donnees_du_delibere(self.plan, self.majorite, self.date_deliberation)
+        return donnees_du_delibere(
+            self.plan, self.majorite, self.date_deliberation, faits_pour_la_peine=self.faits_pour_la_peine
+        )
 
 
 def contexte_du_delibere(affaire: Affaire, date_deliberation: date) -> ContexteDuDelibere:
@@ -70,7 +83,8 @@ def contexte_du_delibere(affaire: Affaire, date_deliberation: date) -> ContexteD
         regle = majorite(TypeJuridiction(affaire.juridiction.type), date_deliberation)
     except RegleNonCouverte as refus:
         raise DelibereRefuse([str(refus)]) from refus
-    return ContexteDuDelibere(feuille, etablir_plan(dossier, feuille), regle, date_deliberation)
+    plan = etablir_plan(dossier, feuille)
+    return ContexteDuDelibere(feuille, plan, regle, date_deliberation, faits_pour_la_peine(dossier, plan))
 
 
 def raisons_de_ne_pas_ouvrir(affaire: Affaire, contexte: ContexteDuDelibere) -> list[str]:
@@ -126,6 +140,26 @@ class PeineSaisie(_Saisie):
             raise PeineRefusee(str(erreur)) from erreur
 
 
+class MinoriteSaisie(_Saisie):
+    condamnation_penale: Literal["oui", "non"] = Field(description="« Y a-t-il lieu d'appliquer … ? »")
+    exclusion: Literal["oui", "non"] | None = Field(
+        default=None, description="« Y a-t-il lieu d'exclure … de la diminution de peine ? »"
+    )
+
+
+class SursisSaisi(_Saisie):
+    nature: NatureSursis = Field(description="« simple » ou « probatoire ».")
+    mois: int | None = Field(default=None, ge=1, le=360, description="Partie assortie ; vide : la totalité.")
+    delai_d_epreuve: int | None = Field(default=None, ge=1, le=120, description="Sursis probatoire, en mois.")
+
+
+class PeineComplementaireSaisie(_Saisie):
+    libelle: str = Field(
+        max_length=300, description="La peine complémentaire, telle que la cour la prononce."
+    )
+    article: str = Field(max_length=40, description="Article du code pénal qui la prévoit.")
+
+
 class DecisionSaisie(_Saisie):
     accuse: str = Field(description="Identifiant de l'accusé dans l'affaire.")
     exemption: bool = Field(default=False, description="Exempté de peine (art. 363 CPP).")
@@ -134,6 +168,37 @@ class DecisionSaisie(_Saisie):
         default=None,
         description="Maximum encouru confirmé par le président quand les textes ne l'établissent pas.",
     )
+    minorite: MinoriteSaisie | None = None
+    sursis: SursisSaisi | None = None
+    surete_de_plein_droit: bool | None = Field(
+        default=None, description="Les deux premiers alinéas de l'art. 132-23 CP s'appliquent-ils ?"
+    )
+    periode_de_surete: int | None = Field(default=None, ge=1, le=360, description="Durée votée, en mois.")
+    amende: int | None = Field(default=None, ge=1, le=100_000_000, description="Montant voté, en euros.")
+    peines_complementaires: list[PeineComplementaireSaisie] = Field(default_factory=list, max_length=30)
+    retention: Literal["oui", "non", "hors_cas"] | None = Field(
+        default=None, description="Réexamen en vue d'une rétention de sûreté (art. 362 al. 6 CPP)."
+    )
+
+    def modalites(self) -> ModalitesDeLaPeine:
+        return ModalitesDeLaPeine(
+            minorite=DecisionDeMinorite(
+                ReponseDeLaCour(self.minorite.condamnation_penale),
+                ReponseDeLaCour(self.minorite.exclusion) if self.minorite.exclusion else None,
+            )
+            if self.minorite
+            else None,
+            sursis=Sursis(self.sursis.nature, self.sursis.mois, self.sursis.delai_d_epreuve)
+            if self.sursis
+            else None,
+            surete_de_plein_droit=self.surete_de_plein_droit,
+            periode_de_surete=self.periode_de_surete,
+            amende=self.amende,
+            peines_complementaires=tuple(
+                PeineComplementaire(p.libelle, p.article) for p in self.peines_complementaires
+            ),
+            retention=ReponseRetention(self.retention) if self.retention else None,
+        )
 
 
 class SaisieDuDelibere(_Saisie):
@@ -175,7 +240,8 @@ def do_enregistrer_delibere(affaire: Affaire, saisie: SaisieDuDelibere) -> Delib
     erreurs = verifier_les_reponses(contexte.plan, reponses)
     if erreurs:
         raise DelibereRefuse(erreurs)
-    decisions = _decisions_sur_la_peine(contexte, reponses, saisie.peines)
+    entieres = _decisions_sur_la_peine(contexte, reponses, saisie.peines)
+    decisions = {accuse: entiere.decision for accuse, entiere in entieres.items()}
     feuille = inscrire(
         contexte.feuille,
         contexte.plan,
@@ -183,6 +249,7 @@ def do_enregistrer_delibere(affaire: Affaire, saisie: SaisieDuDelibere) -> Delib
         reponses,
         decisions,
         deliberation.date_deliberation,
+        peines_entieres=entieres,
     )
     ReponseInscrite.objects.bulk_create(
         ReponseInscrite(deliberation=deliberation, numero=numero, formule=formule)
@@ -211,10 +278,10 @@ def _decisions_sur_la_peine(
     contexte: ContexteDuDelibere,
     reponses: dict[int, ReponseDeLaCour],
     saisies: list[DecisionSaisie],
-) -> dict[str, DecisionSurLaPeine]:
+) -> dict[str, PeineEntiere]:
     erreurs: list[str] = []
     par_accuse = {s.accuse: s for s in saisies}
-    decisions: dict[str, DecisionSurLaPeine] = {}
+    decisions: dict[str, PeineEntiere] = {}
     for issue in contexte.plan.accuses:
         saisie = par_accuse.pop(issue.accuse, None)
         if not issue.est_coupable(reponses):
@@ -225,13 +292,16 @@ def _decisions_sur_la_peine(
             erreurs.append(f"La peine de {issue.nom} n'a pas été votée (art. 362 CPP).")
             continue
         try:
-            decisions[issue.accuse] = decider_de_la_peine(
+            decisions[issue.accuse] = decider_de_la_peine_entiere(
                 contexte.plan,
                 contexte.majorite,
                 reponses,
+                contexte.faits_pour_la_peine.get(issue.accuse, ()),
+                contexte.date_deliberation,
                 issue.accuse,
                 None if saisie.exemption else saisie.peine.peine() if saisie.peine else None,
                 saisie.maximum_confirme.peine() if saisie.maximum_confirme else None,
+                saisie.modalites(),
             )
         except PeineRefusee as refus:
             erreurs.append(str(refus))

@@ -58,6 +58,39 @@ def _textes_de_l_ecran() -> dict[str, str]:
         "enregistre": _("Feuille enregistrée."),
         "quitter": _("Les réponses ne sont pas enregistrées : quitter cette page les perdrait."),
         "plafond": _("Écartée : toute peine égale ou supérieure à %(peine)s — %(motif)s"),
+        "maximum_minorite": _("Maximum encouru : %(peine)s (réduit de moitié par l'excuse de minorité)."),
+        "totalite": _("totalité de la peine"),
+        "delai": _("délai d'épreuve de %(duree)s"),
+        "objet_sursis_simple": _("Sursis simple"),
+        "objet_sursis_probatoire": _("Sursis probatoire"),
+        "objet_surete": _("Période de sûreté"),
+        "objet_amende": _("Amende"),
+        "objet_complementaire": _("Peine complémentaire"),
+        "objet_reexamen": _("Réexamen en vue d'une rétention de sûreté (art. 706-53-13 CPP)"),
+        "adopte": _("%(objet)s : adopté, %(mention)s."),
+        "rejete": _("%(objet)s : rejeté."),
+        "hors_cas": _(
+            "Le président constate que la condamnation n'entre pas dans les cas de l'art. 706-53-13 CPP."
+        ),
+        "bornes_plein_droit": _(
+            "Période de sûreté de plein droit : %(duree)s ; la cour peut la porter jusqu'à %(maximum)s ou la"
+            " réduire (art. 132-23 al. 2 CP, non vérifié)."
+        ),
+        "bornes_facultative": _(
+            "La cour peut fixer une période de sûreté de %(maximum)s au plus"
+            " (art. 132-23 al. 3 CP, non vérifié)."
+        ),
+        "aide_sursis": _(
+            "Durée : la partie assortie du sursis, vide pour la totalité ; adopté à la majorité absolue des"
+            " votants (art. 362 al. 4 CPP)."
+        ),
+        "aide_surete": _(
+            "Durée de la période de sûreté proposée, en mois ; adoptée à la majorité absolue des votants."
+        ),
+        "aide_amende": _(
+            "Amende encourue : %(montant)s au plus ; adoptée à la majorité absolue des votants."
+        ),
+        "aide_reexamen": _("« Oui » est défavorable au condamné : il exige %(mention)s (art. 359 CPP)."),
     }
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
+from pretoire.law.deliberation.excuse_de_minorite import maximum_avec_l_excuse
 from pretoire.law.deliberation.majorite import Decompte, Majorite, ReponseDeLaCour, constater
 from pretoire.law.deliberation.ordre import (
     EtatCondition,
@@ -170,11 +171,13 @@ def decider_de_la_peine(
     accuse: str,
     peine: Peine | None,
     maximum_confirme: Peine | None = None,
+    excuse_de_minorite: bool = False,
 ) -> DecisionSurLaPeine:
     """Contrôle la peine prononcée pour ``accuse`` et rend la mention de majorité qui l'accompagne.
 
     ``peine`` vaut ``None`` pour l'exemption de peine ; ``maximum_confirme`` est le maximum que le
-    président a confirmé quand les textes ne suffisent pas à l'établir.
+    président a confirmé quand les textes ne suffisent pas à l'établir ; ``excuse_de_minorite``
+    réduit le maximum (``excuse_de_minorite.maximum_avec_l_excuse``).
     """
     issue = plan.accuse(accuse)
     if issue is None:
@@ -188,6 +191,8 @@ def decider_de_la_peine(
             )
         return DecisionSurLaPeine(accuse, None, None, None)
     maximum = _maximum(issue.nom, issue.peine_encourue(reponses), maximum_confirme)
+    if excuse_de_minorite:
+        maximum = Peine(maximum.nature, maximum_avec_l_excuse(maximum.mois))
     regle = RegleDeLaPeine(majorite, maximum, issue.alteration_retenue(reponses))
     regle.verifier(peine)
     if regle.voix_exigees(peine) is None:

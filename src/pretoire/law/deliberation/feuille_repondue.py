@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -31,6 +31,7 @@ from pretoire.law.citations import ENTREE_EN_VIGUEUR_NOUVEAU_CODE, Reference, fo
 from pretoire.law.deliberation.delibere import DecisionSurLaPeine
 from pretoire.law.deliberation.majorite import Majorite
 from pretoire.law.deliberation.ordre import IssueDuFait, PlanDeDeliberation, Reponses
+from pretoire.law.deliberation.peine_entiere import PeineEntiere
 from pretoire.law.mise_en_accusation import TypeJuridiction
 from pretoire.law.questions.modele import EnTete, FeuilleDeQuestions
 from pretoire.law.redaction import date_en_toutes_lettres, liste_en_francais
@@ -70,6 +71,9 @@ class DecisionPourLAccuse:
     faits: tuple[FaitJuge, ...]
     decision: str
     peine: str | None = None
+    # Ce qui accompagne la peine (art. 362) : minorité, sursis, sûreté, amende, complémentaires, réexamen.
+    modalites: tuple[str, ...] = ()
+    reexamen_decide: bool = False
 
     @property
     def condamne(self) -> bool:
@@ -123,6 +127,8 @@ class FeuilleRepondue:
                     ],
                     "decision": d.decision,
                     "peine": d.peine,
+                    "modalites": list(d.modalites),
+                    "reexamen_decide": d.reexamen_decide,
                 }
                 for d in self.decisions
             ],
@@ -158,6 +164,8 @@ class FeuilleRepondue:
                     ),
                     decision=d["decision"],
                     peine=d["peine"],
+                    modalites=tuple(d.get("modalites", ())),
+                    reexamen_decide=d.get("reexamen_decide", False),
                 )
                 for d in donnees["decisions"]
             ),
@@ -185,8 +193,13 @@ def inscrire(
     peines: Mapping[str, DecisionSurLaPeine],
     date_deliberation: date,
     entree_en_vigueur_nouveau_code: date = ENTREE_EN_VIGUEUR_NOUVEAU_CODE,
+    peines_entieres: Mapping[str, PeineEntiere] | None = None,
 ) -> FeuilleRepondue:
-    """La feuille telle que le président la signe : chaque question, sa réponse, les décisions."""
+    """La feuille telle que le président la signe : chaque question, sa réponse, les décisions.
+
+    ``peines_entieres`` : ce qui accompagne la peine de chaque accusé (``peine_entiere``).
+    """
+    entieres = peines_entieres or {}
 
     def citer(references: tuple[Reference, ...]) -> str:
         return "; ".join(formater(r, date_deliberation, entree_en_vigueur_nouveau_code) for r in references)
@@ -208,9 +221,20 @@ def inscrire(
             )
             for q in plan.par_numero()
         ),
-        decisions=tuple(_decision(plan, a.accuse, reponses, peines.get(a.accuse)) for a in plan.accuses),
+        decisions=tuple(
+            _avec_les_modalites(
+                _decision(plan, a.accuse, reponses, peines.get(a.accuse)), entieres.get(a.accuse)
+            )
+            for a in plan.accuses
+        ),
         signatures=SIGNATURES_AVEC_JURY if majorite.composition.avec_jury else ("Le président",),
     )
+
+
+def _avec_les_modalites(decision: DecisionPourLAccuse, entiere: PeineEntiere | None) -> DecisionPourLAccuse:
+    if entiere is None:
+        return decision
+    return replace(decision, modalites=entiere.lignes, reexamen_decide=entiere.retention_decidee)
 
 
 def _regle_en_clair(majorite: Majorite) -> str:
@@ -346,6 +370,15 @@ def canevas_de_motivation(feuille: FeuilleRepondue, type_juridiction: TypeJuridi
                     f"{decision.nom} — choix de la peine : {decision.peine}",
                     "Principaux éléments ayant convaincu la cour dans le choix de la peine, au vu"
                     " des éléments exposés au cours de la délibération prévue à l'art. 362 CPP :",
+                    True,
+                )
+            )
+        if decision.reexamen_decide:
+            sections.append(
+                SectionDeMotivation(
+                    f"{decision.nom} — réexamen en vue d'une éventuelle rétention de sûreté",
+                    "L'application des dispositions du troisième alinéa de l'art. 706-53-13 CPP est"
+                    " également motivée (art. 365-1 al. 2 CPP) :",
                     True,
                 )
             )

@@ -11,13 +11,32 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
 from pretoire.law.citations import ENTREE_EN_VIGUEUR_NOUVEAU_CODE, formater
+from pretoire.law.deliberation import (
+    excuse_de_minorite,
+    minimums,
+    peines_complementaires,
+    periode_de_surete,
+    retention_de_surete,
+    sursis,
+)
 from pretoire.law.deliberation.majorite import Majorite, ReponseDeLaCour
 from pretoire.law.deliberation.ordre import Condition, PlanDeDeliberation
 from pretoire.law.deliberation.peine import NaturePeine, Peine
+from pretoire.law.deliberation.peine_entiere import FaitPourLaPeine, faits_en_json
+
+CAUTIONS = {
+    "minorite": excuse_de_minorite.CAUTION,
+    "minimums": minimums.CAUTION,
+    "sursis": sursis.CAUTION,
+    "surete": periode_de_surete.CAUTION,
+    "complementaires": peines_complementaires.CAUTION,
+    "retention": retention_de_surete.CAUTION,
+}
 
 
 def _peine(peine: Peine | None) -> dict[str, Any] | None:
@@ -35,10 +54,14 @@ def donnees_du_delibere(
     majorite: Majorite,
     date_deliberation: date,
     entree_en_vigueur_nouveau_code: date = ENTREE_EN_VIGUEUR_NOUVEAU_CODE,
+    faits_pour_la_peine: Mapping[str, tuple[FaitPourLaPeine, ...]] | None = None,
 ) -> dict[str, Any]:
     """Ce que l'écran du délibéré reçoit ; ``empreinte`` le lie au plan que le serveur recalculera."""
+    pour_la_peine = faits_pour_la_peine or {}
     donnees: dict[str, Any] = {
         "date_deliberation": date_deliberation.isoformat(),
+        "type_juridiction": majorite.regle.type_juridiction.value,
+        "cautions": CAUTIONS,
         "votants": majorite.votants,
         "voix_defavorables": majorite.voix_defavorables,
         "majorite_absolue": majorite.majorite_absolue,
@@ -92,11 +115,13 @@ def donnees_du_delibere(
                         "aggravee": p.aggravee,
                         "peine": _peine(p.encourue.peine),
                         "certaine": p.encourue.certaine,
+                        "amende": p.encourue.amende,
                     }
                     for p in a.peines
                 ],
                 "alteration": _condition(a.alteration),
                 "cause_de_la_peine": _condition(a.exemption_ou_diminution),
+                "faits_pour_la_peine": faits_en_json(pour_la_peine.get(a.accuse, ())),
             }
             for a in plan.accuses
         ],

@@ -44,6 +44,7 @@ from datetime import date
 
 from pretoire.law.citations import Jurisprudence, article_cpp
 from pretoire.law.deliberation.majorite import DecompteRefuse, Majorite, verifier_le_nombre_de_bulletins
+from pretoire.law.deliberation.minimums import raison_sous_le_minimum
 from pretoire.law.redaction import nombre_en_lettres
 
 ARTICLE_362 = article_cpp("362")
@@ -203,6 +204,9 @@ class RegleDeLaPeine:
                 "Aucune peine à temps ne dépasse trente ans : au-delà, seule la perpétuité peut être"
                 " proposée (art. 362 al. 2 CPP)."
             )
+        sous_le_minimum = raison_sous_le_minimum(peine, self.maximum)
+        if sous_le_minimum is not None:
+            raise PeineRefusee(sous_le_minimum)
 
 
 def _capitale(texte: str) -> str:

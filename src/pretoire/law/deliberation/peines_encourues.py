@@ -10,6 +10,8 @@ Prétoire ne la devine pas.
 AMBIGUÏTÉ : plusieurs crimes retenus contre le même accusé — la règle du concours d'infractions
 (art. 132-3 CP) n'est pas dans les sources — lecture retenue : le maximum est la plus forte des
 peines encourues, à confirmer par le président.
+AMBIGUÏTÉ : l'amende encourue avec plusieurs crimes ou délits retenus — même règle absente — lecture
+retenue : celle que prévoit le texte de la peine privative de liberté la plus forte.
 """
 
 from __future__ import annotations
@@ -45,6 +47,8 @@ class PeineDecrite(_Donnee):
 class PeineDeCirconstance(_Donnee):
     peine: PeineDecrite | None
     articles: tuple[str, ...]
+    # L'amende que le même texte prévoit avec la peine privative de liberté, en euros.
+    amende: int | None = Field(default=None, ge=1)
 
 
 class VersionRepression(_Donnee):
@@ -53,6 +57,7 @@ class VersionRepression(_Donnee):
     peine: PeineDecrite | None
     articles: tuple[str, ...]
     non_verifie: bool = False
+    amende: int | None = Field(default=None, ge=1)
     circonstances: dict[str, PeineDeCirconstance] = Field(default_factory=dict)
 
 
@@ -63,6 +68,7 @@ class PeineEncourue:
     peine: Peine | None
     articles: tuple[str, ...]
     certaine: bool
+    amende: int | None = None
 
 
 @cache
@@ -98,7 +104,7 @@ def peine_encourue(
     >>> peine_encourue("viol", date(2021, 6, 12), "mineur_de_quinze_ans").peine.en_lettres()
     'vingt ans de réclusion criminelle'
     >>> peine_encourue("agression_sexuelle", date(2021, 6, 12))
-    PeineEncourue(peine=None, articles=(), certaine=False)
+    PeineEncourue(peine=None, articles=(), certaine=False, amende=None)
     >>> peine_encourue("meurtre", date(2025, 4, 3), tentative=True).certaine
     False
     """
@@ -107,15 +113,15 @@ def peine_encourue(
         return PeineEncourue(None, (), False)
     decrite: PeineDecrite | None
     if circonstance is None:
-        decrite, articles = version.peine, version.articles
+        decrite, articles, amende = version.peine, version.articles, version.amende
     elif circonstance in version.circonstances:
         effet = version.circonstances[circonstance]
-        decrite, articles = effet.peine, effet.articles
+        decrite, articles, amende = effet.peine, effet.articles, effet.amende
     else:
         return PeineEncourue(None, (), False)
     # Tentative (art. 121-4 CP) et complicité (art. 121-6 et 121-7 CP) : textes absents des sources.
     certaine = decrite is not None and not version.non_verifie and not tentative and not complice
-    return PeineEncourue(decrite.peine() if decrite else None, articles, certaine)
+    return PeineEncourue(decrite.peine() if decrite else None, articles, certaine, amende)
 
 
 def la_plus_forte(peines: Collection[PeineEncourue]) -> PeineEncourue | None:
@@ -127,4 +133,4 @@ def la_plus_forte(peines: Collection[PeineEncourue]) -> PeineEncourue | None:
     if not connues:
         return PeineEncourue(None, (), False)
     plus_forte = max(connues, key=lambda p: p.peine.gravite if p.peine else (0, 0, 0))
-    return PeineEncourue(plus_forte.peine, plus_forte.articles, certaine)
+    return PeineEncourue(plus_forte.peine, plus_forte.articles, certaine, plus_forte.amende)

@@ -10,21 +10,41 @@ import {
   NON,
   SANS_OBJET,
   Refus,
+  adopter,
   alterationRetenue,
   avecLesSansObjet,
+  bornesPourLAccuse,
   causeDeLaPeineRetenue,
+  constater,
   contradictions,
   depouillerUnTour,
+  dureeEnLettres,
   enLettres,
   estCoupable,
+  eurosEnChiffres,
+  excuseAppliquee,
   issueDuFait,
+  laDeclarationDePleinDroitSePose,
+  laQuestionDuReexamenSePose,
+  lignesDeLaPeine,
+  maximumAvecLExcuse,
+  mentionDeModalite,
+  minoriteSelonReponses,
+  moisFermes,
   nouveauVote,
   peine,
   peineEncourue,
   plusForteQue,
   premierTour,
   prochaineQuestion,
+  qualificationsRetenues,
+  questionsDeMinorite,
+  raisonSansSursis,
   regleDeLaPeine,
+  verifierLAmende,
+  verifierLaPeineComplementaire,
+  verifierLaSurete,
+  verifierLeSursis,
   voter,
 } from "./delibere.js";
 
@@ -37,9 +57,16 @@ const etat = {
   reponses: avecLesSansObjet(regles, new Map()),
   proposees: null, // réponses après le scrutin constaté, en attente d'inscription
   maintenues: new Set(), // contradictions que le président a choisi de maintenir (art. 361 : « peut »)
-  decisions: new Map(), // accusé → { peine, mention, maximum } ou { exemption: true, maximum }
+  // accusé → { peine, mention, maximum, modalites, lignes } ou { exemption: true, maximum }
+  decisions: new Map(),
   accuse: null,
-  maximum: null,
+  maximum: null, // le maximum encouru par un majeur, confirmé ou établi : celui que le serveur recalcule
+  maximumApplique: null, // réduit de moitié quand l'excuse de minorité s'applique
+  minorite: null,
+  decisionMinorite: null,
+  excuse: false,
+  peineVotee: null, // { peine, mention } : la peine privative de liberté, avant ce qui l'accompagne
+  modalites: {},
   tours: null,
   enregistre: false,
 };
@@ -197,7 +224,16 @@ function afficherPeinesPrononcees() {
     ...[...etat.decisions].map(([identifiant, decision]) => {
       const accuse = regles.accuses.find((a) => a.accuse === identifiant);
       const peine = decision.exemption ? texte("exempte") : `${enLettres(decision.peine)}, ${decision.mention}.`;
-      return Object.assign(document.createElement("li"), { textContent: `${accuse.nom} : ${peine}` });
+      const item = Object.assign(document.createElement("li"), { textContent: `${accuse.nom} : ${peine}` });
+      if (decision.lignes?.length) {
+        const lignes = document.createElement("ul");
+        lignes.className = "modalites";
+        lignes.replaceChildren(
+          ...decision.lignes.map((l) => Object.assign(document.createElement("li"), { textContent: l })),
+        );
+        item.append(lignes);
+      }
+      return item;
     }),
   );
 }
@@ -217,13 +253,99 @@ function afficherIssues() {
 const accusesCoupables = () => regles.accuses.filter((a) => estCoupable(a, etat.reponses));
 
 function commencerLaPeine(accuse) {
-  etat.accuse = accuse;
-  etat.tours = null;
-  etat.maximum = null;
+  Object.assign(etat, {
+    accuse,
+    tours: null,
+    maximum: null,
+    maximumApplique: null,
+    decisionMinorite: null,
+    excuse: false,
+    peineVotee: null,
+    modalites: {},
+  });
   $("peines").hidden = false;
   $("peine-accuse").textContent = accuse.nom;
   $("resultat-tour").textContent = "";
   $("erreur-peine").textContent = "";
+  $("modalites").hidden = true;
+  $("minorite").hidden = true;
+  $("tour").hidden = true;
+  $("maximum-a-confirmer").hidden = true;
+  $("choix-exemption").hidden = true;
+  $("caution-minimums").hidden = false;
+  $("caution-minimums").textContent = regles.cautions.minimums;
+  etat.minorite = minoriteSelonReponses(regles, accuse, etat.reponses);
+  if (etat.minorite.statut === "refus") {
+    // Non modélisé : refusé plutôt que jugé comme un majeur.
+    $("erreur-peine").textContent = etat.minorite.motif;
+    return;
+  }
+  if (etat.minorite.statut === "excuse") {
+    $("reponses-minorite").replaceChildren();
+    afficherMinorite();
+    return;
+  }
+  preparerLeMaximum(accuse);
+}
+
+// --- Excuse de minorité : une question, puis peut-être l'autre (majorité de l'art. 359) -------
+
+const champsMinorite = ["minorite-oui", "minorite-non", "minorite-blancs", "minorite-nuls"].map($);
+
+function questionsMinorite() {
+  return questionsDeMinorite(etat.accuse.nom, etat.accuse.feminin, etat.minorite.exclusion_possible);
+}
+
+function afficherMinorite() {
+  const rang = etat.decisionMinorite ? 1 : 0;
+  const bouton = $("minorite").querySelector("button[type=submit]");
+  $("minorite").querySelector("fieldset").hidden = false;
+  Object.assign(bouton, { hidden: false, disabled: false });
+  $("minorite").hidden = false;
+  $("caution-minorite").textContent = regles.cautions.minorite;
+  $("question-minorite").textContent = questionsMinorite()[rang];
+}
+
+$("minorite").addEventListener("submit", (evenement) => {
+  evenement.preventDefault();
+  $("erreur-peine").textContent = "";
+  const questions = questionsMinorite();
+  const rang = etat.decisionMinorite ? 1 : 0;
+  let reponse;
+  try {
+    const [oui, non, blancs, nuls] = champsMinorite.map(lireNombre);
+    reponse = constater(regles, { oui, non, blancs, nuls });
+  } catch (erreur) {
+    montrerErreur($("erreur-peine"), erreur);
+    return;
+  }
+  effacer(champsMinorite);
+  $("reponses-minorite").append(
+    Object.assign(document.createElement("li"), {
+      textContent: `« ${questions[rang]} » : ${regles.formules[reponse]}`,
+    }),
+  );
+  if (rang === 0) etat.decisionMinorite = { condamnation_penale: reponse, exclusion: null };
+  else etat.decisionMinorite.exclusion = reponse;
+  if (reponse === OUI && rang === 0 && questions.length > 1) {
+    afficherMinorite();
+    return;
+  }
+  try {
+    etat.excuse = excuseAppliquee(etat.accuse.nom, etat.minorite, etat.decisionMinorite);
+  } catch (erreur) {
+    montrerErreur($("erreur-peine"), erreur);
+    $("question-minorite").textContent = "";
+    $("minorite").querySelector("button[type=submit]").disabled = true;
+    return;
+  }
+  $("minorite").querySelector("fieldset").hidden = true;
+  $("minorite").querySelector("button[type=submit]").hidden = true;
+  $("question-minorite").textContent = "";
+  preparerLeMaximum(etat.accuse);
+});
+
+function preparerLeMaximum(accuse) {
   $("choix-exemption").hidden = !causeDeLaPeineRetenue(accuse, etat.reponses);
   const encourue = peineEncourue(accuse, etat.reponses);
   if (encourue && encourue.certaine && encourue.peine) {
@@ -246,8 +368,11 @@ function commencerLaPeine(accuse) {
 
 function fixerLeMaximum(maximum) {
   etat.maximum = maximum;
+  etat.maximumApplique = etat.excuse ? peine(maximum.nature, maximumAvecLExcuse(maximum.mois)) : maximum;
   etat.tours = premierTour();
-  $("peine-maximum").textContent = texte("maximum", { peine: enLettres(maximum) });
+  $("peine-maximum").textContent = texte(etat.excuse ? "maximum_minorite" : "maximum", {
+    peine: enLettres(etat.maximumApplique),
+  });
   $("tour").hidden = false;
   afficherTour();
 }
@@ -280,7 +405,7 @@ $("exempter").addEventListener("click", () => {
 
 function ajouterProposition() {
   const ligne = $("modele-proposition").content.firstElementChild.cloneNode(true);
-  ligne.querySelector(".p-nature").value = etat.maximum?.nature ?? "reclusion_criminelle";
+  ligne.querySelector(".p-nature").value = etat.maximumApplique?.nature ?? "reclusion_criminelle";
   ligne.querySelector(".p-retirer").addEventListener("click", () => ligne.remove());
   $("propositions").append(ligne);
   return ligne;
@@ -314,7 +439,7 @@ function lirePropositions() {
 $("tour").addEventListener("submit", (evenement) => {
   evenement.preventDefault();
   $("erreur-peine").textContent = "";
-  const regle = regleDeLaPeine(regles, etat.maximum, alterationRetenue(etat.accuse, etat.reponses));
+  const regle = regleDeLaPeine(regles, etat.maximumApplique, alterationRetenue(etat.accuse, etat.reponses));
   try {
     const propositions = lirePropositions();
     etat.tours = depouillerUnTour(
@@ -330,16 +455,217 @@ $("tour").addEventListener("submit", (evenement) => {
   }
   $("resultat-tour").textContent = etat.tours.dernier_resultat;
   if (etat.tours.peine_prononcee) {
-    etat.decisions.set(etat.accuse.accuse, {
-      peine: etat.tours.peine_prononcee,
-      mention: etat.tours.mention,
-      maximum: etat.maximum,
-    });
+    etat.peineVotee = { peine: etat.tours.peine_prononcee, mention: etat.tours.mention };
     $("propositions").replaceChildren();
-    avancer();
+    $("tour").hidden = true;
+    $("modalites-decidees").replaceChildren();
+    afficherModalites();
     return;
   }
   afficherTour();
+});
+
+// --- Ce qui accompagne la peine : sursis, sûreté, amende, complémentaires, réexamen -----------
+
+const champsModalite = ["modalite-oui", "modalite-non", "modalite-blancs", "modalite-nuls"].map($);
+
+function declarationDePleinDroit() {
+  const cochee = document.querySelector("input[name=surete-de-plein-droit]:checked");
+  if (!cochee || $("declaration-surete").hidden) return null;
+  return cochee.value === "oui";
+}
+
+function bornesActuelles() {
+  const fermes = moisFermes(etat.peineVotee.peine, etat.modalites.sursis ?? null);
+  return bornesPourLAccuse(etat.minorite, fermes, declarationDePleinDroit());
+}
+
+function objetsPossibles() {
+  const p = etat.peineVotee.peine;
+  const objets = [];
+  if (!etat.modalites.sursis && raisonSansSursis(p) === null) objets.push("sursis_simple", "sursis_probatoire");
+  if (etat.modalites.periode_de_surete === undefined && bornesActuelles().maximum !== null) {
+    objets.push("surete");
+  }
+  const encourue = peineEncourue(etat.accuse, etat.reponses);
+  if (etat.modalites.amende === undefined && encourue?.amende) objets.push("amende");
+  objets.push("complementaire");
+  const reexamen = laQuestionDuReexamenSePose(p, qualificationsRetenues(etat.accuse, etat.reponses));
+  if (reexamen && etat.modalites.retention === undefined) objets.push("reexamen");
+  return objets;
+}
+
+function afficherModalites() {
+  $("modalites").hidden = false;
+  const p = etat.peineVotee.peine;
+  const fermes = moisFermes(p, etat.modalites.sursis ?? null);
+  $("declaration-surete").hidden = !laDeclarationDePleinDroitSePose(etat.minorite, fermes);
+  const cautions = ["sursis", "surete", "complementaires", "retention"].map((c) => regles.cautions[c]);
+  $("cautions-modalites").replaceChildren(
+    ...cautions.map((c) => Object.assign(document.createElement("li"), { textContent: c })),
+  );
+  const bornes = bornesActuelles();
+  let aide = "";
+  if (bornes.de_plein_droit !== null) {
+    aide = texte("bornes_plein_droit", {
+      duree: dureeEnLettres(bornes.de_plein_droit),
+      maximum: dureeEnLettres(bornes.maximum),
+    });
+  } else if (bornes.maximum !== null) {
+    aide = texte("bornes_facultative", { maximum: dureeEnLettres(bornes.maximum) });
+  }
+  $("bornes-surete").textContent = aide;
+  const objets = objetsPossibles();
+  const choix = $("modalite-objet");
+  const avant = choix.value;
+  choix.replaceChildren(
+    ...objets.map((o) =>
+      Object.assign(document.createElement("option"), { value: o, textContent: texte(`objet_${o}`) }),
+    ),
+  );
+  if (objets.includes(avant)) choix.value = avant;
+  $("hors-cas-reexamen").hidden = !objets.includes("reexamen");
+  afficherChampsDeLObjet();
+}
+
+function afficherChampsDeLObjet() {
+  const objet = $("modalite-objet").value;
+  const cles = {
+    sursis_simple: ["sursis"],
+    sursis_probatoire: ["sursis", "sursis_probatoire"],
+    surete: ["surete"],
+  };
+  const visibles = new Set(cles[objet] ?? [objet]);
+  for (const champ of $("modalites").querySelectorAll("[data-pour]")) {
+    champ.hidden = !champ.dataset.pour.split(" ").some((c) => visibles.has(c));
+  }
+  const encourue = peineEncourue(etat.accuse, etat.reponses);
+  const aides = {
+    sursis_simple: texte("aide_sursis"),
+    sursis_probatoire: texte("aide_sursis"),
+    surete: texte("aide_surete"),
+    amende: encourue?.amende ? texte("aide_amende", { montant: eurosEnChiffres(encourue.amende) }) : "",
+    complementaire: "",
+    reexamen: texte("aide_reexamen", { mention: mentionDeModalite(regles, true) }),
+  };
+  $("aide-modalite").textContent = aides[objet] ?? "";
+}
+
+$("modalite-objet").addEventListener("change", afficherChampsDeLObjet);
+for (const radio of document.querySelectorAll("input[name=surete-de-plein-droit]")) {
+  radio.addEventListener("change", afficherModalites);
+}
+
+function lireObjet(objet) {
+  const p = etat.peineVotee.peine;
+  const mois = $("modalite-mois").value.trim() === "" ? null : lireNombre($("modalite-mois"));
+  if (objet === "sursis_simple" || objet === "sursis_probatoire") {
+    const sursis = { nature: objet === "sursis_simple" ? "simple" : "probatoire", mois, delai_d_epreuve: null };
+    if (objet === "sursis_probatoire") sursis.delai_d_epreuve = lireNombre($("modalite-delai"));
+    verifierLeSursis(p, sursis);
+    return sursis;
+  }
+  if (objet === "surete") {
+    verifierLaSurete(bornesActuelles(), mois ?? 0);
+    return mois;
+  }
+  if (objet === "amende") {
+    const montant = lireNombre($("modalite-montant"));
+    verifierLAmende(peineEncourue(etat.accuse, etat.reponses)?.amende ?? null, montant, etat.excuse);
+    return montant;
+  }
+  if (objet === "complementaire") {
+    const complementaire = {
+      libelle: $("modalite-libelle").value.trim(),
+      article: $("modalite-article").value.trim(),
+    };
+    verifierLaPeineComplementaire(complementaire);
+    return complementaire;
+  }
+  return null;
+}
+
+function libelleDeLObjet(objet, valeur) {
+  if (objet.startsWith("sursis")) {
+    const partie = valeur.mois === null ? texte("totalite") : dureeEnLettres(valeur.mois);
+    const delai =
+      valeur.delai_d_epreuve === null
+        ? ""
+        : `, ${texte("delai", { duree: dureeEnLettres(valeur.delai_d_epreuve) })}`;
+    return `${texte(`objet_${objet}`)} (${partie}${delai})`;
+  }
+  if (objet === "surete") return `${texte("objet_surete")} : ${dureeEnLettres(valeur)}`;
+  if (objet === "amende") return `${texte("objet_amende")} : ${eurosEnChiffres(valeur)}`;
+  if (objet === "complementaire") return `${texte("objet_complementaire")} : ${valeur.libelle}`;
+  return texte(`objet_${objet}`);
+}
+
+function consigner(message) {
+  $("modalites-decidees").append(Object.assign(document.createElement("li"), { textContent: message }));
+}
+
+$("modalites").addEventListener("submit", (evenement) => {
+  evenement.preventDefault();
+  $("erreur-peine").textContent = "";
+  const objet = $("modalite-objet").value;
+  const defavorable = objet === "reexamen";
+  let valeur;
+  let adopte;
+  try {
+    valeur = lireObjet(objet);
+    const [oui, non, blancs, nuls] = champsModalite.map(lireNombre);
+    adopte = adopter(regles, { oui, non, blancs, nuls }, defavorable);
+  } catch (erreur) {
+    montrerErreur($("erreur-peine"), erreur);
+    return;
+  }
+  // Le résultat est constaté : les nombres quittent l'écran aussitôt.
+  effacer(champsModalite);
+  const libelle = libelleDeLObjet(objet, valeur);
+  consigner(
+    adopte
+      ? texte("adopte", { objet: libelle, mention: mentionDeModalite(regles, defavorable) })
+      : texte("rejete", { objet: libelle }),
+  );
+  if (objet === "reexamen") etat.modalites.retention = adopte ? OUI : NON;
+  else if (adopte && objet.startsWith("sursis")) etat.modalites.sursis = valeur;
+  else if (adopte && objet === "surete") etat.modalites.periode_de_surete = valeur;
+  else if (adopte && objet === "amende") etat.modalites.amende = valeur;
+  else if (adopte && objet === "complementaire") {
+    etat.modalites.peines_complementaires = [...(etat.modalites.peines_complementaires ?? []), valeur];
+  }
+  const champs = ["modalite-mois", "modalite-delai", "modalite-montant", "modalite-libelle", "modalite-article"];
+  effacer(champs.map($));
+  afficherModalites();
+});
+
+$("hors-cas-reexamen").addEventListener("click", () => {
+  etat.modalites.retention = "hors_cas";
+  consigner(texte("hors_cas"));
+  afficherModalites();
+});
+
+$("arreter-la-peine").addEventListener("click", () => {
+  $("erreur-peine").textContent = "";
+  const modalites = {
+    minorite: etat.decisionMinorite,
+    sursis: etat.modalites.sursis ?? null,
+    surete_de_plein_droit: declarationDePleinDroit(),
+    periode_de_surete: etat.modalites.periode_de_surete ?? null,
+    amende: etat.modalites.amende ?? null,
+    peines_complementaires: etat.modalites.peines_complementaires ?? [],
+    retention: etat.modalites.retention ?? null,
+  };
+  let lignes;
+  try {
+    lignes = lignesDeLaPeine(regles, etat.accuse, etat.reponses, etat.peineVotee.peine, modalites);
+  } catch (erreur) {
+    montrerErreur($("erreur-peine"), erreur);
+    return;
+  }
+  etat.decisions.set(etat.accuse.accuse, { ...etat.peineVotee, maximum: etat.maximum, modalites, lignes });
+  $("modalites").hidden = true;
+  avancer();
 });
 
 // --- Enregistrement ---------------------------------------------------------------------------
@@ -350,6 +676,7 @@ function saisie() {
     exemption: Boolean(decision.exemption),
     peine: decision.peine ? { nature: decision.peine.nature, mois: decision.peine.mois } : null,
     maximum_confirme: decision.maximum ? { nature: decision.maximum.nature, mois: decision.maximum.mois } : null,
+    ...(decision.modalites ?? {}),
   }));
   return { empreinte: regles.empreinte, reponses: Object.fromEntries(etat.reponses), peines };
 }
@@ -426,6 +753,7 @@ function avancer() {
   }
   $("tour").hidden = true;
   $("choix-exemption").hidden = true;
+  $("caution-minimums").hidden = true;
   $("peines").hidden = etat.decisions.size === 0;
   $("enregistrement").hidden = false;
 }

@@ -183,9 +183,9 @@ export function peineEncourue(accuse, reponses) {
   const comptees = retenues.filter((p) => p.aggravee || !aggraves.has(p.fait));
   const connues = comptees.filter((p) => p.peine);
   const certaine = comptees.every((p) => p.certaine);
-  if (connues.length === 0) return { peine: null, certaine: false };
+  if (connues.length === 0) return { peine: null, certaine: false, amende: null };
   const plusForte = connues.reduce((a, b) => (plusForteQue(b.peine, a.peine) ? b : a));
-  return { peine: plusForte.peine, certaine };
+  return { peine: plusForte.peine, certaine, amende: plusForte.amende ?? null };
 }
 
 // --- Peine (art. 362) ------------------------------------------------------------------------
@@ -295,6 +295,32 @@ export function verifierPeine(regle, p) {
         " proposée (art. 362 al. 2 CPP).",
     );
   }
+  const sousLeMinimum = raisonSousLeMinimum(p, maximum);
+  if (sousLeMinimum !== null) throw new Refus(sousLeMinimum);
+}
+
+// Minimums (art. 131-1 et 132-18 CP, non vérifiés), comme minimums.py.
+export function minimumEnMois(p, maximum) {
+  if (p.mois === null) return null;
+  if (criminelle(p.nature)) return 120;
+  if (criminelle(maximum.nature)) return maximum.mois === null ? 24 : 12;
+  return null;
+}
+
+export function raisonSousLeMinimum(p, maximum) {
+  const minimum = minimumEnMois(p, maximum);
+  if (minimum === null || p.mois === null || p.mois >= minimum) return null;
+  if (criminelle(p.nature)) {
+    return (
+      `La ${NATURES[p.nature]} à temps est de dix ans au moins (art. 131-1 CP, non vérifié) :` +
+      ` ${enLettres(p)} ne peut pas être proposée.`
+    );
+  }
+  const seuil = maximum.mois === null ? "deux ans" : "un an";
+  return (
+    `Pour un crime, l'emprisonnement prononcé par la cour d'assises n'est pas inférieur à ${seuil}` +
+    ` (art. 132-18 CP, non vérifié) : ${enLettres(p)} ne peut pas être proposé.`
+  );
 }
 
 export const premierTour = () => ({
@@ -376,4 +402,378 @@ export function depouillerUnTour(regle, tours, propositions, blancs = 0, nuls = 
     mention: null,
     dernier_resultat: resultat,
   };
+}
+
+// --- La peine entière (art. 362), comme peine_entiere.py et ses modules ------------------------
+
+export function dureeEnLettres(mois) {
+  const annees = Math.floor(mois / 12);
+  const reste = mois % 12;
+  const morceaux = [];
+  if (annees) morceaux.push(`${nombreEnLettres(annees)} an${annees > 1 ? "s" : ""}`);
+  if (reste) morceaux.push(`${nombreEnLettres(reste)} mois`);
+  return morceaux.join(" et ");
+}
+
+export const eurosEnChiffres = (montant) => `${String(montant).replace(/\B(?=(\d{3})+(?!\d))/g, " ")} euros`;
+
+// Un scrutin sur un élément de la peine : majorité de l'art. 359 si défavorable, absolue sinon.
+export function adopter(regles, decompte, defavorable) {
+  const { oui, non, blancs = 0, nuls = 0 } = decompte;
+  verifierLeNombreDeBulletins(regles.votants, [oui, non, blancs, nuls]);
+  return oui >= (defavorable ? regles.voix_defavorables : regles.majorite_absolue);
+}
+
+export function mentionDeModalite(regles, defavorable) {
+  if (regles.majorite_simple) return "à la majorité";
+  if (defavorable) return `à la majorité de ${nombreEnLettres(regles.voix_defavorables)} voix au moins`;
+  return "à la majorité absolue des votants";
+}
+
+// Excuse de minorité (excuse_de_minorite.py ; CJPM, non vérifié).
+const ENTREE_EN_VIGUEUR_CJPM = "2021-09-30";
+
+function ageAuxFaits(age) {
+  if (age.au_dernier_jour < 18) return "mineur";
+  if (age.au_premier_jour >= 18) return "majeur";
+  return "à cheval";
+}
+
+export function minoriteDeLAccuse(nom, ages, typeJuridiction, dateDeliberation) {
+  const refus = (motif) => ({ statut: "refus", exclusion_possible: false, motif });
+  if (ages.length === 0) return { statut: "sans objet", exclusion_possible: false, motif: "" };
+  const statuts = new Set(ages.map(ageAuxFaits));
+  if (statuts.has("majeur")) {
+    return {
+      statut: "sans objet",
+      exclusion_possible: false,
+      motif:
+        `${nom} a commis majeur au moins l'un des faits retenus : les questions de l'excuse` +
+        " de minorité sont sans objet (Cass. crim., 27 nov. 2019, n° 18-83.553).",
+    };
+  }
+  if (statuts.has("à cheval")) {
+    return refus(
+      `${nom} a eu dix-huit ans pendant la période de l'un des faits retenus : Prétoire ne sait pas` +
+        " si les questions de l'excuse de minorité se posent ; la peine ne peut être votée ici.",
+    );
+  }
+  if (typeJuridiction === "cour_criminelle_departementale") {
+    return refus(
+      `${nom} était mineur au moment des faits : la cour criminelle départementale juge les` +
+        " personnes majeures (art. 380-16 CPP) ; la peine ne peut être votée ici.",
+    );
+  }
+  if (dateDeliberation < ENTREE_EN_VIGUEUR_CJPM) {
+    return refus(
+      `${nom} était mineur au moment des faits : avant le 30 septembre 2021, l'excuse de minorité` +
+        " relevait de l'ordonnance du 2 février 1945, que Prétoire ne modélise pas.",
+    );
+  }
+  if (Math.min(...ages.map((a) => a.au_premier_jour)) < 13) {
+    return refus(
+      `${nom} avait moins de treize ans au moment de l'un des faits retenus : la présomption de` +
+        " non-discernement (art. L. 11-1 CJPM, non vérifié) n'est pas modélisée ; la peine ne peut" +
+        " être votée ici.",
+    );
+  }
+  return { statut: "excuse", exclusion_possible: ages.every((a) => a.au_premier_jour >= 16), motif: "" };
+}
+
+export function minoriteSelonReponses(regles, accuse, reponses) {
+  const coupables = new Set(
+    accuse.faits.filter((f) => issueDuFait(f, reponses) === "coupable").map((f) => f.fait),
+  );
+  const ages = accuse.faits_pour_la_peine.filter((f) => coupables.has(f.fait)).map((f) => f.age);
+  return minoriteDeLAccuse(accuse.nom, ages, regles.type_juridiction, regles.date_deliberation);
+}
+
+export function questionsDeMinorite(nom, feminin, exclusionPossible) {
+  const accuse = (feminin ? "l'accusée " : "l'accusé ") + nom;
+  const questions = [`Y a-t-il lieu d'appliquer à ${accuse} une condamnation pénale ?`];
+  if (exclusionPossible) {
+    questions.push(`Y a-t-il lieu d'exclure ${accuse} du bénéfice de la diminution de peine ?`);
+  }
+  return questions;
+}
+
+export function excuseAppliquee(nom, minorite, decision) {
+  if (minorite.statut === "refus") throw new Refus(minorite.motif);
+  if (minorite.statut === "sans objet") {
+    if (decision) throw new Refus(`Les questions de l'excuse de minorité ne se posent pas pour ${nom}.`);
+    return false;
+  }
+  if (!decision) {
+    throw new Refus(
+      `${nom} était mineur au moment des faits : les questions de l'excuse de minorité doivent être` +
+        " votées avant la peine.",
+    );
+  }
+  if (decision.condamnation_penale !== OUI) {
+    throw new Refus(
+      `La cour n'applique pas de condamnation pénale à ${nom} : les mesures éducatives du CJPM ne` +
+        " sont pas modélisées ; la décision est prise hors de Prétoire.",
+    );
+  }
+  const exclusion = decision.exclusion ?? null;
+  if (minorite.exclusion_possible && exclusion !== OUI && exclusion !== NON) {
+    throw new Refus(`La question de l'exclusion de l'excuse de minorité n'a pas été votée pour ${nom}.`);
+  }
+  if (!minorite.exclusion_possible && exclusion !== null) {
+    throw new Refus(
+      `${nom} n'avait pas seize ans au moment de l'un des faits : l'excuse de minorité ne peut être` +
+        " exclue (art. L. 121-7 CJPM, non vérifié).",
+    );
+  }
+  return exclusion !== OUI;
+}
+
+export const maximumAvecLExcuse = (mois) => (mois === null ? 240 : Math.floor(mois / 2));
+export const amendeAvecLExcuse = (euros) => Math.min(Math.floor(euros / 2), 7500);
+
+// Sursis (sursis.py ; art. 362 al. 4 CPP, conditions non vérifiées).
+export function raisonSansSursis(p) {
+  if (p.nature !== "emprisonnement" || p.mois === null) {
+    return (
+      "Le sursis n'est ordonné que lorsque la cour d'assises prononce une peine correctionnelle" +
+      ` (art. 362 al. 4 CPP) : ${enLettres(p)} ne peut en être assortie.`
+    );
+  }
+  if (p.mois > 60) {
+    return (
+      "Le sursis ne porte que sur un emprisonnement de cinq ans au plus (art. 132-31 et 132-41 CP," +
+      ` non vérifié) : ${enLettres(p)} ne peut en être assorti.`
+    );
+  }
+  return null;
+}
+
+export function verifierLeSursis(p, sursis) {
+  const raison = raisonSansSursis(p);
+  if (raison !== null) throw new Refus(raison);
+  const mois = sursis.mois ?? null;
+  const delai = sursis.delai_d_epreuve ?? null;
+  if (mois !== null && !(mois >= 1 && mois <= p.mois)) {
+    throw new Refus(
+      "La partie assortie du sursis est d'un mois au moins et ne dépasse pas la peine" + ` (${enLettres(p)}).`,
+    );
+  }
+  if (sursis.nature === "probatoire") {
+    if (delai === null || delai < 12 || delai > 36) {
+      throw new Refus(
+        "Le délai d'épreuve du sursis probatoire est de douze mois à trois ans (art. 132-42 CP," +
+          " non vérifié).",
+      );
+    }
+  } else if (delai !== null) {
+    throw new Refus("Le sursis simple n'a pas de délai d'épreuve.");
+  }
+}
+
+export function moisFermes(p, sursis) {
+  if (p.mois === null) return null;
+  if (!sursis) return p.mois;
+  return p.mois - ((sursis.mois ?? null) === null ? p.mois : sursis.mois);
+}
+
+export function sursisEnLettres(p, sursis) {
+  const mois = sursis.mois ?? null;
+  const total = mois === null || mois === p.mois;
+  const debut = total ? "assortie en totalité" : `dont ${dureeEnLettres(mois)} assorti`;
+  let texte = `${debut} du sursis ${sursis.nature}`;
+  if ((sursis.delai_d_epreuve ?? null) !== null) {
+    texte += `, délai d'épreuve de ${dureeEnLettres(sursis.delai_d_epreuve)}`;
+  }
+  return texte;
+}
+
+// Période de sûreté (periode_de_surete.py ; art. 132-23 CP, non vérifié).
+export function bornesDeLaSurete(fermes, dePleinDroit) {
+  const maximum = fermes === null ? 264 : Math.floor((fermes * 2) / 3);
+  if (dePleinDroit && (fermes === null || fermes >= 120)) {
+    return { de_plein_droit: fermes === null ? 216 : Math.floor(fermes / 2), maximum };
+  }
+  if (fermes === null || fermes > 60) return { de_plein_droit: null, maximum };
+  return { de_plein_droit: null, maximum: null };
+}
+
+export function verifierLaSurete(bornes, mois) {
+  if (bornes.maximum === null) {
+    throw new Refus(
+      "Aucune période de sûreté ne peut être fixée : la peine sans sursis ne dépasse pas cinq ans" +
+        " (art. 132-23 CP, non vérifié).",
+    );
+  }
+  if (!Number.isInteger(mois) || mois < 1) throw new Refus("Une période de sûreté est d'au moins un mois.");
+  if (mois > bornes.maximum) {
+    throw new Refus(
+      "La période de sûreté ne dépasse pas les deux tiers de la peine, vingt-deux ans pour la" +
+        ` perpétuité (art. 132-23 CP, non vérifié) : ${dureeEnLettres(bornes.maximum)} au plus` +
+        " ici.",
+    );
+  }
+  if (mois === bornes.de_plein_droit) {
+    throw new Refus(
+      `${capitale(dureeEnLettres(mois))} est la période de sûreté de plein droit : aucun vote` + " ne la fixe.",
+    );
+  }
+}
+
+export function sureteEnLettres(bornes, mois, laMention) {
+  if (mois === null) {
+    if (bornes.de_plein_droit === null) return null;
+    const duree = dureeEnLettres(bornes.de_plein_droit);
+    return `Période de sûreté de ${duree}, de plein droit (art. 132-23 al. 1 CP).`;
+  }
+  if (bornes.de_plein_droit === null) {
+    return `Période de sûreté fixée à ${dureeEnLettres(mois)}, ${laMention} (art. 132-23 al. 3 CP).`;
+  }
+  const sens = mois > bornes.de_plein_droit ? "portée" : "réduite";
+  return `Période de sûreté ${sens} à ${dureeEnLettres(mois)}, ${laMention} (art. 132-23 al. 2 CP).`;
+}
+
+export const laDeclarationDePleinDroitSePose = (minorite, fermes) =>
+  minorite.statut !== "excuse" && (fermes === null || fermes >= 120);
+
+export function bornesPourLAccuse(minorite, fermes, dePleinDroit) {
+  if (minorite.statut === "excuse") return { de_plein_droit: null, maximum: null };
+  return bornesDeLaSurete(fermes, Boolean(dePleinDroit));
+}
+
+// Amende (amende.py) et peines complémentaires (peines_complementaires.py).
+export function verifierLAmende(encourue, montant, excuse) {
+  const plafond = encourue === null ? null : excuse ? amendeAvecLExcuse(encourue) : encourue;
+  if (plafond === null) {
+    throw new Refus("Aucune amende n'est encourue pour les faits retenus, selon les textes de Prétoire.");
+  }
+  if (!Number.isInteger(montant) || montant < 1) throw new Refus("Une amende est d'au moins un euro.");
+  if (montant > plafond) {
+    throw new Refus(
+      `L'amende de ${eurosEnChiffres(montant)} dépasse le maximum encouru (${eurosEnChiffres(plafond)}).`,
+    );
+  }
+}
+
+const ARTICLE = /^(L\. ?|R\. ?)?\d{1,4}(-\d{1,3}){0,3}( al\. \d{1,2})?$/;
+
+export function verifierLaPeineComplementaire(peine) {
+  if (!peine.libelle.trim() || peine.libelle.length > 300) {
+    throw new Refus("Une peine complémentaire se décrit en 1 à 300 caractères.");
+  }
+  if (!ARTICLE.test(peine.article.trim())) {
+    throw new Refus(
+      `Citez l'article du code pénal qui prévoit « ${peine.libelle.trim()} », par exemple « 131-31 ».`,
+    );
+  }
+}
+
+// Réexamen en vue d'une rétention de sûreté (retention_de_surete.py ; art. 706-53-13, non vérifié).
+const QUALIFICATIONS_DE_LA_RETENTION = new Set([
+  "meurtre",
+  "assassinat",
+  "viol",
+  "viol_sur_mineur_de_quinze_ans",
+  "sequestration",
+]);
+
+export function laQuestionDuReexamenSePose(p, qualifications) {
+  const duree = p.mois === null || p.mois >= 180;
+  const visee = [...qualifications].some((q) => QUALIFICATIONS_DE_LA_RETENTION.has(q));
+  return p.nature === "reclusion_criminelle" && duree && visee;
+}
+
+export function verifierLaRetention(nom, sePose, reponse) {
+  if (sePose && reponse === null) {
+    throw new Refus(
+      `La cour délibère sur le réexamen de la situation de ${nom} en vue d'une éventuelle rétention` +
+        " de sûreté (art. 362 al. 6 CPP), à moins que le président ne constate que le cas n'est pas" +
+        " de ceux de l'art. 706-53-13.",
+    );
+  }
+  if (!sePose && reponse !== null) {
+    throw new Refus(
+      `La question du réexamen en vue d'une rétention de sûreté ne se pose pas pour ${nom}` +
+        " (art. 706-53-13 CPP, non vérifié).",
+    );
+  }
+}
+
+function retentionEnLettres(reponse, laMention) {
+  if (reponse === "oui") {
+    return (
+      `La cour a décidé, ${laMention}, que le condamné pourra faire l'objet d'un réexamen de sa` +
+      " situation avant l'exécution de la totalité de sa peine en vue d'une éventuelle rétention" +
+      " de sûreté (art. 362 al. 6 et 706-53-13 CPP)."
+    );
+  }
+  if (reponse === "non") {
+    return (
+      "La cour n'a pas prévu de réexamen de la situation du condamné en vue d'une éventuelle" +
+      " rétention de sûreté (art. 362 al. 6 CPP)."
+    );
+  }
+  return "Le président a constaté que la condamnation n'entre pas dans les cas de l'art. 706-53-13 CPP.";
+}
+
+export const qualificationsRetenues = (accuse, reponses) =>
+  new Set(accuse.faits_pour_la_peine.filter((f) => remplie(f.principal, reponses)).map((f) => f.qualification));
+
+// La même fonction que peine_entiere.lignes_de_la_peine : contrôles dans l'ordre, lignes de la feuille.
+export function lignesDeLaPeine(regles, accuse, reponses, p, modalites) {
+  const minorite = minoriteSelonReponses(regles, accuse, reponses);
+  const decisionMinorite = modalites.minorite ?? null;
+  const excuse = excuseAppliquee(accuse.nom, minorite, decisionMinorite);
+  const absolue = mentionDeModalite(regles, false);
+  const defavorable = mentionDeModalite(regles, true);
+  const lignes = [];
+  if (decisionMinorite) {
+    const questions = questionsDeMinorite(accuse.nom, accuse.feminin, minorite.exclusion_possible);
+    const votes = [decisionMinorite.condamnation_penale, decisionMinorite.exclusion ?? null];
+    questions.forEach((question, rang) => {
+      if (votes[rang] !== null) lignes.push(`« ${question} » : ${regles.formules[votes[rang]]}.`);
+    });
+    lignes.push(
+      excuse
+        ? "Excuse de minorité : la peine encourue est réduite de moitié (art. L. 121-5 CJPM)."
+        : "Excuse de minorité exclue (art. L. 121-7 CJPM).",
+    );
+  }
+  const sursis = modalites.sursis ?? null;
+  if (sursis) {
+    verifierLeSursis(p, sursis);
+    lignes.push(`Sursis : ${sursisEnLettres(p, sursis)}, ${absolue} (art. 362 al. 4 CPP).`);
+  }
+  const fermes = moisFermes(p, sursis);
+  const sePose = laDeclarationDePleinDroitSePose(minorite, fermes);
+  const declaration = modalites.surete_de_plein_droit ?? null;
+  if (sePose && declaration === null) {
+    throw new Refus(
+      "Le président déclare si les deux premiers alinéas de l'art. 132-23 CP s'appliquent aux faits" +
+        ` retenus contre ${accuse.nom} (période de sûreté de plein droit).`,
+    );
+  }
+  if (!sePose && declaration !== null) {
+    throw new Refus(`La période de sûreté de plein droit ne se pose pas pour la peine de ${accuse.nom}.`);
+  }
+  const bornes = bornesPourLAccuse(minorite, fermes, declaration);
+  const periode = modalites.periode_de_surete ?? null;
+  if (periode !== null) verifierLaSurete(bornes, periode);
+  const ligne = sureteEnLettres(bornes, periode, absolue);
+  if (ligne !== null) lignes.push(ligne);
+  const amende = modalites.amende ?? null;
+  if (amende !== null) {
+    const encourue = peineEncourue(accuse, reponses);
+    verifierLAmende(encourue ? encourue.amende : null, amende, excuse);
+    lignes.push(`Amende de ${eurosEnChiffres(amende)}, ${absolue}.`);
+  }
+  for (const complementaire of modalites.peines_complementaires ?? []) {
+    verifierLaPeineComplementaire(complementaire);
+    const { libelle, article } = complementaire;
+    lignes.push(`Peine complémentaire : ${libelle} (art. ${article} CP), ${absolue}.`);
+  }
+  const retention = modalites.retention ?? null;
+  const reexamen = laQuestionDuReexamenSePose(p, qualificationsRetenues(accuse, reponses));
+  verifierLaRetention(accuse.nom, reexamen, retention);
+  if (retention !== null) lignes.push(retentionEnLettres(retention, defavorable));
+  return lignes;
 }
