@@ -257,7 +257,9 @@ def etablir_plan(
 ) -> PlanDeDeliberation:
     """Le plan du délibéré : les questions dans l'ordre des votes, leurs conditions, les issues."""
     lecture = _Lecture(dossier, feuille, catalogue or catalogue_livre())
-    questions = [lecture.a_deliberer(q) for q in feuille.questions]
+    # Les questions propres au mineur se votent avec la peine, une fois la culpabilité acquise
+    # (excuse_de_minorite.py) : elles dépendent de tous les faits retenus (Crim. 27 nov. 2019).
+    questions = [lecture.a_deliberer(q) for q in feuille.questions if q.nature is not NatureQuestion.MINORITE]
     questions += lecture.questions_d_alteration(max((q.numero for q in feuille.questions), default=0) + 1)
     return PlanDeDeliberation(
         questions=_ordre_des_votes(questions),

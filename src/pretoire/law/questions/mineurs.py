@@ -22,8 +22,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from pretoire.law.citations import Citation, Jurisprudence, article_cjpm, article_ordonnance_1945
-from pretoire.law.mise_en_accusation import AGE_DE_LA_MAJORITE, Fait
+from pretoire.law.citations import Citation, Jurisprudence, article_cjpm, article_cpp, article_ordonnance_1945
+from pretoire.law.mise_en_accusation import AGE_DE_LA_MAJORITE, Fait, TypeJuridiction
 from pretoire.law.questions.modele import Dependance, Diagnostic, Gravite, NatureQuestion, Question, Reponse
 from pretoire.law.questions.redaction import Contexte
 from pretoire.law.redaction import age_revolu, date_en_toutes_lettres
@@ -31,6 +31,7 @@ from pretoire.law.redaction import age_revolu, date_en_toutes_lettres
 # Date d'entrée en vigueur du CJPM, citée par les sources (questions-practice.md § 1.6).
 ENTREE_EN_VIGUEUR_CJPM = date(2021, 9, 30)
 AGE_DE_LA_COUR_D_ASSISES_DES_MINEURS = 16
+ARTICLE_380_16 = article_cpp("380-16")
 CRIM_27_NOV_2019 = Jurisprudence("Cass. crim.", date(2019, 11, 27), "18-83.553")
 
 
@@ -79,14 +80,28 @@ def questions_du_mineur(
     citations = (texte, CRIM_27_NOV_2019)
     diagnostics = []
     if age < AGE_DE_LA_COUR_D_ASSISES_DES_MINEURS:
+        # Un avertissement, non une erreur : des faits connexes commis après seize ans peuvent
+        # ramener l'ensemble devant la cour d'assises des mineurs (règle non vérifiée ici).
+        diagnostics.append(
+            Diagnostic(
+                Gravite.AVERTISSEMENT,
+                f"{qui[0].upper()}{qui[1:]}, {ne} le {date_en_toutes_lettres(personne.date_naissance)},"
+                f" avait {age} ans le {date_en_toutes_lettres(fait.premier_jour)} (fait {fait.id}) :"
+                " un mineur de moins de seize ans aux faits relève en principe du tribunal pour"
+                " enfants (texte non vérifié) ; vérifiez la compétence de la cour.",
+                (texte,),
+                fait=fait.id,
+                accuse=accuse,
+            )
+        )
+    if contexte.dossier.juridiction.type is TypeJuridiction.COUR_CRIMINELLE_DEPARTEMENTALE:
         diagnostics.append(
             Diagnostic(
                 Gravite.ERREUR,
-                f"{qui[0].upper()}{qui[1:]}, {ne} le {date_en_toutes_lettres(personne.date_naissance)},"
-                f" avait {age} ans le {date_en_toutes_lettres(fait.premier_jour)} (fait {fait.id}) :"
-                " un mineur de moins de seize ans aux faits ne relève pas de la cour d'assises"
-                " (tribunal pour enfants ; texte non vérifié). Aucune feuille ne peut être établie.",
-                (texte,),
+                f"{qui[0].upper()}{qui[1:]} était mineur{'e' if contexte.accusee(accuse) else ''} le"
+                f" {date_en_toutes_lettres(fait.premier_jour)} (fait {fait.id}) : la cour criminelle"
+                " départementale ne juge que « les personnes majeures » (art. 380-16 CPP).",
+                (ARTICLE_380_16,),
                 fait=fait.id,
                 accuse=accuse,
             )
