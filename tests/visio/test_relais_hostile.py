@@ -192,3 +192,38 @@ def test_une_revelation_qui_ne_tient_pas_l_engagement_alerte_le_deposant_et_le_j
         if e["type"] == "message_rejete" and e["donnees"].get("deposition") == deposition
     ]
     assert ("deposant", ENGAGEMENT_NON_TENU) in rejetes
+
+
+def test_une_cle_changee_au_rechargement_donne_un_nouveau_code_signale_a_relire(
+    serveur_demo: str, navigateur_media: Browser
+) -> None:
+    """Premier usage de confiance : une clé inchangée garde le code déjà lu (test_parcours) ; une
+    clé nouvelle — ici le déposant a perdu la sienne — donne un nouveau code, signalé en salle."""
+    greffe = nouveau_contexte(navigateur_media, serveur_demo).new_page()
+    invitation = inviter(greffe, serveur_demo, "M. Jean VERT")
+    contexte = nouveau_contexte(navigateur_media, serveur_demo)
+    deposant = contexte.new_page()
+    parcourir_jusqu_a_la_salle_d_attente(deposant, invitation.lien, invitation.code)
+    salle = nouveau_contexte(navigateur_media, serveur_demo).new_page()
+    se_connecter(salle, serveur_demo, "presidente")
+    greffe.get_by_role("link", name="Console").first.click()
+    ecran = greffe.get_by_role("link", name="Ouvrir l'écran de la salle d'audience").get_attribute("href")
+    salle.goto(f"{serveur_demo}{ecran}")
+    greffe.get_by_role("button", name="Admettre dans la salle").click()
+    attendre(lambda: compteurs(salle)["dechiffrees"] > 30 and compteurs(deposant)["dechiffrees"] > 30, 30)
+    premier = salle.locator("#code-verification").inner_text()
+    assert premier == deposant.locator("#code-verification").inner_text()
+    expect(salle.locator("#alerte-code")).to_be_hidden()
+
+    # Le navigateur du déposant perd ses clés (données effacées) et recharge la page.
+    contexte.add_init_script("indexedDB.deleteDatabase('pretoire-visio');")
+    deposant.reload()
+    expect(salle.locator("#alerte-code")).to_be_visible(timeout=30000)
+    expect(salle.locator("#alerte-code")).to_contain_text("lisez-le de nouveau à voix haute")
+    expect(deposant.locator("#code-verification")).not_to_be_empty(timeout=30000)
+    nouveau = salle.locator("#code-verification").inner_text()
+    assert nouveau != premier
+    assert deposant.locator("#code-verification").inner_text() == nouveau
+    expect(deposant.locator("#alerte-code")).to_be_hidden()
+    attendre(lambda: compteurs(deposant)["dechiffrees"] > 30, 30, "pas de reprise chiffrée")
+    capture(salle, "visio-cle-changee-code-a-relire")
