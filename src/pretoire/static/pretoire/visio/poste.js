@@ -236,7 +236,8 @@ signalisation.sur("cle", async (message) => {
 });
 
 // Déposant : la clé révélée doit être celle de l'engagement, sinon rien n'est dérivé ni affiché,
-// les clés en place sont retirées, et l'alerte est donnée ici et au greffe.
+// les clés en place sont retirées, et l'alerte est donnée ici et au greffe. L'alerte reste
+// affichée même si une négociation suivante aboutit : une tentative a eu lieu.
 signalisation.sur("revelation", async (message) => {
   const negociation = etat.negociation;
   if (poste !== "deposant" || !negociation) return;
