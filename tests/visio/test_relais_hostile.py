@@ -225,5 +225,5 @@ def test_une_cle_changee_au_rechargement_donne_un_nouveau_code_signale_a_relire(
     assert nouveau != premier
     assert deposant.locator("#code-verification").inner_text() == nouveau
     expect(deposant.locator("#alerte-code")).to_be_hidden()
-    attendre(lambda: compteurs(deposant)["dechiffrees"] > 30, 30, "pas de reprise chiffrée")
+    attendre(lambda: compteurs(deposant)["dechiffrees"] > 30, 60, "pas de reprise chiffrée")
     capture(salle, "visio-cle-changee-code-a-relire")
