@@ -136,11 +136,11 @@ def test_des_cles_substituees_font_afficher_des_codes_differents_et_la_depositio
     greffe, salle, deposant = admettre_a_travers(
         intermediaire, navigateur_media, serveur_demo, "M. Marc BRUN"
     )
-    expect(salle.locator("#code-verification")).not_to_be_empty(timeout=20000)
-    expect(deposant.locator("#code-verification")).not_to_be_empty(timeout=20000)
+    expect(salle.locator("#code-verification")).not_to_be_empty(timeout=45000)
+    expect(deposant.locator("#code-verification")).not_to_be_empty(timeout=45000)
     # Laisser passer toute négociation encore en vol : les écrans montrent la dernière.
     attendre(
-        lambda: compteurs(salle)["echecs"] > 20 and compteurs(deposant)["echecs"] > 20, 30, "pas de trafic"
+        lambda: compteurs(salle)["echecs"] > 20 and compteurs(deposant)["echecs"] > 20, 45, "pas de trafic"
     )
     mots_salle = salle.locator("#code-verification").inner_text()
     mots_deposant = deposant.locator("#code-verification").inner_text()
@@ -177,14 +177,14 @@ def test_une_revelation_qui_ne_tient_pas_l_engagement_alerte_le_deposant_et_le_j
     intermediaire = Intermediaire(substituer=False)
     greffe, _, deposant = admettre_a_travers(intermediaire, navigateur_media, serveur_demo, "Mme Lise NOIR")
     alerte = deposant.locator("#alerte-engagement")
-    expect(alerte).to_be_visible(timeout=20000)
+    expect(alerte).to_be_visible(timeout=45000)
     expect(alerte).to_contain_text("la clé reçue de la salle n'est pas celle qu'elle avait annoncée")
     expect(deposant.locator("#bloc-code")).to_be_hidden()
     capture(deposant, "visio-engagement-non-tenu")
     # Aucune clé n'a été dérivée : rien ne se chiffre ni ne se déchiffre chez le déposant.
     assert compteurs(deposant)["chiffrees"] == 0 and compteurs(deposant)["dechiffrees"] == 0
 
-    expect(greffe.locator("#evenements")).to_contain_text("Message de visioconférence rejeté", timeout=15000)
+    expect(greffe.locator("#evenements")).to_contain_text("Message de visioconférence rejeté", timeout=30000)
     deposition = int(greffe.url.rstrip("/").rsplit("/", 1)[1])
     rejetes = [
         (e["donnees"]["poste"], e["donnees"]["motif"])
@@ -210,7 +210,7 @@ def test_une_cle_changee_au_rechargement_donne_un_nouveau_code_signale_a_relire(
     ecran = greffe.get_by_role("link", name="Ouvrir l'écran de la salle d'audience").get_attribute("href")
     salle.goto(f"{serveur_demo}{ecran}")
     greffe.get_by_role("button", name="Admettre dans la salle").click()
-    attendre(lambda: compteurs(salle)["dechiffrees"] > 30 and compteurs(deposant)["dechiffrees"] > 30, 30)
+    attendre(lambda: compteurs(salle)["dechiffrees"] > 30 and compteurs(deposant)["dechiffrees"] > 30, 45)
     premier = salle.locator("#code-verification").inner_text()
     assert premier == deposant.locator("#code-verification").inner_text()
     expect(salle.locator("#alerte-code")).to_be_hidden()
@@ -218,9 +218,9 @@ def test_une_cle_changee_au_rechargement_donne_un_nouveau_code_signale_a_relire(
     # Le navigateur du déposant perd ses clés (données effacées) et recharge la page.
     contexte.add_init_script("indexedDB.deleteDatabase('pretoire-visio');")
     deposant.reload()
-    expect(salle.locator("#alerte-code")).to_be_visible(timeout=30000)
+    expect(salle.locator("#alerte-code")).to_be_visible(timeout=45000)
     expect(salle.locator("#alerte-code")).to_contain_text("lisez-le de nouveau à voix haute")
-    expect(deposant.locator("#code-verification")).not_to_be_empty(timeout=30000)
+    expect(deposant.locator("#code-verification")).not_to_be_empty(timeout=45000)
     nouveau = salle.locator("#code-verification").inner_text()
     assert nouveau != premier
     assert deposant.locator("#code-verification").inner_text() == nouveau
