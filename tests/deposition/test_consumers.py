@@ -21,8 +21,9 @@ from django.test import Client
 from pretoire.comptes.models import Utilisateur
 from pretoire.config.asgi import application
 from pretoire.deposition import actions
-from pretoire.deposition.consumers import REFUS_CONSIGNES, REFUS_TOLERES, nom_cookie
+from pretoire.deposition.consumers import ENGAGEMENT_NON_TENU, REFUS_CONSIGNES, REFUS_TOLERES, nom_cookie
 from pretoire.deposition.models import Deposition
+from pretoire.deposition.signalisation import engagement_de
 from pretoire.journal.models import Evenement
 
 from .conftest import NAVIGATEUR, en_salle_d_attente, raccorder
@@ -35,6 +36,9 @@ OFFRE = {
     "description": {"type": "offer", "sdp": "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\n"},
 }
 SANS_MEDIA = "aucun média n'est échangé avant l'admission par le greffe"
+CLE = "BA" + "A" * 85  # 65 octets en base64url
+ALEA = "A" * 22
+ENGAGEMENT = engagement_de(CLE, ALEA)
 
 
 @pytest_asyncio.fixture
@@ -189,7 +193,7 @@ async def test_une_offre_avant_l_admission_est_refusee_consignee_et_la_connexion
             {"deposition": deposition.pk, "poste": "deposant", "motif": SANS_MEDIA}
         ]
         # La connexion reste ouverte : le message suivant est encore lu.
-        await communicateur.send_json_to({"type": "cle", "cle": "A" * 87})
+        await communicateur.send_json_to({"type": "cle", "cle": CLE, "alea": ALEA, "engagement": ENGAGEMENT})
         assert (await communicateur.receive_json_from())["message"] == SANS_MEDIA
 
 
@@ -416,3 +420,68 @@ async def test_le_deposant_econduit_recoit_l_etat_final_puis_la_fermeture(
         assert await deposant.receive_output(timeout=3) == {"type": "websocket.close", "code": 4403}
     async with connexion(chemin_deposant(invitation), cookie_deposant(invitation, secret)) as retour:
         assert await code_de_fermeture(retour) == 4403
+
+
+async def test_l_echange_des_cles_suit_l_ordre_engagement_cle_revelation_et_les_ecarts_sont_consignes(
+    salle_d_attente: tuple[Deposition, str], invitation: actions.InvitationEmise
+) -> None:
+    deposition, secret = salle_d_attente
+    greffe_cookies = {"sessionid": await database_sync_to_async(session_de)("greffiere")}
+    salle_cookies = {"sessionid": await database_sync_to_async(session_de)("presidente")}
+    cle_deposant = {"type": "cle", "cle": "BB" + "B" * 85, "alea": "B" * 22, "engagement": ENGAGEMENT}
+    async with (
+        connexion(chemin_deposant(invitation), cookie_deposant(invitation, secret)) as deposant,
+        connexion(f"/ws/visio/{deposition.pk}/greffe/", greffe_cookies) as greffe,
+        connexion(f"/ws/visio/{deposition.pk}/salle/", salle_cookies) as salle,
+    ):
+        for poste in (deposant, greffe, salle):
+            await connecte(poste)
+        await greffe.send_json_to({"type": "commande", "commande": "admettre", "donnees": {}})
+        for poste in (deposant, greffe, salle):
+            assert (await poste.receive_json_from(timeout=3))["etat"] == "admise"
+
+        # Le déposant ne donne pas sa clé avant l'engagement de la salle ; la salle ne révèle rien
+        # avant d'avoir reçu la clé du déposant.
+        await deposant.send_json_to(cle_deposant)
+        assert (await deposant.receive_json_from(timeout=3))["message"] == (
+            "clé du déposant avant tout engagement de la salle"
+        )
+        await salle.send_json_to({"type": "engagement", "engagement": ENGAGEMENT})
+        assert await deposant.receive_json_from(timeout=3) == {
+            "type": "engagement",
+            "engagement": ENGAGEMENT,
+            "de": "salle",
+        }
+        await salle.send_json_to({"type": "revelation", "cle": CLE, "alea": ALEA})
+        assert "avant la clé du déposant" in (await salle.receive_json_from(timeout=3))["message"]
+        assert await deposant.receive_nothing(timeout=0.3)
+
+        await deposant.send_json_to(cle_deposant)
+        assert await salle.receive_json_from(timeout=3) == {**cle_deposant, "de": "deposant"}
+        # Une autre clé que celle de l'engagement : refusée, et rien ne part vers le déposant.
+        await salle.send_json_to({"type": "revelation", "cle": "BC" + "C" * 85, "alea": ALEA})
+        assert (await salle.receive_json_from(timeout=3))["message"] == (
+            "la clé révélée ne correspond pas à l'engagement de la salle"
+        )
+        assert await deposant.receive_nothing(timeout=0.3)
+        await salle.send_json_to({"type": "revelation", "cle": CLE, "alea": ALEA})
+        assert await deposant.receive_json_from(timeout=3) == {
+            "type": "revelation",
+            "cle": CLE,
+            "alea": ALEA,
+            "de": "salle",
+        }
+
+        # Le déposant signale un engagement non tenu : consigné une fois, jamais relayé.
+        for _ in range(3):
+            await deposant.send_json_to({"type": "engagement_non_tenu", "engagement": ENGAGEMENT})
+        assert await salle.receive_nothing(timeout=0.3)
+        assert await greffe.receive_nothing(timeout=0.3)
+
+    motifs = [(e["poste"], e["motif"]) for e in await rejetes(deposition)]
+    assert motifs == [
+        ("deposant", "clé du déposant avant tout engagement de la salle"),
+        ("salle", "révélation avant la clé du déposant : l'engagement doit rester fermé"),
+        ("salle", "la clé révélée ne correspond pas à l'engagement de la salle"),
+        ("deposant", ENGAGEMENT_NON_TENU),
+    ]

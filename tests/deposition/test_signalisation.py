@@ -8,10 +8,25 @@ from typing import Any
 
 import pytest
 
-from pretoire.deposition.signalisation import MEDIA, PERMIS, MessageRefuse, lire_message
+from pretoire.deposition.signalisation import (
+    MEDIA,
+    PERMIS,
+    MessageRefuse,
+    Negociation,
+    engagement_de,
+    lire_message,
+)
 
 DEPOSITION = 7
-CLE = base64.urlsafe_b64encode(b"\x04" + bytes(range(64))).decode().rstrip("=")  # 65 octets : 87 signes
+
+
+def _base64url(octets: bytes) -> str:
+    return base64.urlsafe_b64encode(octets).decode().rstrip("=")
+
+
+CLE = _base64url(b"\x04" + bytes(range(64)))  # 65 octets : 87 signes
+ALEA = _base64url(bytes(range(16)))  # 16 octets : 22 signes
+ENGAGEMENT = engagement_de(CLE, ALEA)  # 32 octets : 43 signes
 STATISTIQUES = {
     "type": "statistiques",
     "horloge_ms": 1_795_000_000_000.0,
@@ -43,7 +58,10 @@ VALIDES: dict[str, dict[str, Any]] = {
             "usernameFragment": "abcd",
         },
     },
-    "cle": {"type": "cle", "cle": CLE},
+    "engagement": {"type": "engagement", "engagement": ENGAGEMENT},
+    "cle": {"type": "cle", "cle": CLE, "alea": ALEA, "engagement": ENGAGEMENT},
+    "revelation": {"type": "revelation", "cle": CLE, "alea": ALEA},
+    "engagement_non_tenu": {"type": "engagement_non_tenu", "engagement": ENGAGEMENT},
     "statistiques": STATISTIQUES,
     "connexion": {"type": "connexion", "chiffrement_bout_en_bout": True},
     "commande": {"type": "commande", "commande": "admettre", "donnees": {}},
@@ -60,7 +78,7 @@ def refus(contenu: Any, poste: str = "salle") -> str:
     return str(erreur.value)
 
 
-@pytest.mark.parametrize("type_message", sorted(VALIDES))
+@pytest.mark.parametrize("type_message", sorted(PERMIS["salle"]))
 def test_la_salle_peut_envoyer_chaque_message_valide(type_message: str) -> None:
     message = lire(VALIDES[type_message])
     assert message.type == type_message
@@ -133,12 +151,29 @@ REFUSES: list[tuple[str, Any, str]] = [
     ),
     (
         "clé en base64 classique",
-        {"type": "cle", "cle": CLE[:-1] + "+"},
-        "« cle.cle » contient des signes non permis",
+        {"type": "revelation", "cle": CLE[:-1] + "+", "alea": ALEA},
+        "« revelation.cle » contient des signes non permis",
     ),
-    ("clé complétée par =", {"type": "cle", "cle": CLE + "="}, "« cle.cle » contient des signes non permis"),
-    ("clé trop courte", {"type": "cle", "cle": CLE[:80]}, "« cle.cle »"),
-    ("clé trop longue", {"type": "cle", "cle": CLE + "AAA"}, "« cle.cle »"),
+    (
+        "clé complétée par =",
+        {"type": "revelation", "cle": CLE + "=", "alea": ALEA},
+        "« revelation.cle » contient des signes non permis",
+    ),
+    ("clé trop courte", {"type": "revelation", "cle": CLE[:80], "alea": ALEA}, "« revelation.cle »"),
+    ("clé trop longue", {"type": "revelation", "cle": CLE + "AAA", "alea": ALEA}, "« revelation.cle »"),
+    ("révélation sans aléa", {"type": "revelation", "cle": CLE}, "« revelation.alea » est obligatoire"),
+    ("aléa trop court", {"type": "revelation", "cle": CLE, "alea": ALEA[:21]}, "« revelation.alea »"),
+    (
+        "engagement trop long",
+        {"type": "engagement", "engagement": ENGAGEMENT + "A"},
+        "« engagement.engagement »",
+    ),
+    (
+        "engagement en base64 classique",
+        {"type": "engagement", "engagement": "+" + ENGAGEMENT[1:]},
+        "« engagement.engagement » contient des signes non permis",
+    ),
+    ("clé ancienne manière, sans engagement", {"type": "cle", "cle": CLE}, "message réservé au déposant"),
     ("session trop courte", {"type": "bonjour", "session": "abc"}, "« bonjour.session »"),
     (
         "session avec espaces",
@@ -218,6 +253,16 @@ def test_le_refus_d_un_media_envoye_par_le_greffe_ne_lui_dit_pas_que_c_est_reser
     assert "réservée au greffe" not in refus(VALIDES[type_message], "greffe")
 
 
+@pytest.mark.parametrize("type_message", ["engagement", "revelation"])
+def test_seule_la_salle_s_engage_et_revele(type_message: str) -> None:
+    assert refus(VALIDES[type_message], "deposant") == f"message réservé à la salle : « {type_message} »"
+
+
+@pytest.mark.parametrize("type_message", ["cle", "engagement_non_tenu"])
+def test_seul_le_deposant_repond_par_sa_cle(type_message: str) -> None:
+    assert refus(VALIDES[type_message], "salle") == f"message réservé au déposant : « {type_message} »"
+
+
 def test_le_greffe_peut_saluer_et_commander() -> None:
     assert lire(VALIDES["bonjour"], "greffe").type == "bonjour"
     assert lire(VALIDES["commande"], "greffe").commande == "admettre"
@@ -226,7 +271,11 @@ def test_le_greffe_peut_saluer_et_commander() -> None:
 def test_le_greffe_n_a_pas_de_media_et_le_deposant_pas_de_commande() -> None:
     assert PERMIS["greffe"] & MEDIA == frozenset()
     assert "commande" not in PERMIS["deposant"]
-    assert PERMIS["deposant"] | {"commande"} == PERMIS["salle"]
+    assert PERMIS["deposant"] - {"cle", "engagement_non_tenu"} == PERMIS["salle"] - {
+        "commande",
+        "engagement",
+        "revelation",
+    }
 
 
 def test_le_type_est_verifie_avant_le_contenu() -> None:
@@ -235,3 +284,111 @@ def test_le_type_est_verifie_avant_le_contenu() -> None:
     assert refus({"type": "commande", "commande": 3, "pirate": True}, "deposant") == (
         "action réservée au greffe : « commande »"
     )
+
+
+# --- L'ordre de l'échange des clés (RFC 6189, § 4.4.1.1) ----------------------------------------
+
+CLE_DEPOSANT = _base64url(b"\x04" + bytes(range(100, 164)))
+ALEA_DEPOSANT = _base64url(bytes(range(50, 66)))
+AUTRE_CLE = _base64url(b"\x04" + bytes(range(1, 65)))
+
+
+def envoyer(negociation: Negociation, contenu: dict[str, Any]) -> None:
+    negociation.envoyer(lire(contenu, negociation.poste))
+
+
+def cle_du_deposant(engagement: str = ENGAGEMENT) -> dict[str, Any]:
+    return {"type": "cle", "cle": CLE_DEPOSANT, "alea": ALEA_DEPOSANT, "engagement": engagement}
+
+
+def refus_d_ordre(negociation: Negociation, contenu: dict[str, Any]) -> str:
+    with pytest.raises(MessageRefuse) as erreur:
+        envoyer(negociation, contenu)
+    return str(erreur.value)
+
+
+def test_l_engagement_est_l_empreinte_de_la_cle_et_de_l_alea() -> None:
+    import hashlib
+
+    attendu = hashlib.sha256(
+        b"pretoire-engagement\x00" + b"\x04" + bytes(range(64)) + bytes(range(16))
+    ).digest()
+    assert _base64url(attendu) == ENGAGEMENT
+    assert engagement_de(AUTRE_CLE, ALEA) != ENGAGEMENT
+    assert engagement_de(CLE, ALEA_DEPOSANT) != ENGAGEMENT
+
+
+def test_la_salle_s_engage_recoit_la_cle_puis_revele() -> None:
+    salle = Negociation("salle")
+    envoyer(salle, VALIDES["engagement"])
+    salle.recevoir(cle_du_deposant())
+    envoyer(salle, VALIDES["revelation"])
+
+
+def test_la_salle_ne_peut_pas_reveler_sans_s_etre_engagee() -> None:
+    assert refus_d_ordre(Negociation("salle"), VALIDES["revelation"]) == (
+        "révélation sans engagement préalable de la salle"
+    )
+
+
+def test_la_salle_ne_peut_pas_reveler_avant_la_cle_du_deposant() -> None:
+    salle = Negociation("salle")
+    envoyer(salle, VALIDES["engagement"])
+    assert "avant la clé du déposant" in refus_d_ordre(salle, VALIDES["revelation"])
+
+
+def test_une_cle_qui_repond_a_un_autre_engagement_ne_permet_pas_de_reveler() -> None:
+    salle = Negociation("salle")
+    envoyer(salle, VALIDES["engagement"])
+    salle.recevoir(cle_du_deposant(engagement_de(AUTRE_CLE, ALEA)))
+    assert "avant la clé du déposant" in refus_d_ordre(salle, VALIDES["revelation"])
+
+
+def test_la_salle_ne_peut_pas_reveler_une_autre_cle_que_celle_de_son_engagement() -> None:
+    """Une salle (ou quiconque parle en son nom) qui changerait de clé après avoir vu celle du
+    déposant est arrêtée dès le serveur ; le navigateur du déposant le vérifie de son côté."""
+    salle = Negociation("salle")
+    envoyer(salle, VALIDES["engagement"])
+    salle.recevoir(cle_du_deposant())
+    autre = {"type": "revelation", "cle": AUTRE_CLE, "alea": ALEA}
+    assert refus_d_ordre(salle, autre) == "la clé révélée ne correspond pas à l'engagement de la salle"
+
+
+def test_une_seule_revelation_par_engagement() -> None:
+    salle = Negociation("salle")
+    envoyer(salle, VALIDES["engagement"])
+    salle.recevoir(cle_du_deposant())
+    envoyer(salle, VALIDES["revelation"])
+    assert "nouvel engagement" in refus_d_ordre(salle, VALIDES["revelation"])
+    # Une nouvelle négociation repart d'un nouvel engagement.
+    envoyer(salle, VALIDES["engagement"])
+    assert "avant la clé du déposant" in refus_d_ordre(salle, VALIDES["revelation"])
+
+
+def test_le_deposant_ne_peut_pas_donner_sa_cle_avant_l_engagement() -> None:
+    assert refus_d_ordre(Negociation("deposant"), cle_du_deposant()) == (
+        "clé du déposant avant tout engagement de la salle"
+    )
+
+
+def test_le_deposant_repond_une_fois_a_chaque_engagement_recu() -> None:
+    deposant = Negociation("deposant")
+    second = engagement_de(AUTRE_CLE, ALEA)
+    deposant.recevoir({"type": "engagement", "engagement": ENGAGEMENT})
+    deposant.recevoir({"type": "engagement", "engagement": second})
+    envoyer(deposant, cle_du_deposant())  # réponse au premier, arrivée après le second
+    envoyer(deposant, cle_du_deposant(second))
+    assert (
+        refus_d_ordre(deposant, cle_du_deposant()) == "une seule clé du déposant par engagement de la salle"
+    )
+    inconnu = engagement_de(CLE_DEPOSANT, ALEA)
+    assert refus_d_ordre(deposant, cle_du_deposant(inconnu)) == (
+        "clé du déposant en réponse à un engagement inconnu"
+    )
+
+
+def test_le_deposant_ne_signale_que_des_engagements_recus() -> None:
+    deposant = Negociation("deposant")
+    assert "n'a pas reçu" in refus_d_ordre(deposant, VALIDES["engagement_non_tenu"])
+    deposant.recevoir({"type": "engagement", "engagement": ENGAGEMENT})
+    envoyer(deposant, VALIDES["engagement_non_tenu"])

@@ -33,8 +33,14 @@ from . import actions
 from .fidelite import Echantillon, Surveillance
 from .libelles import ETATS
 from .models import Deposition
-from .signalisation import MEDIA, Commande, MessageRefuse, Statistiques, lire_message
+from .signalisation import MEDIA, Commande, MessageRefuse, Negociation, Statistiques, lire_message
 
+# Les messages de l'échange des clés, dont le serveur fait respecter l'ordre (docs/decisions/0004).
+ECHANGE_DES_CLES = frozenset({"engagement", "cle", "revelation", "engagement_non_tenu"})
+ENGAGEMENT_NON_TENU = (
+    "révélation de la salle rejetée par le navigateur du déposant : la clé révélée ne correspond "
+    "pas à l'engagement ; la liaison peut être interceptée"
+)
 # Au-delà, une connexion qui n'envoie que des messages invalides est fermée ; seuls les premiers
 # refus sont consignés, pour qu'un client fautif ne noie pas le journal.
 REFUS_CONSIGNES, REFUS_TOLERES = 10, 50
@@ -48,6 +54,8 @@ class VisioConsumer(AsyncJsonWebsocketConsumer, abc.ABC):
     deposition_id: int = 0
     session: str = ""
     surveillance: Surveillance | None = None
+    negociation: Negociation | None = None
+    engagement_non_tenu_consigne: bool = False
     refus: int = 0
     utilisateur: Any = None
     decalage: timedelta | None = None
@@ -72,6 +80,7 @@ class VisioConsumer(AsyncJsonWebsocketConsumer, abc.ABC):
         await self.envoyer_etat(deposition)
         if self.poste != "greffe":
             self.surveillance = Surveillance(self.poste)
+            self.negociation = Negociation(self.poste)
 
     async def disconnect(self, code: int) -> None:
         if not self.deposition_id:
@@ -105,7 +114,18 @@ class VisioConsumer(AsyncJsonWebsocketConsumer, abc.ABC):
             await self.refuser("aucun média n'est échangé avant l'admission par le greffe")
             return
         type_message = message.type  # type: ignore[attr-defined]
-        if type_message == "bonjour":
+        if type_message in ECHANGE_DES_CLES and self.negociation is not None:
+            try:
+                self.negociation.envoyer(message)
+            except MessageRefuse as refus:
+                await self.refuser(str(refus))
+                return
+        if type_message == "engagement_non_tenu":
+            # Consigné une fois par connexion : le déposant alerte, il ne doit pas noyer le journal.
+            if not self.engagement_non_tenu_consigne:
+                self.engagement_non_tenu_consigne = True
+                await database_sync_to_async(self._consigner_refus)(ENGAGEMENT_NON_TENU)
+        elif type_message == "bonjour":
             self.session = message.session  # type: ignore[attr-defined]
             if self.poste != "greffe":
                 await database_sync_to_async(self._consigner_presence)(True)
@@ -259,6 +279,8 @@ class VisioConsumer(AsyncJsonWebsocketConsumer, abc.ABC):
             return
         if evenement["de"] == self.poste:
             return
+        if self.negociation is not None:
+            self.negociation.recevoir(evenement["message"])
         await self.send_json({**evenement["message"], "de": evenement["de"]})
 
     async def visio_presence(self, evenement: dict[str, Any]) -> None:

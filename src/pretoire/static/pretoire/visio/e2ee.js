@@ -1,7 +1,12 @@
 // Clés du chiffrement de bout en bout : paire ECDH P-256 propre à ce navigateur et à cette
-// déposition (gardée dans IndexedDB, clé privée non exportable, pour qu'un rechargement de page
-// garde le même code de vérification), clés AES-GCM dérivées par HKDF, une par sens, et code de
-// vérification à lire à voix haute, tiré des deux clés publiques.
+// déposition (gardée dans IndexedDB, clé privée non exportable), clés AES-GCM dérivées par HKDF,
+// une par sens, et code de vérification à lire à voix haute.
+//
+// Les clés publiques s'échangent avec un engagement (RFC 6189, § 4.4.1.1 ; docs/decisions/0004) :
+// la salle envoie SHA-256(sa clé ‖ un aléa), le déposant répond par sa clé et son propre aléa,
+// la salle révèle ensuite clé et aléa. Le code couvre l'engagement, les deux clés et les deux
+// aléas : un intermédiaire doit choisir ses clés avant de connaître ce qui fixera les mots des
+// deux écrans, et n'a plus qu'une chance sur 2^32 par négociation.
 
 import { MOTS } from "./mots.js";
 
@@ -39,6 +44,28 @@ export async function paireDeCles(deposition, poste) {
   }
 }
 
+// La clé de l'autre poste lors de la dernière négociation, et les mots alors affichés : tant
+// qu'elle ne change pas, la liaison est celle dont le code a été lu (premier usage de confiance).
+export async function clePairRetenue(deposition, poste) {
+  try {
+    return (await operation(await base(), "readonly", (s) => s.get(`pair-${poste}-${deposition}`))) || null;
+  } catch {
+    return null;
+  }
+}
+
+export async function retenirClePair(deposition, poste, cle, mots) {
+  try {
+    await operation(await base(), "readwrite", (s) => s.put({ cle, mots }, `pair-${poste}-${deposition}`));
+  } catch {
+    // Sans IndexedDB, rien n'est retenu : chaque négociation montre son propre code.
+  }
+}
+
+export function nouvelAlea() {
+  return versBase64url(crypto.getRandomValues(new Uint8Array(16)));
+}
+
 export function versBase64url(octets) {
   return btoa(String.fromCharCode(...new Uint8Array(octets))).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
 }
@@ -73,14 +100,21 @@ export async function deriverCles(paire, clePair, poste, deposition) {
     : { emission: versSalle, reception: versDeposant };
 }
 
-// Quatre mots (32 bits) tirés de SHA-256(clé publique de la salle ‖ clé du déposant) : un
-// intermédiaire qui substituerait ses clés ferait afficher des mots différents aux deux bouts.
-export async function motsDeVerification(cleSalle, cleDeposant) {
-  const a = depuisBase64url(cleSalle);
-  const b = depuisBase64url(cleDeposant);
-  const tout = new Uint8Array(a.length + b.length);
-  tout.set(a, 0);
-  tout.set(b, a.length);
-  const empreinte = new Uint8Array(await crypto.subtle.digest("SHA-256", tout));
-  return Array.from(empreinte.subarray(0, 4), (octet) => MOTS[octet]);
+async function empreinte(etiquette, ...morceaux) {
+  const parties = [new TextEncoder().encode(`${etiquette}\0`), ...morceaux.map(depuisBase64url)];
+  const tout = new Uint8Array(parties.reduce((n, p) => n + p.length, 0));
+  parties.reduce((position, p) => (tout.set(p, position), position + p.length), 0);
+  return new Uint8Array(await crypto.subtle.digest("SHA-256", tout));
+}
+
+// Le même calcul que signalisation.engagement_de côté serveur.
+export async function engagement(cle, alea) {
+  return versBase64url(await empreinte("pretoire-engagement", cle, alea));
+}
+
+// Quatre mots (32 bits) tirés de SHA-256(engagement ‖ clé de la salle ‖ clé du déposant ‖ aléa
+// de la salle ‖ aléa du déposant).
+export async function motsDeVerification({ engagement, cleSalle, cleDeposant, aleaSalle, aleaDeposant }) {
+  const code = await empreinte("pretoire-code", engagement, cleSalle, cleDeposant, aleaSalle, aleaDeposant);
+  return Array.from(code.subarray(0, 4), (octet) => MOTS[octet]);
 }

@@ -4,10 +4,23 @@
 // (le serveur refuse d'ailleurs de relayer le média d'un déposant en salle d'attente). Chaque
 // image et chaque son sont chiffrés de bout en bout (e2ee-worker.js) avec des clés que le serveur
 // ne voit pas ; un navigateur sans transformations encodées ne peut pas rejoindre l'audience.
+//
+// Échange des clés (docs/decisions/0004) : la salle s'engage, le déposant répond par sa clé, la
+// salle révèle la sienne, le déposant vérifie l'engagement avant de dériver quoi que ce soit.
+// Chaque négociation (admission, retour de l'autre poste, rechargement) a son propre aléa.
 
 import { Signalisation } from "./signalisation.js";
 import { t } from "./textes.js";
-import { clePubliqueBrute, deriverCles, motsDeVerification, paireDeCles } from "./e2ee.js";
+import {
+  clePairRetenue,
+  clePubliqueBrute,
+  deriverCles,
+  engagement,
+  motsDeVerification,
+  nouvelAlea,
+  paireDeCles,
+  retenirClePair,
+} from "./e2ee.js";
 
 const racine = document.getElementById("visio");
 const poste = racine.dataset.poste;
@@ -20,6 +33,8 @@ const $ = (id) => document.getElementById(id);
 const etat = {
   media: false,
   clePair: null,
+  // Salle : { engagement, alea, revelee } ; déposant : { engagement, alea } du dernier engagement reçu.
+  negociation: null,
   sessionPair: null,
   pc: null,
   flux: null,
@@ -130,19 +145,35 @@ async function offrir({ redemarrage = false } = {}) {
   signalisation.envoyer({ type: "description", description: { type: offre.type, sdp: offre.sdp } });
 }
 
-async function recevoirCle(clePair) {
-  if (clePair === etat.clePair) return;
-  etat.clePair = clePair;
+// Une nouvelle négociation des clés, ouverte par la salle : un aléa neuf, et l'engagement seul.
+async function engager() {
+  if (poste !== "salle" || !etat.media) return;
+  const alea = nouvelAlea();
+  etat.negociation = { engagement: await engagement(clePublique, alea), alea, revelee: false };
+  signalisation.envoyer({ type: "engagement", engagement: etat.negociation.engagement });
+}
+
+// Clé de l'autre poste acquise (engagement vérifié) : clés de chiffrement et code affiché. Tant
+// que l'autre poste garde la clé retenue, la liaison est la même et son code aussi ; une clé
+// nouvelle donne un code nouveau, signalé s'il en remplace un autre.
+async function adopterCle(clePair, transcription) {
   const cles = await deriverCles(paire, clePair, poste, deposition);
   worker.postMessage({ type: "cles", ...cles });
-  const [salle, deposant] = poste === "salle" ? [clePublique, clePair] : [clePair, clePublique];
-  $("code-verification").textContent = (await motsDeVerification(salle, deposant)).join(" · ");
+  etat.clePair = clePair;
+  const retenue = await clePairRetenue(deposition, poste);
+  let mots = retenue?.mots;
+  if (retenue?.cle !== clePair) {
+    mots = await motsDeVerification(transcription);
+    await retenirClePair(deposition, poste, clePair, mots);
+  }
+  $("alerte-code").hidden = !retenue || retenue.cle === clePair;
+  $("code-verification").textContent = mots.join(" · ");
   $("bloc-code").hidden = false;
 }
 
-signalisation.sur("ouvert", () => {
+signalisation.sur("ouvert", async () => {
   signalisation.envoyer({ type: "bonjour", session });
-  if (etat.media) signalisation.envoyer({ type: "cle", cle: clePublique });
+  await engager();
 });
 
 signalisation.sur("etat", async (message) => {
@@ -164,8 +195,7 @@ signalisation.sur("etat", async (message) => {
   if (message.media && !etat.media) {
     etat.media = true;
     await demarrerMedia();
-    signalisation.envoyer({ type: "cle", cle: clePublique });
-    await offrir();
+    await engager();
   }
 });
 
@@ -177,13 +207,56 @@ signalisation.sur("presence", async (message) => {
     fermerConnexion();
   }
   etat.sessionPair = message.session;
-  if (etat.media) signalisation.envoyer({ type: "cle", cle: clePublique });
+  await engager();
   if (poste === "salle" && etat.pc && etat.pc.iceConnectionState !== "connected") await offrir({ redemarrage: true });
 });
 
+// Déposant : sa clé et son aléa partent avant qu'il connaisse la clé de la salle.
+signalisation.sur("engagement", (message) => {
+  if (poste !== "deposant") return;
+  const alea = nouvelAlea();
+  etat.negociation = { engagement: message.engagement, alea };
+  signalisation.envoyer({ type: "cle", cle: clePublique, alea, engagement: message.engagement });
+});
+
+// Salle : la clé du déposant répond à l'engagement en cours ; la salle révèle alors la sienne.
 signalisation.sur("cle", async (message) => {
-  await recevoirCle(message.cle);
+  const negociation = etat.negociation;
+  if (poste !== "salle" || !negociation || negociation.revelee || message.engagement !== negociation.engagement) return;
+  negociation.revelee = true;
+  signalisation.envoyer({ type: "revelation", cle: clePublique, alea: negociation.alea });
+  await adopterCle(message.cle, {
+    engagement: negociation.engagement,
+    cleSalle: clePublique,
+    cleDeposant: message.cle,
+    aleaSalle: negociation.alea,
+    aleaDeposant: message.alea,
+  });
   await offrir();
+});
+
+// Déposant : la clé révélée doit être celle de l'engagement, sinon rien n'est dérivé ni affiché,
+// les clés en place sont retirées, et l'alerte est donnée ici et au greffe. L'alerte reste
+// affichée même si une négociation suivante aboutit : une tentative a eu lieu.
+signalisation.sur("revelation", async (message) => {
+  const negociation = etat.negociation;
+  if (poste !== "deposant" || !negociation) return;
+  etat.negociation = null;
+  if ((await engagement(message.cle, message.alea)) !== negociation.engagement) {
+    worker.postMessage({ type: "cles", emission: null, reception: null });
+    etat.clePair = null;
+    $("bloc-code").hidden = true;
+    $("alerte-engagement").hidden = false;
+    signalisation.envoyer({ type: "engagement_non_tenu", engagement: negociation.engagement });
+    return;
+  }
+  await adopterCle(message.cle, {
+    engagement: negociation.engagement,
+    cleSalle: message.cle,
+    cleDeposant: clePublique,
+    aleaSalle: message.alea,
+    aleaDeposant: negociation.alea,
+  });
 });
 
 signalisation.sur("description", async (message) => {
