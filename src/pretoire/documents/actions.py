@@ -28,7 +28,7 @@ from django.utils import timezone
 
 from pretoire.comptes.models import Utilisateur
 from pretoire.deposition.models import Deposition
-from pretoire.journal.actions import verifier_journal
+from pretoire.journal.actions import ancrer_la_tete, verifier_journal
 from pretoire.law.proces_verbal import FUSEAU_DE_LA_COUR, heure
 from pretoire.law.redaction import date_en_lettres, date_en_toutes_lettres
 from pretoire.proces.access import roles_dans_affaire
@@ -262,6 +262,8 @@ def _enregistrer(document: Document, pdf: bytes, signatures: Sequence[Signature]
             for signature in signatures:
                 signature.document = document
                 signature.save(force_insert=True)
+            # Le journal tel que ce document l'a vu est attesté hors de la base.
+            ancrer_la_tete(document.affaire, f"{document} générée")
     except BaseException:
         if nom:
             document.fichier.storage.delete(nom)
@@ -321,6 +323,7 @@ def do_signer_document(document: Document, signataire: Utilisateur) -> Document:
                 signee_le=timezone.now(),
                 empreinte_certificat=cles.empreinte_certificat,
             )
+            ancrer_la_tete(document.affaire, f"{document} signée ({en_clair(role)})")
             # Le fichier à une seule signature est un préfixe exact du nouveau : le garder ne
             # servirait qu'à qui voudrait le faire passer pour complet.
             transaction.on_commit(lambda: document.fichier.storage.delete(ancien))

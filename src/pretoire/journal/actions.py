@@ -7,11 +7,14 @@ rien n'est écrit.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -19,9 +22,11 @@ from pretoire.comptes.models import Utilisateur
 from pretoire.law.debats import EvenementDebats, TypeEvenement, verifier_ordre
 from pretoire.proces.models import Affaire
 
-from . import chaine
+from . import ancrage, chaine
 from .donnees import DonneesInvalides, ErreurChamp, valider_donnees
 from .models import Evenement
+
+journal_serveur = logging.getLogger(__name__)
 
 
 def groupe_affaire(affaire_id: int) -> str:
@@ -54,6 +59,9 @@ def do_consigner_evenement(
                 )
             ]
         )
+    # La clé d'ancrage d'abord : sans elle, rien n'est écrit (un événement non ancré passerait
+    # pour un ajout frauduleux).
+    cle = ancrage.cle_d_ancrage(repertoire_d_ancrage())
     # Verrou sur l'affaire : deux greffiers qui consignent en même temps obtiennent deux
     # numéros successifs, jamais deux fois le même maillon. (SQLite : transaction IMMEDIATE.)
     Affaire.objects.select_for_update().get(pk=affaire.pk)
@@ -107,8 +115,47 @@ def do_consigner_evenement(
     )
     evenement.empreinte = chaine.empreinte(**evenement.champs_scelles())
     evenement.save(force_insert=True)
+    _ancrer(cle, affaire.pk, numero, evenement.empreinte, f"événement n° {numero}")
     transaction.on_commit(lambda: _diffuser(affaire.pk, numero))
     return evenement
+
+
+def repertoire_d_ancrage() -> Path:
+    return Path(settings.ANCRAGE_DIR)
+
+
+def ancrer_la_tete(affaire: Affaire, motif: str) -> None:
+    """Ancre la tête actuelle du journal (à chaque document : ce qu'il a vu du journal)."""
+    tete = Evenement.objects.filter(affaire=affaire).order_by("-numero").values_list("numero", "empreinte")
+    if derniere := tete.first():
+        numero, empreinte = derniere
+        _ancrer(ancrage.cle_d_ancrage(repertoire_d_ancrage()), affaire.pk, numero, empreinte, motif)
+
+
+def _ancrer(cle: bytes, affaire_id: int, numero: int, empreinte: str, motif: str) -> None:
+    # Les numéros se suivent depuis 1 : la tête n° N atteste N événements.
+    ligne = ancrage.sceller(
+        cle,
+        affaire=str(affaire_id),
+        numero=numero,
+        empreinte=empreinte,
+        nombre=numero,
+        motif=motif,
+        horodatage=timezone.now(),
+    )
+    repertoire = repertoire_d_ancrage()
+    if settings.ANCRAGE_APRES_VALIDATION:
+        transaction.on_commit(lambda: _inscrire(repertoire, ligne))
+    else:
+        _inscrire(repertoire, ligne)
+
+
+def _inscrire(repertoire: Path, ligne: ancrage.Ancrage) -> None:
+    try:
+        ancrage.inscrire(repertoire, ligne)
+    except OSError:
+        # L'événement est écrit ; la vérification le signalera comme non ancré.
+        journal_serveur.exception("Ancrage du journal impossible dans %s", repertoire)
 
 
 def _diffuser(affaire_id: int, numero: int) -> None:
@@ -121,8 +168,19 @@ def _diffuser(affaire_id: int, numero: int) -> None:
 
 
 def verifier_journal(affaire: Affaire) -> chaine.ResultatVerification:
+    """La chaîne recalculée, puis confrontée aux têtes ancrées hors de la base."""
     evenements = Evenement.objects.filter(affaire=affaire).select_related("corrige").order_by("numero")
-    return chaine.verifier(e.maillon() for e in evenements)
+    maillons = [e.maillon() for e in evenements]
+    resultat = chaine.verifier(maillons)
+    if not resultat.valide or resultat.nombre_evenements == 0:
+        return resultat
+    repertoire = repertoire_d_ancrage()
+    try:
+        cle = ancrage.cle_d_ancrage(repertoire, creer=False)
+    except ancrage.AncrageImpossible as erreur:
+        return chaine.ResultatVerification(False, resultat.nombre_evenements, raison=str(erreur))
+    ancrages, anomalies = ancrage.ancrages_de(repertoire, cle, str(affaire.pk))
+    return ancrage.confronter(resultat, {m.numero: m.empreinte for m in maillons}, ancrages, anomalies)
 
 
 def evenements_des_debats(affaire: Affaire) -> list[EvenementDebats]:
