@@ -239,3 +239,20 @@ def test_chaque_document_ancre_la_tete_qu_il_a_vue(
     derniere = lignes_du_registre(registre_d_ancrage_du_test)[-1]
     assert derniere["motif"].startswith("Extrait du journal d'audience — 26/00042 — version 1 générée")
     assert derniere["numero"] == affaire.evenements.count()
+
+
+def test_un_journal_d_avant_l_ancrage_s_ancre_une_fois_par_la_ligne_de_commande(
+    journal_de_huit: Affaire, registre_d_ancrage_du_test: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Un journal écrit avant la mise à jour : aucune ligne au registre.
+    (registre_d_ancrage_du_test / ancrage.NOM_DU_REGISTRE).unlink()
+    assert main(["log", "verify", "26/00042"]) == 1
+    assert "aucune tête ancrée pour ces 8 événement(s)" in capsys.readouterr().out
+    assert main(["log", "ancrer", "26/00042"]) == 0
+    assert "Tête ancrée : n° 8" in capsys.readouterr().out
+    assert main(["log", "verify", "26/00042"]) == 0
+    # Une seconde fois, non : elle couvrirait un retrait fait entre-temps.
+    retirer_les_derniers(journal_de_huit, 2)
+    assert main(["log", "ancrer", "26/00042"]) == 2
+    assert "ce journal a déjà des ancrages" in capsys.readouterr().err
+    assert main(["log", "verify", "26/00042"]) == 1

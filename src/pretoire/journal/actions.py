@@ -132,6 +132,37 @@ def ancrer_la_tete(affaire: Affaire, motif: str) -> None:
         _ancrer(ancrage.cle_d_ancrage(repertoire_d_ancrage()), affaire.pk, numero, empreinte, motif)
 
 
+class AncrageRefuse(Exception):
+    """L'ancrage initial n'a pas lieu d'être ; le message, en français, dit pourquoi."""
+
+
+@transaction.atomic
+def do_ancrer_journal_existant(affaire: Affaire) -> chaine.ResultatVerification:
+    """Ancre pour la première fois un journal écrit avant l'ancrage (mise à jour de Prétoire).
+
+    Refusé si la chaîne est rompue, ou si l'affaire a déjà des ancrages : ancrer de nouveau à la
+    main couvrirait justement un retrait d'événements.
+    """
+    Affaire.objects.select_for_update().get(pk=affaire.pk)
+    resultat = chaine.verifier(
+        e.maillon()
+        for e in Evenement.objects.filter(affaire=affaire).select_related("corrige").order_by("numero")
+    )
+    if not resultat.valide:
+        raise AncrageRefuse(resultat.message)
+    if resultat.nombre_evenements == 0:
+        raise AncrageRefuse("le journal est vide : chaque événement s'ancrera lui-même.")
+    repertoire = repertoire_d_ancrage()
+    cle = ancrage.cle_d_ancrage(repertoire)
+    if ancrage.ancrages_de(repertoire, cle, str(affaire.pk)) != ([], []):
+        raise AncrageRefuse(
+            "ce journal a déjà des ancrages : chaque événement s'ancre lui-même, et un nouvel ancrage"
+            " initial couvrirait un retrait. Vérifiez-le par « pretoire log verify »."
+        )
+    _ancrer(cle, affaire.pk, resultat.nombre_evenements, resultat.derniere_empreinte, "ancrage initial")
+    return resultat
+
+
 def _ancrer(cle: bytes, affaire_id: int, numero: int, empreinte: str, motif: str) -> None:
     # Les numéros se suivent depuis 1 : la tête n° N atteste N événements.
     ligne = ancrage.sceller(

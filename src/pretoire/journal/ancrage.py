@@ -195,7 +195,7 @@ def confronter(
                 f"l'événement n° {ancrage.numero} n'a plus l'empreinte ancrée le {_date(ancrage)}"
                 f" ({ancrage.empreinte[:16]}…) : le journal a été réécrit puis rechaîné",
             )
-    derniere = max(ancrages, key=lambda a: a.numero)
+    derniere = max(ancrages, key=lambda a: (a.numero, a.horodatage))
     if resultat.nombre_evenements > derniere.nombre:
         return _rompue(
             resultat,
