@@ -253,3 +253,16 @@ def test_la_presidente_signe_par_la_page_en_post_seulement(
     assert verifier_pdf(octets(document)).valide
     # Signée, la version ne s'offre plus : une seconde demande est refusée.
     assert _signer_par_la_page(client, document) == 403
+
+
+def test_l_administration_montre_les_signatures_sans_permettre_d_en_ajouter(
+    client: Client, feuille_signee: Document, greffiere: Utilisateur
+) -> None:
+    greffiere.is_staff = greffiere.is_superuser = True
+    greffiere.save()
+    client.force_login(greffiere)
+    page = client.get(reverse("admin:documents_document_change", args=[feuille_signee.pk]))
+    assert page.status_code == 200
+    texte = page.content.decode()
+    assert "Mme Hélène ROUSSEL, président" in texte
+    assert feuille_signee.signatures.get(role=Role.PRESIDENT).empreinte_certificat in texte
