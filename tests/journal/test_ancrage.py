@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 import os
 import stat
+from collections.abc import Iterator
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -256,3 +258,131 @@ def test_un_journal_d_avant_l_ancrage_s_ancre_une_fois_par_la_ligne_de_commande(
     assert main(["log", "ancrer", "26/00042"]) == 2
     assert "ce journal a déjà des ancrages" in capsys.readouterr().err
     assert main(["log", "verify", "26/00042"]) == 1
+
+
+# --- Horodatage RFC 3161 : une autorité locale (DummyTimeStamper de pyHanko derrière un serveur
+# HTTP sur 127.0.0.1) tient lieu de l'autorité tierce, injoignable d'ici. --------------------------
+
+
+@pytest.fixture
+def autorite_d_horodatage(tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    import threading
+    from datetime import UTC, datetime
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from asn1crypto import keys, tsp
+    from asn1crypto import x509 as asn1_x509
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+    from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+    from pyhanko.sign.timestamps.dummy_client import DummyTimeStamper
+
+    cle = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    nom = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Autorité d'horodatage d'essai")])
+    maintenant = datetime.now(UTC)
+    certificat = (
+        x509.CertificateBuilder()
+        .subject_name(nom)
+        .issuer_name(nom)
+        .public_key(cle.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(maintenant - timedelta(days=1))
+        .not_valid_after(maintenant + timedelta(days=30))
+        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]), critical=True)
+        .sign(cle, hashes.SHA256())
+    )
+    pem = tmp_path / "autorite.pem"
+    pem.write_bytes(certificat.public_bytes(serialization.Encoding.PEM))
+    horodateur = DummyTimeStamper(
+        tsa_cert=asn1_x509.Certificate.load(certificat.public_bytes(serialization.Encoding.DER)),
+        tsa_key=keys.PrivateKeyInfo.load(
+            cle.private_bytes(
+                serialization.Encoding.DER,
+                serialization.PrivateFormat.PKCS8,
+                serialization.NoEncryption(),
+            )
+        ),
+    )
+
+    class Guichet(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            requete = tsp.TimeStampReq.load(self.rfile.read(int(self.headers["Content-Length"])))
+            reponse = horodateur.request_tsa_response(requete).dump()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/timestamp-reply")
+            self.send_header("Content-Length", str(len(reponse)))
+            self.end_headers()
+            self.wfile.write(reponse)
+
+        def log_message(self, *arguments: Any) -> None:
+            pass
+
+    serveur = ThreadingHTTPServer(("127.0.0.1", 0), Guichet)
+    fil = threading.Thread(target=serveur.serve_forever, daemon=True)
+    fil.start()
+    try:
+        yield f"http://127.0.0.1:{serveur.server_address[1]}/", pem
+    finally:
+        serveur.shutdown()
+        serveur.server_close()
+
+
+def test_l_ancrage_d_un_document_est_horodate_par_l_autorite_et_verifie(
+    journal_de_huit: Affaire,
+    autorite_d_horodatage: tuple[str, Path],
+    settings: Settings,
+    registre_d_ancrage_du_test: Path,
+) -> None:
+    from pretoire.journal.actions import ancrer_la_tete
+
+    url, certificat = autorite_d_horodatage
+    settings.ANCRAGE_TSA_URL = url
+    ancrer_la_tete(journal_de_huit, "document d'essai")
+    derniere = lignes_du_registre(registre_d_ancrage_du_test)[-1]
+    assert derniere["jeton_rfc3161"], "la tête du document porte un jeton"
+    assert not lignes_du_registre(registre_d_ancrage_du_test)[0]["jeton_rfc3161"], "pas à chaque événement"
+    settings.ANCRAGE_TSA_CERTIFICATS = [certificat]
+    resultat = verifier_journal(journal_de_huit)
+    assert resultat.valide, resultat.message
+    assert "Horodatage RFC 3161 vérifié : tête n° 8" in resultat.message
+
+
+def test_un_jeton_d_horodatage_qui_ne_porte_pas_sur_l_ancrage_est_refuse(
+    journal_de_huit: Affaire,
+    autorite_d_horodatage: tuple[str, Path],
+    settings: Settings,
+    registre_d_ancrage_du_test: Path,
+) -> None:
+    """Le faussaire recopie un jeton authentique sur une autre tête, qu'il scelle avec la clé."""
+    url, certificat = autorite_d_horodatage
+    settings.ANCRAGE_TSA_CERTIFICATS = [certificat]
+    cle = (registre_d_ancrage_du_test / ancrage.NOM_DE_LA_CLE).read_bytes()
+    vraie = ancrage.horodater(
+        ancrage.sceller(
+            cle,
+            affaire=str(journal_de_huit.pk),
+            numero=8,
+            empreinte=Evenement.objects.get(affaire=journal_de_huit, numero=8).empreinte,
+            nombre=8,
+            motif="document",
+            horodatage=timezone.now(),
+        ),
+        url,
+    )
+    antidatee = ancrage.sceller(
+        cle,
+        affaire=vraie.affaire,
+        numero=8,
+        empreinte=vraie.empreinte,
+        nombre=8,
+        motif="document",
+        horodatage=timezone.now() - timedelta(days=3),
+    )
+    ancrage.inscrire(registre_d_ancrage_du_test, replace(antidatee, jeton_rfc3161=vraie.jeton_rfc3161))
+    resultat = verifier_journal(journal_de_huit)
+    assert not resultat.valide
+    assert (
+        "horodatage RFC 3161 de la tête n° 8 invalide : le jeton ne porte pas sur cet ancrage"
+        in resultat.message
+    )

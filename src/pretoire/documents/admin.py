@@ -13,7 +13,7 @@ from .models import Document, Signature
 class SignatureEnLigne(admin.TabularInline):
     model = Signature
     fields = ["role", "nom", "utilisateur", "signee_le", "empreinte_certificat"]
-    readonly_fields = fields
+    readonly_fields = ["role", "nom", "utilisateur", "signee_le", "empreinte_certificat"]
     extra = 0
     can_delete = False
 

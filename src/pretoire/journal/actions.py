@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -19,11 +20,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from pretoire.comptes.models import Utilisateur
+from pretoire.documents.signature import certificat_pem_ou_der
 from pretoire.law.debats import EvenementDebats, TypeEvenement, verifier_ordre
 from pretoire.proces.models import Affaire
 
 from . import ancrage, chaine
 from .donnees import DonneesInvalides, ErreurChamp, valider_donnees
+from .horodatage import HorodatageImpossible
 from .models import Evenement
 
 journal_serveur = logging.getLogger(__name__)
@@ -129,7 +132,8 @@ def ancrer_la_tete(affaire: Affaire, motif: str) -> None:
     tete = Evenement.objects.filter(affaire=affaire).order_by("-numero").values_list("numero", "empreinte")
     if derniere := tete.first():
         numero, empreinte = derniere
-        _ancrer(ancrage.cle_d_ancrage(repertoire_d_ancrage()), affaire.pk, numero, empreinte, motif)
+        cle = ancrage.cle_d_ancrage(repertoire_d_ancrage())
+        _ancrer(cle, affaire.pk, numero, empreinte, motif, horodater=True)
 
 
 class AncrageRefuse(Exception):
@@ -159,11 +163,23 @@ def do_ancrer_journal_existant(affaire: Affaire) -> chaine.ResultatVerification:
             "ce journal a déjà des ancrages : chaque événement s'ancre lui-même, et un nouvel ancrage"
             " initial couvrirait un retrait. Vérifiez-le par « pretoire log verify »."
         )
-    _ancrer(cle, affaire.pk, resultat.nombre_evenements, resultat.derniere_empreinte, "ancrage initial")
+    _ancrer(
+        cle,
+        affaire.pk,
+        resultat.nombre_evenements,
+        resultat.derniere_empreinte,
+        "ancrage initial",
+        horodater=True,
+    )
     return resultat
 
 
-def _ancrer(cle: bytes, affaire_id: int, numero: int, empreinte: str, motif: str) -> None:
+def _ancrer(
+    cle: bytes, affaire_id: int, numero: int, empreinte: str, motif: str, *, horodater: bool = False
+) -> None:
+    """Ancre la tête ; ``horodater`` : la fait aussi dater par l'autorité RFC 3161 si elle est
+    réglée (à chaque document, pas à chaque événement : une requête réseau par événement
+    ralentirait l'audience)."""
     # Les numéros se suivent depuis 1 : la tête n° N atteste N événements.
     ligne = ancrage.sceller(
         cle,
@@ -175,13 +191,20 @@ def _ancrer(cle: bytes, affaire_id: int, numero: int, empreinte: str, motif: str
         horodatage=timezone.now(),
     )
     repertoire = repertoire_d_ancrage()
+    autorite = settings.ANCRAGE_TSA_URL if horodater else ""
     if settings.ANCRAGE_APRES_VALIDATION:
-        transaction.on_commit(lambda: _inscrire(repertoire, ligne))
+        transaction.on_commit(lambda: _inscrire(repertoire, ligne, autorite))
     else:
-        _inscrire(repertoire, ligne)
+        _inscrire(repertoire, ligne, autorite)
 
 
-def _inscrire(repertoire: Path, ligne: ancrage.Ancrage) -> None:
+def _inscrire(repertoire: Path, ligne: ancrage.Ancrage, autorite: str) -> None:
+    if autorite:
+        try:
+            ligne = ancrage.horodater(ligne, autorite)
+        except HorodatageImpossible:
+            # L'ancrage HMAC suffit à la vérification ; l'horodatage manquera pour cette tête.
+            journal_serveur.exception("Horodatage RFC 3161 de l'ancrage impossible")
     try:
         ancrage.inscrire(repertoire, ligne)
     except OSError:
@@ -211,7 +234,14 @@ def verifier_journal(affaire: Affaire) -> chaine.ResultatVerification:
     except ancrage.AncrageImpossible as erreur:
         return chaine.ResultatVerification(False, resultat.nombre_evenements, raison=str(erreur))
     ancrages, anomalies = ancrage.ancrages_de(repertoire, cle, str(affaire.pk))
-    return ancrage.confronter(resultat, {m.numero: m.empreinte for m in maillons}, ancrages, anomalies)
+    autorites = [c for c in map(certificat_pem_ou_der, settings.ANCRAGE_TSA_CERTIFICATS) if c is not None]
+    anomalies_horodatage, horodatage_atteste = ancrage.constater_les_horodatages(ancrages, autorites)
+    resultat = ancrage.confronter(
+        resultat, {m.numero: m.empreinte for m in maillons}, ancrages, anomalies + anomalies_horodatage
+    )
+    if resultat.valide and horodatage_atteste:
+        resultat = replace(resultat, ancrage=f"{resultat.ancrage} {horodatage_atteste}")
+    return resultat
 
 
 def evenements_des_debats(affaire: Affaire) -> list[EvenementDebats]:

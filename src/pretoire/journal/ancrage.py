@@ -14,16 +14,20 @@ Sans Django : le répertoire est un argument.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
 import json
 import os
 import secrets
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
+from asn1crypto import x509 as asn1_x509
+
+from . import horodatage
 from .chaine import ResultatVerification
 
 TAILLE_DE_LA_CLE = 32
@@ -94,9 +98,11 @@ class Ancrage:
     horodatage: str  # ISO 8601, UTC
     motif: str
     hmac: str = ""
+    # Jeton RFC 3161 (DER, base64) d'une autorité d'horodatage, sur le SHA-256 du contenu scellé.
+    jeton_rfc3161: str = ""
 
     def contenu_scelle(self) -> bytes:
-        champs = {k: v for k, v in asdict(self).items() if k != "hmac"}
+        champs = {k: v for k, v in asdict(self).items() if k not in ("hmac", "jeton_rfc3161")}
         return json.dumps(champs, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
 
     def calculer_hmac(self, cle: bytes) -> str:
@@ -215,3 +221,33 @@ def _rompue(resultat: ResultatVerification, raison: str) -> ResultatVerification
 
 def _date(ancrage: Ancrage) -> str:
     return datetime.fromisoformat(ancrage.horodatage).strftime("%d/%m/%Y à %H:%M:%S UTC")
+
+
+def horodater(ancrage: Ancrage, url: str) -> Ancrage:
+    """L'ancrage muni du jeton RFC 3161 de l'autorité ``url`` ; ``HorodatageImpossible`` sinon."""
+    jeton = horodatage.demander_jeton(url, ancrage.contenu_scelle())
+    return replace(ancrage, jeton_rfc3161=base64.b64encode(jeton).decode())
+
+
+def constater_les_horodatages(
+    ancrages: Sequence[Ancrage], autorites: Sequence[asn1_x509.Certificate]
+) -> tuple[list[str], str]:
+    """Les jetons RFC 3161 des ancrages vérifiés : les anomalies, et ce que le dernier atteste."""
+    horodates = [a for a in ancrages if a.jeton_rfc3161]
+    if not horodates:
+        return [], ""
+    if not autorites:
+        return [], "Horodatages RFC 3161 présents, non vérifiés : aucun certificat d'autorité configuré."
+    anomalies, atteste = [], ""
+    for ancrage in sorted(horodates, key=lambda a: (a.numero, a.horodatage)):
+        lu = horodatage.lire_jeton(
+            base64.b64decode(ancrage.jeton_rfc3161), ancrage.contenu_scelle(), autorites
+        )
+        if not lu.valide:
+            anomalies.append(f"horodatage RFC 3161 de la tête n° {ancrage.numero} invalide : {lu.raison}")
+        elif lu.date is not None:
+            atteste = (
+                f"Horodatage RFC 3161 vérifié : tête n° {ancrage.numero},"
+                f" le {lu.date.astimezone(UTC):%d/%m/%Y à %H:%M:%S} UTC."
+            )
+    return anomalies, atteste
