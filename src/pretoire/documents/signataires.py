@@ -31,9 +31,11 @@ SIGNATAIRES_PAR_NATURE: dict[str, tuple[Role, ...]] = {
 def signataires_attendus(nature: str, type_juridiction: str) -> tuple[Role, ...]:
     """Les rôles qui signent un document de cette nature, dans l'ordre ; ``()`` si la nature est
     inconnue (rien alors ne le dit authentique)."""
-    # Art. 364 CPP : la feuille est signée « par le président et par le premier juré » ; devant la
-    # cour criminelle départementale, l'art. 380-19 1° écarte ce qui mentionne les jurés : le
-    # président signe seul (comme le gabarit de la feuille le montre).
+    # AMBIGUÏTÉ : art. 364, la feuille « est signée séance tenante par le président et par le
+    # premier juré » ; art. 380-19 1°, « il n'est pas tenu compte des dispositions qui font
+    # mention du jury ou des jurés » — lecture retenue : devant la cour criminelle départementale,
+    # le président signe seul, comme sur la feuille répondue (law/README.md, n° 19 et 20).
+    # Ailleurs, la signature du greffier puis celle du président sont un choix du dispositif.
     if (
         nature == NatureDocument.FEUILLE_DE_QUESTIONS
         and type_juridiction == TypeJuridiction.COUR_CRIMINELLE_DEPARTEMENTALE
