@@ -117,6 +117,14 @@ def test_retirer_les_trois_derniers_evenements_est_decele(
     assert "des événements ont été retirés" in capsys.readouterr().out
 
 
+def test_vider_tout_le_journal_est_decele(journal_de_huit: Affaire) -> None:
+    retirer_les_derniers(journal_de_huit, 8)
+    assert not Evenement.objects.filter(affaire=journal_de_huit).exists()
+    resultat = verifier_journal(journal_de_huit)
+    assert not resultat.valide
+    assert "le journal compte 0 événement(s), mais l'événement n° 1 a été ancré" in resultat.message
+
+
 def test_une_correction_forgee_ajoutee_au_bout_est_decelee(
     journal_de_huit: Affaire, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -226,12 +226,14 @@ def verifier_journal(affaire: Affaire) -> chaine.ResultatVerification:
     evenements = Evenement.objects.filter(affaire=affaire).select_related("corrige").order_by("numero")
     maillons = [e.maillon() for e in evenements]
     resultat = chaine.verifier(maillons)
-    if not resultat.valide or resultat.nombre_evenements == 0:
+    if not resultat.valide:
         return resultat
     repertoire = repertoire_d_ancrage()
     try:
         cle = ancrage.cle_d_ancrage(repertoire, creer=False)
     except ancrage.AncrageImpossible as erreur:
+        if resultat.nombre_evenements == 0:
+            return resultat  # ni événement ni clé : rien n'a jamais été consigné ici
         return chaine.ResultatVerification(False, resultat.nombre_evenements, raison=str(erreur))
     ancrages, anomalies = ancrage.ancrages_de(repertoire, cle, str(affaire.pk))
     autorites = [c for c in map(certificat_pem_ou_der, settings.ANCRAGE_TSA_CERTIFICATS) if c is not None]
