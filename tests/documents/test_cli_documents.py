@@ -138,14 +138,15 @@ def test_verify_d_un_fichier_qui_n_est_pas_un_pdf_sort_en_code_2(
 def test_feuille_et_extrait_signes(affaire: Affaire, tmp_path: Path) -> None:
     feuille = lancer("feuille", "26/00042", "-o", str(tmp_path / "feuille.pdf"))
     assert feuille.code == 0, feuille.stderr
-    assert (
-        "Feuille de questions, version 1, signé par Mme Sophie MOREL, greffier ; Mme Hélène ROUSSEL, président"
-        in feuille.stdout
-    )
+    assert "Feuille de questions, version 1, signé par Mme Sophie MOREL, greffier —" in feuille.stdout
+    assert "EN ATTENTE de la signature du président" in feuille.stdout
     extrait = lancer("extrait", "26/00042", "--du", "1", "--au", "5", "-o", str(tmp_path / "extrait.pdf"))
     assert extrait.code == 0, extrait.stderr
     assert lancer("verify", str(tmp_path / "extrait.pdf")).code == 0
-    assert lancer("verify", str(tmp_path / "feuille.pdf")).code == 0
+    # La ligne de commande n'a pas de session de président : la feuille attend sa signature.
+    verification = lancer("verify", str(tmp_path / "feuille.pdf"))
+    assert verification.code == 1
+    assert "Verdict : NON VÉRIFIÉ : il manque la signature du président." in verification.stdout
 
 
 def test_verify_ailleurs_sans_base_avec_le_certificat_publie(

@@ -102,18 +102,6 @@ def test_un_pdf_sans_signature_ni_empreinte(affaire: Affaire) -> None:
     assert not rapport.valide
 
 
-def test_la_feuille_de_questions_est_signee_du_greffier_et_du_president(affaire: Affaire) -> None:
-    document = do_generer_document(affaire, NatureDocument.FEUILLE_DE_QUESTIONS)
-    rapport = verifier_pdf(Path(document.fichier.path).read_bytes())
-    assert [s.champ for s in rapport.signatures] == ["Greffier", "President"]
-    assert [s.nom for s in rapport.signatures] == [
-        "Mme Sophie MOREL, greffier",
-        "Mme Hélène ROUSSEL, président",
-    ]
-    assert rapport.valide
-    assert rapport.metadonnees["journal"] == f"1-{affaire.evenements.count()}"
-
-
 def test_l_extrait_du_journal_est_signe_et_verifiable(affaire: Affaire) -> None:
     document = do_generer_document(affaire, NatureDocument.EXTRAIT_DU_JOURNAL, premier=2, dernier=20)
     rapport = verifier_pdf(Path(document.fichier.path).read_bytes())

@@ -141,12 +141,22 @@ def _deposition(affaire: Affaire, designation: str) -> Any:
 
 
 def _resume(document: Document, nature: NatureDocument) -> str:
+    from pretoire.documents.signataires import en_clair
+
     provisoire = " (provisoire)" if document.provisoire else ""
-    return (
-        f"{nature.label}{provisoire}, version {document.version}, signé par {document.signataires} —"
+    signee = " ; ".join(s.nom for s in document.signatures.all()) or "personne encore"
+    resume = (
+        f"{nature.label}{provisoire}, version {document.version}, signé par {signee} —"
         f" journal n° {document.journal_premier} à {document.journal_dernier},"
         f" SHA-256 {document.empreinte_journal}"
     )
+    attendu = document.en_attente_de
+    if attendu is not None:
+        resume += (
+            f"\nEN ATTENTE de la signature du {en_clair(attendu)}, qu'il appose lui-même depuis la page"
+            " « Documents signés » de l'affaire : jusque-là, ce PDF n'est pas authentique."
+        )
+    return resume
 
 
 def verifier(arguments: argparse.Namespace) -> int:

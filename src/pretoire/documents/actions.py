@@ -1,8 +1,11 @@
-"""Générer un document signé (une nouvelle version à chaque fois) et vérifier un PDF.
+"""Générer un document signé (une nouvelle version à chaque fois), le faire signer par ceux
+qui signent après le greffe, et vérifier un PDF.
 
-La chaîne est la même pour les trois natures : le contenu (``contenus``), le gabarit Typst
-(``rendu``), la signature PAdES (``signature``), puis l'enregistrement atomique de la version.
-Tout ce qui peut échouer (journal, signataires, clé) échoue avant que rien ne soit écrit.
+La chaîne est la même pour toutes les natures : le contenu (``contenus``), le gabarit Typst
+(``rendu``), la signature PAdES du greffe (``signature``), puis l'enregistrement atomique de la
+version. Les signatures attendues ensuite (``signataires``) s'apposent une à une, chacune par son
+titulaire dans sa session (``do_signer_document``). Tout ce qui peut échouer (journal,
+signataires, clé) échoue avant que rien ne soit écrit.
 """
 
 from __future__ import annotations
@@ -25,22 +28,30 @@ from django.utils import timezone
 
 from pretoire.comptes.models import Utilisateur
 from pretoire.deposition.models import Deposition
-from pretoire.journal.actions import verifier_journal
+from pretoire.journal.actions import ancrer_la_tete, verifier_journal
 from pretoire.law.proces_verbal import FUSEAU_DE_LA_COUR, heure
 from pretoire.law.redaction import date_en_lettres, date_en_toutes_lettres
 from pretoire.proces.access import roles_dans_affaire
-from pretoire.proces.models import Affaire, Juridiction
+from pretoire.proces.models import Affaire, Juridiction, Role
 
 from .contenus import (
     Contenu,
     DocumentImpossible,
+    apposition,
     contenu_de_l_extrait,
     contenu_de_la_feuille,
     contenu_du_proces_verbal,
 )
-from .models import Document, EtatGeneration, Generation, NatureDocument
+from .models import Document, EtatGeneration, Generation, NatureDocument, Signature
 from .rendu import rendre_pdf
 from .segment import segment_du_journal
+from .signataires import (
+    CHAMP_DU_ROLE,
+    ROLE_DU_CHAMP,
+    ROLES_SIGNES_A_LA_GENERATION,
+    en_clair,
+    signataires_attendus,
+)
 from .signature import (
     Cles,
     PdfLu,
@@ -113,9 +124,18 @@ def prochaine_version(affaire: Affaire, nature: NatureDocument, deposition: Depo
     return (versions.aggregate(derniere=Max("version"))["derniere"] or 0) + 1
 
 
-def _nature_titre(contenu: Contenu) -> str:
-    titre = NatureDocument(contenu.nature).label
-    return f"{titre} provisoire" if contenu.provisoire else titre
+def _nature_titre(nature: str, provisoire: bool) -> str:
+    titre = NatureDocument(nature).label
+    return f"{titre} provisoire" if provisoire else titre
+
+
+def motif_de_signature(document: Document) -> str:
+    """Ce que chaque signature du document déclare signer : la version et le segment du journal."""
+    titre = _nature_titre(document.nature, document.provisoire)
+    return (
+        f"{titre}, version {document.version} — journal d'audience, événements n°"
+        f" {document.journal_premier} à {document.journal_dernier}, SHA-256 {document.empreinte_journal}"
+    )
 
 
 def mots_cles(affaire: Affaire, contenu: Contenu, version: int) -> list[str]:
@@ -124,6 +144,7 @@ def mots_cles(affaire: Affaire, contenu: Contenu, version: int) -> list[str]:
         "Prétoire",
         f"{PREFIXE}nature={contenu.nature}",
         f"{PREFIXE}affaire={affaire.pk}",
+        f"{PREFIXE}juridiction={affaire.juridiction.type}",
         f"{PREFIXE}numero={affaire.numero.replace(',', ' ')}",
         f"{PREFIXE}journal={contenu.segment.premier}-{contenu.segment.dernier}",
         f"{PREFIXE}sha256={contenu.segment.empreinte}",
@@ -162,7 +183,7 @@ def do_generer_document(
     )
     cles = cles_de_la_juridiction(affaire.juridiction)
     version = prochaine_version(affaire, nature, contenu.deposition)
-    titre = _nature_titre(contenu)
+    titre = _nature_titre(contenu.nature, contenu.provisoire)
     segment = contenu.segment
     document = Document(
         affaire=affaire,
@@ -173,7 +194,8 @@ def do_generer_document(
         journal_premier=segment.premier,
         journal_dernier=segment.dernier,
         empreinte_journal=segment.empreinte,
-        signataires=" ; ".join(f"{nom}, {role.label.lower()}" for role, nom in contenu.signataires),
+        signataires=" ; ".join(f"{nom}, {en_clair(role)}" for role, nom in contenu.signataires),
+        signatures_attendues=",".join(role.value for role, _ in contenu.signataires),
         cree_le=etabli_le,
         cree_par=auteur,
         cree_par_libelle=auteur.nom_complet() if auteur else "ligne de commande",
@@ -193,21 +215,35 @@ def do_generer_document(
         },
         "etabli_le": f"{date_en_toutes_lettres(local.date())} à {heure(etabli_le)}",
         "etabli_le_lettres": date_en_lettres(local.date()),
-        "signataires": [f"{nom} ({role.label.lower()})" for role, nom in contenu.signataires],
+        "signataires": [f"{nom} ({en_clair(role)})" for role, nom in contenu.signataires],
+        "certificat": {"titulaire": cles.titulaire, "empreinte": cles.empreinte_certificat},
         "fichier": document.nom_de_fichier,
         "mots_cles": mots_cles(affaire, contenu, version),
     }
     progression("Composition du PDF/A (Typst)", 20)
     pdf = rendre_pdf(contenu.modele, {**contenu.donnees, "document": metadonnees})
     progression("Signature électronique (PAdES)", 75)
-    motif = f"{titre}, version {version} — journal d'audience, {segment.libelle}, SHA-256 {segment.empreinte}"
-    pdf = signer(pdf, cles, contenu.appositions(motif, affaire.juridiction.siege))
+    # Le greffe signe ce qui lui revient ; le président signera dans sa propre session.
+    appositions = contenu.appositions(
+        ROLES_SIGNES_A_LA_GENERATION, motif_de_signature(document), affaire.juridiction.siege
+    )
+    pdf = signer(pdf, cles, appositions)
     progression(f"Enregistrement de la version {version}", 95)
     document.empreinte_pdf = hashlib.sha256(pdf).hexdigest()
-    return _enregistrer(document, pdf)
+    signatures = [
+        Signature(
+            role=ROLE_DU_CHAMP[a.champ],
+            utilisateur=auteur,
+            nom=a.nom,
+            signee_le=timezone.now(),
+            empreinte_certificat=cles.empreinte_certificat,
+        )
+        for a in appositions
+    ]
+    return _enregistrer(document, pdf, signatures)
 
 
-def _enregistrer(document: Document, pdf: bytes) -> Document:
+def _enregistrer(document: Document, pdf: bytes, signatures: Sequence[Signature]) -> Document:
     """Le fichier et sa ligne ensemble, ou ni l'un ni l'autre."""
     chemin = f"{document.affaire_id}/{document.nom_de_fichier}"
     nom = ""
@@ -223,6 +259,74 @@ def _enregistrer(document: Document, pdf: bytes) -> Document:
             nom = document.fichier.storage.save(chemin, ContentFile(pdf))
             document.fichier.name = nom
             document.save(force_insert=True)
+            for signature in signatures:
+                signature.document = document
+                signature.save(force_insert=True)
+            # Le journal tel que ce document l'a vu est attesté hors de la base.
+            ancrer_la_tete(document.affaire, f"{document} générée")
+    except BaseException:
+        if nom:
+            document.fichier.storage.delete(nom)
+        raise
+    return document
+
+
+def do_signer_document(document: Document, signataire: Utilisateur) -> Document:
+    """Appose la signature attendue maintenant (le président) par ``signataire``, dans sa session.
+
+    La vue a vérifié que ``signataire`` tient ce rôle dans l'affaire. Lève ``DocumentImpossible``
+    ou ``SignatureImpossible`` (messages en français) sans rien écrire.
+    """
+    role = document.en_attente_de
+    if role is None:
+        raise DocumentImpossible(f"la version {document.version} porte déjà toutes ses signatures.")
+    if role in ROLES_SIGNES_A_LA_GENERATION:
+        raise DocumentImpossible("cette signature s'appose à la génération du document.")
+    if any(s.utilisateur_id == signataire.pk for s in document.signatures.all()):
+        # Une personne ne signe pas deux fois sous deux qualités : deux signatures, deux personnes.
+        raise DocumentImpossible(
+            f"vous avez déjà signé la version {document.version} à un autre titre : la signature du"
+            f" {en_clair(role)} doit venir d'une autre personne."
+        )
+    with document.fichier.open("rb") as flux:
+        pdf = flux.read()
+    if hashlib.sha256(pdf).hexdigest() != document.empreinte_pdf:
+        raise DocumentImpossible(
+            f"le fichier de la version {document.version} ne correspond plus à l'empreinte enregistrée"
+            " à sa génération : il n'est pas signé. Régénérez le document."
+        )
+    cles = cles_de_la_juridiction(document.affaire.juridiction)
+    a_apposer = apposition(
+        role, signataire.nom_complet(), motif_de_signature(document), document.affaire.juridiction.siege
+    )
+    signe = signer(pdf, cles, [a_apposer])
+    ancien = str(document.fichier.name)
+    nom = ""
+    try:
+        with transaction.atomic():
+            verrouille = Document.objects.select_for_update().get(pk=document.pk)
+            if verrouille.empreinte_pdf != document.empreinte_pdf:
+                raise DocumentImpossible(
+                    f"la version {document.version} vient d'être signée dans une autre session."
+                )
+            nom = document.fichier.storage.save(
+                f"{document.affaire_id}/{document.nom_de_fichier}", ContentFile(signe)
+            )
+            document.fichier.name = nom
+            document.empreinte_pdf = hashlib.sha256(signe).hexdigest()
+            document.save(update_fields=["fichier", "empreinte_pdf"])
+            Signature.objects.create(
+                document=document,
+                role=role,
+                utilisateur=signataire,
+                nom=a_apposer.nom,
+                signee_le=timezone.now(),
+                empreinte_certificat=cles.empreinte_certificat,
+            )
+            ancrer_la_tete(document.affaire, f"{document} signée ({en_clair(role)})")
+            # Le fichier à une seule signature est un préfixe exact du nouveau : le garder ne
+            # servirait qu'à qui voudrait le faire passer pour complet.
+            transaction.on_commit(lambda: document.fichier.storage.delete(ancien))
     except BaseException:
         if nom:
             document.fichier.storage.delete(nom)
@@ -343,6 +447,7 @@ class RapportDeVerification:
     metadonnees: dict[str, str]
     journal: ComparaisonAuJournal
     incoherences: list[str] = field(default_factory=list)
+    signatures_manquantes: list[str] = field(default_factory=list)  # « président »…
 
     @property
     def signatures_valides(self) -> bool:
@@ -358,6 +463,9 @@ class RapportDeVerification:
             return "document authentique et conforme au journal."
         if self.signatures_valides and not self.incoherences and self.journal.concordante is None:
             return "signatures valides ; concordance avec le journal d'audience non vérifiée."
+        if self.signatures_manquantes:
+            manquantes = " et ".join(f"du {role}" for role in self.signatures_manquantes)
+            return f"NON VÉRIFIÉ : il manque la signature {manquantes}."
         return "NON VÉRIFIÉ."
 
     def lignes(self) -> list[str]:
@@ -374,7 +482,11 @@ class RapportDeVerification:
                 if s.signee_le
                 else "heure inconnue"
             )
-            titulaire = f" ; certificat : {s.titulaire}" if s.titulaire else ""
+            titulaire = (
+                f" ; certificat : {s.titulaire} (empreinte SHA-256 {s.empreinte_certificat})"
+                if s.titulaire
+                else ""
+            )
             lignes.append(
                 f"Signature n° {rang} ({s.champ}) : {s.verdict} —"
                 f" {s.nom or 'signataire non nommé'}, {quand}{titulaire}."
@@ -423,13 +535,39 @@ def verifier_pdf(
         for s in lu.signatures
         if metadonnees.get("sha256") and metadonnees["sha256"] not in s.motif
     ]
+    manquantes: list[str] = []
+    if "nature" in metadonnees:
+        attendus = signataires_attendus(metadonnees["nature"], metadonnees.get("juridiction", ""))
+        constat, manquantes = constater_les_signataires([s.champ for s in lu.signatures], attendus)
+        incoherences.extend(constat)
     return RapportDeVerification(
         signatures=lu.signatures,
         erreur_pdf=lu.erreur,
         metadonnees=metadonnees,
         journal=comparer_au_journal(metadonnees, utilisateur),
         incoherences=incoherences,
+        signatures_manquantes=manquantes,
     )
+
+
+def constater_les_signataires(champs: Sequence[str], attendus: Sequence[Role]) -> tuple[list[str], list[str]]:
+    """Les signatures portées (champs, dans l'ordre) comparées à celles que la nature exige :
+    les constats d'écart et les rôles dont la signature manque."""
+    if not attendus:
+        return ["Nature de document inconnue : rien ne dit qui doit le signer."], []
+    exiges = [CHAMP_DU_ROLE[role] for role in attendus]
+    if list(champs) == exiges:
+        return [], []
+    liste = ", puis ".join(en_clair(role) for role in attendus)
+    if list(champs) == exiges[: len(champs)]:
+        manquants = [en_clair(role) for role in attendus[len(champs) :]]
+        return [
+            f"Signature manquante : ce document doit être signé par {liste} ; la signature"
+            f" {' et '.join(f'du {m}' for m in manquants)} n'y est pas (document en attente de"
+            " signature, ou signature retirée)."
+        ], manquants
+    portees = ", ".join(champs) or "aucune"
+    return [f"Signatures inattendues : ce document doit être signé par {liste} ; il porte : {portees}."], []
 
 
 def comparer_au_journal(metadonnees: dict[str, str], utilisateur: Utilisateur | None) -> ComparaisonAuJournal:

@@ -34,6 +34,7 @@ from pretoire.questions.actions import feuille_prete
 
 from .models import NatureDocument
 from .segment import Segment, segment_du_journal
+from .signataires import CHAMP_DU_ROLE, en_clair, signataires_attendus
 from .signature import Apposition
 
 
@@ -53,12 +54,18 @@ class Contenu:
     deposition: Deposition | None = None
     provisoire: bool = False
 
-    def appositions(self, motif: str, lieu: str) -> list[Apposition]:
-        champs = {Role.GREFFIER: "Greffier", Role.PRESIDENT: "President"}
-        return [
-            Apposition(champ=champs[role], nom=f"{nom}, {role.label.lower()}", motif=motif, lieu=lieu)
-            for role, nom in self.signataires
-        ]
+    def appositions(self, roles: frozenset[Role], motif: str, lieu: str) -> list[Apposition]:
+        """Les signatures attendues de ``roles`` qui ouvrent la liste (la suite attend son tour)."""
+        appositions = []
+        for role, nom in self.signataires:
+            if role not in roles:
+                break
+            appositions.append(apposition(role, nom, motif, lieu))
+        return appositions
+
+
+def apposition(role: Role, nom: str, motif: str, lieu: str) -> Apposition:
+    return Apposition(champ=CHAMP_DU_ROLE[role], nom=f"{nom}, {en_clair(role)}", motif=motif, lieu=lieu)
 
 
 def nom_du_role(affaire: Affaire, role: Role) -> str:
@@ -79,6 +86,13 @@ def _signataire(affaire: Affaire, role: Role, document: str) -> tuple[Role, str]
             " pas être signé. Affectez-en un depuis l'administration du greffe."
         )
     return role, nom
+
+
+def _signataires(affaire: Affaire, nature: NatureDocument, document: str) -> list[tuple[Role, str]]:
+    return [
+        _signataire(affaire, role, document)
+        for role in signataires_attendus(nature, affaire.juridiction.type)
+    ]
 
 
 def _evenements_debats(evenements: list[Evenement]) -> list[EvenementDebats]:
@@ -111,6 +125,7 @@ def contenu_du_proces_verbal(deposition: Deposition, *, etabli_le: datetime, pro
     )
     dernier = max(bornes["dernier"], corrections.aggregate(dernier=Max("numero"))["dernier"] or 0)
     segment = segment_du_journal(affaire, bornes["premier"], dernier)
+    signataires = _signataires(affaire, NatureDocument.PROCES_VERBAL, "le procès-verbal")
     greffier = _signataire(affaire, Role.GREFFIER, "le procès-verbal")
     en_tete = EnTete(
         juridiction=affaire.juridiction.nom,
@@ -135,14 +150,14 @@ def contenu_du_proces_verbal(deposition: Deposition, *, etabli_le: datetime, pro
         modele="proces_verbal",
         donnees={"pv": pv.en_json()},
         segment=segment,
-        signataires=[greffier],
+        signataires=signataires,
         deposition=deposition,
         provisoire=pv.provisoire,
     )
 
 
 def contenu_de_la_feuille(affaire: Affaire) -> Contenu:
-    """La feuille de questions établie sur le journal entier ; signée du greffier et du président."""
+    """La feuille de questions établie sur le journal entier ; ses signataires selon la juridiction."""
     dernier = affaire.evenements.aggregate(dernier=Max("numero"))["dernier"]
     if dernier is None:
         raise DocumentImpossible(f"le journal de l'affaire {affaire.numero} est vide : rien à établir.")
@@ -151,10 +166,7 @@ def contenu_de_la_feuille(affaire: Affaire) -> Contenu:
             f"l'affaire {affaire.numero} n'a pas de décision de mise en accusation : la feuille de"
             " questions ne peut pas être établie."
         )
-    signataires = [
-        _signataire(affaire, Role.GREFFIER, "la feuille de questions"),
-        _signataire(affaire, Role.PRESIDENT, "la feuille de questions"),
-    ]
+    signataires = _signataires(affaire, NatureDocument.FEUILLE_DE_QUESTIONS, "la feuille de questions")
     try:
         feuille = feuille_prete(affaire)
     except FeuilleDefectueuse as defectueuse:
@@ -215,5 +227,5 @@ def contenu_de_l_extrait(affaire: Affaire, premier: int | None, dernier: int | N
             }
         },
         segment=segment,
-        signataires=[_signataire(affaire, Role.GREFFIER, "l'extrait du journal")],
+        signataires=_signataires(affaire, NatureDocument.EXTRAIT_DU_JOURNAL, "l'extrait du journal"),
     )

@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from pretoire.deposition.models import Deposition
-from pretoire.proces.models import Affaire
+from pretoire.proces.models import Affaire, Role
 
 
 class StockageDesDocuments(FileSystemStorage):
@@ -59,6 +59,9 @@ class Document(models.Model):
     journal_dernier = models.PositiveIntegerField("dernier événement du journal")
     empreinte_journal = models.CharField("empreinte SHA-256 du segment de journal", max_length=64)
     signataires = models.CharField("signataires", max_length=400)
+    # Les rôles qui doivent signer, dans l'ordre (« greffier,president ») ; vide pour les versions
+    # d'avant la seconde signature, toutes signées à la génération.
+    signatures_attendues = models.CharField("signatures attendues", max_length=100, blank=True)
     cree_le = models.DateTimeField("créé le")
     cree_par = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -91,10 +94,54 @@ class Document(models.Model):
         return f"{self.get_nature_display()} — {self.affaire.numero} — version {self.version}"
 
     @property
+    def roles_attendus(self) -> list[Role]:
+        return [Role(role) for role in self.signatures_attendues.split(",") if role]
+
+    def roles_signes(self) -> list[Role]:
+        return [Role(s.role) for s in self.signatures.all()]
+
+    @property
+    def en_attente_de(self) -> Role | None:
+        """Le rôle dont la signature est attendue maintenant, ou ``None`` si le document est complet."""
+        signes = self.roles_signes()
+        restants = self.roles_attendus[len(signes) :]
+        return restants[0] if restants else None
+
+    @property
     def nom_de_fichier(self) -> str:
         sujet = f"-deposition-{self.deposition_id}" if self.deposition_id else ""
         numero = self.affaire.numero.replace("/", "-")
         return f"{self.nature.replace('_', '-')}-{numero}{sujet}-v{self.version}.pdf"
+
+
+class Signature(models.Model):
+    """Une signature apposée sur un document : qui, à quel titre, quand, avec quel certificat."""
+
+    document = models.ForeignKey(Document, models.PROTECT, related_name="signatures", verbose_name="document")
+    role = models.CharField("rôle", max_length=30, choices=Role.choices)
+    # Le compte dont la session a apposé la signature ; vide pour la ligne de commande du greffe.
+    utilisateur = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="signatures_apposees",
+        verbose_name="apposée par",
+    )
+    nom = models.CharField("nom du signataire", max_length=200)
+    signee_le = models.DateTimeField("signée le")
+    empreinte_certificat = models.CharField("empreinte SHA-256 du certificat", max_length=95)
+
+    class Meta:
+        verbose_name = "signature d'un document"
+        verbose_name_plural = "signatures des documents"
+        ordering = ["document", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["document", "role"], name="signature_une_par_role"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.nom} ({self.get_role_display()}) — {self.document}"
 
 
 # Une génération sans nouvelles depuis ce délai a été interrompue (serveur arrêté en cours de route).

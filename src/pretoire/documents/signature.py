@@ -10,6 +10,7 @@ Sans Django : les chemins et mots de passe sont des arguments.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import logging
 import os
@@ -33,9 +34,10 @@ from pyhanko.sign.validation import EmbeddedPdfSignature, validate_pdf_signature
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
-MODIFICATIONS_PERMISES = frozenset(
-    {ModificationLevel.NONE, ModificationLevel.LTA_UPDATES, ModificationLevel.FORM_FILLING}
-)
+# Entre une signature et la suivante, la seule modification admise est l'ajout de cette suivante
+# (remplissage d'un champ de signature). Les « mises à jour LTA » de pyHanko sont refusées : elles
+# laissent passer un titre ou des métadonnées réécrits après coup, et Prétoire n'en produit pas.
+MODIFICATIONS_PERMISES = frozenset({ModificationLevel.NONE, ModificationLevel.FORM_FILLING})
 
 
 class SignatureImpossible(Exception):
@@ -56,6 +58,16 @@ class Cles:
     @property
     def titulaire(self) -> str:
         return str(self.certificat.subject.human_friendly)
+
+    @property
+    def empreinte_certificat(self) -> str:
+        return empreinte_du_certificat(self.certificat)
+
+
+def empreinte_du_certificat(certificat: asn1_x509.Certificate) -> str:
+    """Le SHA-256 du certificat (DER), en octets hexadécimaux séparés par « : », comme l'affichent
+    les lecteurs PDF et ``openssl x509 -fingerprint -sha256``."""
+    return ":".join(f"{octet:02X}" for octet in hashlib.sha256(certificat.dump()).digest())
 
 
 def charger_cles(chemin: Path, mot_de_passe: str) -> Cles:
@@ -223,8 +235,11 @@ class SignatureLue:
     intacte: bool
     valide: bool
     reconnue: bool
-    couvre_la_suite: bool  # rien n'a été ajouté après elle, sinon seulement d'autres signatures
+    # Rien n'a été ajouté après elle, sinon la signature suivante et rien d'autre.
+    couvre_la_suite: bool
     erreur: str = ""
+    empreinte_certificat: str = ""
+    revision: int = 0  # la révision du PDF que cette signature ajoute
 
     @property
     def verdict(self) -> str:
@@ -249,7 +264,13 @@ class PdfLu:
 
 
 def lire(pdf: bytes, certificats_reconnus: Iterable[asn1_x509.Certificate]) -> PdfLu:
-    """Les signatures d'un PDF et leurs vérifications ; ``PdfIllisible`` si ce n'en est pas un."""
+    """Les signatures d'un PDF, dans l'ordre où elles ont été apposées, et leurs vérifications ;
+    ``PdfIllisible`` si ce n'en est pas un.
+
+    Chaque signature doit être suivie immédiatement de la suivante, et la dernière couvrir tout le
+    fichier : une mise à jour incrémentale ajoutée après coup (titre réécrit, page ajoutée) rend
+    invalide la signature qu'elle suit.
+    """
     if not pdf.lstrip()[:5] == b"%PDF-":
         raise PdfIllisible("le fichier n'est pas un PDF (il ne commence pas par « %PDF- »).")
     racines = list(certificats_reconnus)
@@ -261,7 +282,11 @@ def lire(pdf: bytes, certificats_reconnus: Iterable[asn1_x509.Certificate]) -> P
         # TrailerDictionary n'a pas de méthode get.
         info = lecteur.trailer["/Info"] if "/Info" in lecteur.trailer else None  # noqa: SIM401
         mots_cles = str(info.get("/Keywords", "")) if info is not None else ""
-        signatures = [_verifier(signature, racines) for signature in lecteur.embedded_signatures]
+        apposees = sorted(lecteur.embedded_signatures, key=lambda s: s.signed_revision)
+        signatures = [
+            _verifier(signature, racines, suivante=suivante)
+            for signature, suivante in zip(apposees, [*apposees[1:], None], strict=False)
+        ]
     except Exception as erreur:  # même raison que dans _verifier : un PDF hostile ne fait rien planter
         return PdfLu([], "", erreur=f"structure du PDF rompue ({erreur})")
     finally:
@@ -280,7 +305,12 @@ def _longueur_der(contenu: bytes) -> int:
     return 2 + octets + int.from_bytes(contenu[2 : 2 + octets], "big")
 
 
-def _verifier(signature: EmbeddedPdfSignature, racines: list[asn1_x509.Certificate]) -> SignatureLue:
+def _verifier(
+    signature: EmbeddedPdfSignature,
+    racines: list[asn1_x509.Certificate],
+    *,
+    suivante: EmbeddedPdfSignature | None,
+) -> SignatureLue:
     dictionnaire = signature.sig_object
     champ = str(signature.field_name)
     nom, motif = str(dictionnaire.get("/Name", "")), str(dictionnaire.get("/Reason", ""))
@@ -296,11 +326,16 @@ def _verifier(signature: EmbeddedPdfSignature, racines: list[asn1_x509.Certifica
         # Un PDF altéré fait échouer pyHanko de bien des façons : toute erreur vaut invalidité,
         # jamais un plantage du vérificateur.
         return SignatureLue(champ, nom, motif, "", None, False, False, False, False, erreur=str(erreur))
-    # Après une signature, seules d'autres signatures (remplissage de champs) sont permises.
-    modification = etat.modification_level
-    couvre = etat.coverage is SignatureCoverageLevel.ENTIRE_FILE or (
-        etat.docmdp_ok is not False and modification in MODIFICATIONS_PERMISES
-    )
+    revision = signature.signed_revision
+    if suivante is None:
+        couvre = etat.coverage is SignatureCoverageLevel.ENTIRE_FILE
+    else:
+        # La révision qui suit est celle de la signature suivante, qui couvre à son tour la suite.
+        couvre = (
+            suivante.signed_revision == revision + 1
+            and etat.docmdp_ok is not False
+            and etat.modification_level in MODIFICATIONS_PERMISES
+        )
     return SignatureLue(
         champ=champ,
         nom=nom,
@@ -311,4 +346,6 @@ def _verifier(signature: EmbeddedPdfSignature, racines: list[asn1_x509.Certifica
         valide=bool(etat.valid),
         reconnue=bool(etat.trusted),
         couvre_la_suite=couvre,
+        empreinte_certificat=empreinte_du_certificat(etat.signing_cert),
+        revision=revision,
     )

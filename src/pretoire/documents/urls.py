@@ -14,5 +14,10 @@ urlpatterns = [
         views.telecharger,
         name="telecharger_document",
     ),
+    path(
+        "affaires/<int:affaire_id>/documents/<int:document_id>/signer/",
+        views.signer,
+        name="signer_document",
+    ),
     path("documents/verification/", views.verification, name="verification_document"),
 ]

@@ -3,6 +3,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
@@ -10,7 +11,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
+from pretoire.comptes.models import Utilisateur
 from pretoire.proces.access import (
     ROLES_DU_SIEGE,
     ROLES_QUI_CONSIGNENT,
@@ -20,10 +23,12 @@ from pretoire.proces.access import (
 from pretoire.proces.models import Affaire
 from pretoire.proces.views import contexte_entete
 
-from .actions import do_demander_generation, prochaine_version, verifier_pdf
+from .actions import do_demander_generation, do_signer_document, prochaine_version, verifier_pdf
+from .contenus import DocumentImpossible
 from .formulaires import DemandeDeDocument, PdfAVerifier
 from .models import Document, EtatGeneration, Generation, NatureDocument
-from .signature import PdfIllisible
+from .signataires import ROLES_SIGNES_A_LA_GENERATION
+from .signature import PdfIllisible, SignatureImpossible
 
 ROLES_DES_DOCUMENTS = ROLES_QUI_CONSIGNENT | ROLES_DU_SIEGE
 
@@ -32,8 +37,28 @@ def _versions(affaire: Affaire, nature: NatureDocument, **filtre: Any) -> list[D
     return list(
         Document.objects.filter(affaire=affaire, nature=nature, **filtre)
         .select_related("cree_par")
+        .prefetch_related("signatures")
         .order_by("-version")
     )
+
+
+def access_document_a_signer_by_id(utilisateur: Utilisateur, affaire_id: int, document_id: int) -> Document:
+    """Le document, si sa prochaine signature attendue est celle d'un rôle que l'utilisateur tient
+    dans l'affaire, et que la génération n'appose pas elle-même."""
+    affaire = access_affaire_by_id(utilisateur, affaire_id, ROLES_DES_DOCUMENTS)
+    document = (
+        Document.objects.select_related("affaire__session__juridiction")
+        .filter(pk=document_id, affaire=affaire)
+        .first()
+    )
+    if document is None:
+        raise PermissionDenied
+    attendu = document.en_attente_de
+    if attendu is None or attendu in ROLES_SIGNES_A_LA_GENERATION:
+        raise PermissionDenied
+    if attendu not in roles_dans_affaire(utilisateur, affaire):
+        raise PermissionDenied
+    return document
 
 
 def _contexte(request: HttpRequest, affaire: Affaire, formulaire: DemandeDeDocument | None) -> dict[str, Any]:
@@ -51,8 +76,10 @@ def _contexte(request: HttpRequest, affaire: Affaire, formulaire: DemandeDeDocum
         }
         for deposition in affaire.depositions.select_related("jour").order_by("pk")
     ]
+    roles = roles_dans_affaire(request.user, affaire)  # type: ignore[arg-type]
     return {
         **contexte_entete(request, affaire),
+        "roles_a_signer": [role.value for role in roles - ROLES_SIGNES_A_LA_GENERATION],
         "generations": generations,
         "en_cours": any(g.etat == EtatGeneration.EN_COURS and not g.interrompue for g in generations),
         "depositions": depositions,
@@ -115,6 +142,24 @@ def generation(request: HttpRequest, affaire_id: int, generation_id: int) -> Jso
             ),
         }
     )
+
+
+@login_required
+@require_POST
+def signer(request: HttpRequest, affaire_id: int, document_id: int) -> HttpResponse:
+    """La signature du président, apposée par lui-même, dans sa session (seconde étape)."""
+    utilisateur: Utilisateur = request.user  # type: ignore[assignment]
+    document = access_document_a_signer_by_id(utilisateur, affaire_id, document_id)
+    try:
+        do_signer_document(document, utilisateur)
+    except (DocumentImpossible, SignatureImpossible) as refus:
+        messages.error(request, _("Signature non apposée : %(raison)s") % {"raison": refus})
+    else:
+        messages.success(
+            request,
+            _("Version %(version)s signée en votre nom.") % {"version": document.version},
+        )
+    return redirect(reverse("documents", args=[affaire_id]) + f"#document-{document.pk}")
 
 
 @login_required

@@ -83,11 +83,15 @@ class ResultatVerification:
     premier_maillon_rompu: int | None = None
     raison: str = ""
     derniere_empreinte: str = EMPREINTE_INITIALE
+    ancrage: str = ""  # ce que le registre des ancrages atteste (voir ``ancrage.confronter``)
 
     @property
     def message(self) -> str:
         if self.valide:
-            return f"Chaîne intègre : {self.nombre_evenements} événement(s) vérifié(s)."
+            chaine = f"Chaîne intègre : {self.nombre_evenements} événement(s) vérifié(s)."
+            return f"{chaine} {self.ancrage}" if self.ancrage else chaine
+        if self.premier_maillon_rompu is None:
+            return f"Journal contredit par le registre des ancrages : {self.raison}."
         return f"Chaîne rompue à l'événement n° {self.premier_maillon_rompu} : {self.raison}."
 
 

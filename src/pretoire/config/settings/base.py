@@ -3,6 +3,10 @@
 PRETOIRE_DATA_DIR  dossier des données (base SQLite, certificats, documents) ; ./var par défaut
 PRETOIRE_SIGNATURE_PKCS12         clé et certificat de signature de la juridiction (PKCS#12)
 PRETOIRE_SIGNATURE_MOT_DE_PASSE   mot de passe de ce fichier
+PRETOIRE_ANCRAGE_DIR              clé HMAC et registre des ancrages du journal (à côté de la clé de
+                                  signature par défaut ; jamais dans la base)
+PRETOIRE_ANCRAGE_TSA_URL          autorité d'horodatage RFC 3161 (facultatif)
+PRETOIRE_ANCRAGE_TSA_CERTIFICATS  ses certificats, séparés par des virgules
 PRETOIRE_HEBERGEMENT              où le dispositif de visioconférence est hébergé (procès-verbal)
 DATABASE_URL       base PostgreSQL (postgres://…) ; SQLite en WAL sinon
 REDIS_URL          couche de canaux Redis pour plusieurs serveurs ; en mémoire sinon
@@ -148,6 +152,22 @@ SIGNATURE_PAR_JURIDICTION: dict[str, dict[str, Any]] = {
         "mot_de_passe": os.environ.get("PRETOIRE_SIGNATURE_MOT_DE_PASSE", ""),
     }
 }
+# Ancrage de la tête du journal hors de la base (journal/ancrage.py) : la clé HMAC
+# (ancrage.key, 32 octets, mode 600) et le registre en ajout seul (ancrages.log), à côté de la clé
+# de signature. Plusieurs serveurs : un même volume partagé, comme celui des documents.
+ANCRAGE_DIR = Path(
+    os.environ.get("PRETOIRE_ANCRAGE_DIR", Path(SIGNATURE_PAR_JURIDICTION["*"]["pkcs12"]).parent)
+)
+# La tête est inscrite au registre quand la transaction qui écrit l'événement est validée : un
+# événement annulé n'y entre jamais. (Les tests, dont la transaction n'est jamais validée,
+# l'inscrivent aussitôt.)
+ANCRAGE_APRES_VALIDATION = True
+# Facultatif : une autorité d'horodatage RFC 3161 (URL HTTP) date aussi la tête ancrée à chaque
+# document, et ses certificats (PEM ou DER) servent à vérifier ses jetons.
+ANCRAGE_TSA_URL = os.environ.get("PRETOIRE_ANCRAGE_TSA_URL", "")
+ANCRAGE_TSA_CERTIFICATS: list[Path] = [
+    Path(c) for c in os.environ.get("PRETOIRE_ANCRAGE_TSA_CERTIFICATS", "").split(",") if c
+]
 # Autres certificats reconnus à la vérification (par exemple ceux d'avant un renouvellement).
 SIGNATURE_CERTIFICATS_RECONNUS: list[Path] = []
 # Mentionné au procès-verbal des opérations (« moyens employés »).

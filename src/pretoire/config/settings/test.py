@@ -16,3 +16,6 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.MD5PasswordHasher",
     "django.contrib.auth.hashers.Argon2PasswordHasher",
 ]
+# Chaque test tourne dans une transaction jamais validée : l'ancrage s'inscrit aussitôt, et le
+# registre de chaque test est le sien (tests/conftest.py).
+ANCRAGE_APRES_VALIDATION = False
