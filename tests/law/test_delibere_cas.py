@@ -77,7 +77,12 @@ def _dossier_et_plan(cas: dict[str, Any]) -> tuple[Dossier, PlanDeDeliberation, 
         for rang, e in enumerate(cas.get("journal", []), start=1)
     ]
     feuille = etablir_feuille(dossier, evenements)
-    assert not [d.message for d in feuille.diagnostics if d.gravite.value == "erreur"]
+    erreurs = [d.message for d in feuille.diagnostics if d.gravite.value == "erreur"]
+    # Une feuille en erreur ne va pas au délibéré ; le cas qui le dit éprouve la seconde défense.
+    if "feuille_en_erreur" in cas:
+        assert any(cas["feuille_en_erreur"] in m for m in erreurs), erreurs
+    else:
+        assert not erreurs
     return dossier, etablir_plan(dossier, feuille), evenements
 
 

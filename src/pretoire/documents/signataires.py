@@ -34,7 +34,7 @@ def signataires_attendus(nature: str, type_juridiction: str) -> tuple[Role, ...]
     # AMBIGUÏTÉ : art. 364, la feuille « est signée séance tenante par le président et par le
     # premier juré » ; art. 380-19 1°, « il n'est pas tenu compte des dispositions qui font
     # mention du jury ou des jurés » — lecture retenue : devant la cour criminelle départementale,
-    # le président signe seul, comme sur la feuille répondue (law/README.md, n° 19 et 20).
+    # le président signe seul, comme sur la feuille répondue (law/README.md, n° 19 et 25).
     # Ailleurs, la signature du greffier puis celle du président sont un choix du dispositif.
     if (
         nature == NatureDocument.FEUILLE_DE_QUESTIONS
