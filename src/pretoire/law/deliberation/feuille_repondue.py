@@ -202,7 +202,7 @@ def inscrire(
                 numero=q.numero,
                 texte=q.texte,
                 citation=citer(q.citations),
-                formule=majorite.formule(reponses[q.numero]),
+                formule=majorite.formule(reponses[q.numero], q.defavorable),
                 posee_au_delibere=q.posee_au_delibere,
                 non_verifie=q.non_verifie,
             )
@@ -237,7 +237,8 @@ def _decision(
     faits = tuple(
         FaitJuge(
             fait=f.fait,
-            libelle=f.libelle,
+            # Art. 364 et 365-1 : la qualification et les circonstances que les réponses retiennent.
+            libelle=f.libelle_retenu(reponses),
             issue=f.issue(reponses),
             # Les questions du fait, et celles qui couvrent tous les faits de l'accusé.
             questions=tuple(sorted(par_fait[f.fait] + par_fait[""])),
