@@ -185,7 +185,7 @@ def test_les_tours_de_scrutin_respectent_les_majorites_et_ecartent_la_peine_la_p
     tours = ToursDeScrutin()
     plafonds: list[Peine] = []
     for _ in range(6):
-        permises = [p for p in PEINES if not p.plus_forte_que(maximum) and (p.mois or 0) <= 360]
+        permises = [p for p in PEINES if not p.plus_forte_que(regle.maximum_prononcable) and (p.mois or 0) <= 360]
         choisies = data.draw(st.lists(st.sampled_from(permises), min_size=1, max_size=4, unique=True))
         bulletins = data.draw(decomptes(regle.votants))
         voix = [bulletins.oui, bulletins.non, bulletins.blancs][: len(choisies)]

@@ -79,7 +79,10 @@ def delibere(request: HttpRequest, affaire_id: int) -> HttpResponse:
         except DelibereRefuse as refus:
             raisons = refus.erreurs
         return render(request, "deliberation/ouverture.html", {**contexte, "raisons": raisons})
-    donnees = contexte_du_delibere(affaire, deliberation.date_deliberation).donnees()
+    try:
+        donnees = contexte_du_delibere(affaire, deliberation.date_deliberation).donnees()
+    except DelibereRefuse as refus:
+        return render(request, "deliberation/ouverture.html", {**contexte, "raisons": refus.erreurs})
     return render(
         request,
         "deliberation/delibere.html",

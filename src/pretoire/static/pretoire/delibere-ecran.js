@@ -13,11 +13,15 @@ import {
   alterationRetenue,
   avecLesSansObjet,
   causeDeLaPeineRetenue,
+  constaterLeScrutin,
   contradictions,
   depouillerUnTour,
   enLettres,
   estCoupable,
+  formule,
+  inscrire,
   issueDuFait,
+  libelleRetenu,
   nouveauVote,
   peine,
   peineEncourue,
@@ -25,7 +29,6 @@ import {
   premierTour,
   prochaineQuestion,
   regleDeLaPeine,
-  voter,
 } from "./delibere.js";
 
 const regles = JSON.parse(document.getElementById("donnees-delibere").textContent);
@@ -35,7 +38,7 @@ const texte = (cle, valeurs = {}) => textes[cle].replace(/%\((\w+)\)s/g, (_, nom
 
 const etat = {
   reponses: avecLesSansObjet(regles, new Map()),
-  proposees: null, // réponses après le scrutin constaté, en attente d'inscription
+  proposee: null, // { numero, reponse } : le scrutin constaté, en attente d'inscription
   maintenues: new Set(), // contradictions que le président a choisi de maintenir (art. 361 : « peut »)
   decisions: new Map(), // accusé → { peine, mention, maximum } ou { exemption: true, maximum }
   accuse: null,
@@ -75,7 +78,7 @@ function afficherFeuille() {
       const reponse = document.createElement("p");
       const inscrite = etat.reponses.get(question.numero);
       reponse.className = `reponse ${inscrite ? classeDeReponse(inscrite) : "reponse-a-voter"}`;
-      if (inscrite) reponse.textContent = regles.formules[inscrite];
+      if (inscrite) reponse.textContent = formule(regles, question, inscrite);
       else reponse.textContent = courante?.numero === question.numero ? texte("en_cours") : texte("a_voter");
       item.append(tete, enonce, reponse);
       return item;
@@ -127,30 +130,29 @@ $("decompte").addEventListener("submit", (evenement) => {
   $("erreur-scrutin").textContent = "";
   try {
     const [oui, non, blancs, nuls] = champsDuDecompte.map(lireNombre);
-    etat.proposees = voter(regles, etat.reponses, question.numero, { oui, non, blancs, nuls });
+    const reponse = constaterLeScrutin(regles, etat.reponses, question.numero, { oui, non, blancs, nuls });
+    etat.proposee = { numero: question.numero, reponse };
   } catch (erreur) {
     montrerErreur($("erreur-scrutin"), erreur);
     return;
   }
   // Le résultat est constaté : les nombres quittent l'écran aussitôt.
   effacer(champsDuDecompte);
-  $("formule").textContent = texte("resultat", {
-    formule: regles.formules[etat.proposees.get(question.numero)],
-  });
+  $("formule").textContent = texte("resultat", { formule: formule(regles, question, etat.proposee.reponse) });
   $("decompte").hidden = true;
   $("resultat").hidden = false;
   $("inscrire").focus();
 });
 
 $("corriger").addEventListener("click", () => {
-  etat.proposees = null;
+  etat.proposee = null;
   afficherScrutin();
   champsDuDecompte[0].focus();
 });
 
 $("inscrire").addEventListener("click", () => {
-  etat.reponses = etat.proposees;
-  etat.proposees = null;
+  inscrire(regles, etat.reponses, etat.proposee.numero, etat.proposee.reponse);
+  etat.proposee = null;
   avancer();
 });
 
@@ -207,7 +209,10 @@ function afficherIssues() {
   $("liste-issues").replaceChildren(
     ...regles.accuses.map((accuse) => {
       const item = document.createElement("li");
-      const faits = accuse.faits.map((f) => `${f.libelle} : ${issueDuFait(f, etat.reponses)}`).join(" ; ");
+      // Art. 364 : la qualification et les circonstances retenues, non celles du renvoi.
+      const faits = accuse.faits
+        .map((f) => `${libelleRetenu(f, etat.reponses)} : ${issueDuFait(f, etat.reponses)}`)
+        .join(" ; ");
       item.textContent = `${accuse.nom} — ${faits}`;
       return item;
     }),
