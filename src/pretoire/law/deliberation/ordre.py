@@ -219,14 +219,15 @@ class QualificationPossible:
     circonstances: tuple[tuple[int, str], ...] = ()
 
     def en_clair(self, fait: str, reponses: Reponses) -> str:
-        """« atteinte sexuelle sur mineur de quinze ans (fait F1, question subsidiaire n° 3) »."""
+        """« atteinte sexuelle sur mineur de quinze ans (fait F1, question subsidiaire n° 3) » ; « viol
+        (fait F1 ; circonstance aggravante retenue : victime mineure de quinze ans) ». Tout tient dans
+        la parenthèse, pour que plusieurs faits se lisent sans confusion."""
         question = f", question subsidiaire n° {self.subsidiaire}" if self.subsidiaire is not None else ""
-        texte = f"{self.libelle} (fait {fait}{question})"
         retenues = [libelle for numero, libelle in self.circonstances if reponses.get(numero) is ReponseDeLaCour.OUI]
         if not retenues:
-            return texte
+            return f"{self.libelle} (fait {fait}{question})"
         titre = "circonstance aggravante retenue" if len(retenues) == 1 else "circonstances aggravantes retenues"
-        return f"{texte}, {titre} : {liste_en_francais(retenues)}"
+        return f"{self.libelle} (fait {fait}{question} ; {titre} : {liste_en_francais(retenues)})"
 
 
 @dataclass(frozen=True)

@@ -218,11 +218,10 @@ export function libelleRetenu(fait, reponses) {
   const retenue = fait.qualifications.find((q) => remplie(q.condition, reponses));
   if (!retenue) return fait.libelle;
   const question = retenue.subsidiaire === null ? "" : `, question subsidiaire n° ${retenue.subsidiaire}`;
-  const texte = `${retenue.libelle} (fait ${fait.fait}${question})`;
   const circonstances = retenue.circonstances.filter(([numero]) => reponses.get(numero) === OUI).map(([, l]) => l);
-  if (circonstances.length === 0) return texte;
+  if (circonstances.length === 0) return `${retenue.libelle} (fait ${fait.fait}${question})`;
   const titre = circonstances.length === 1 ? "circonstance aggravante retenue" : "circonstances aggravantes retenues";
-  return `${texte}, ${titre} : ${listeEnFrancais(circonstances)}`;
+  return `${retenue.libelle} (fait ${fait.fait}${question} ; ${titre} : ${listeEnFrancais(circonstances)})`;
 }
 
 export function listeEnFrancais(elements) {
