@@ -148,7 +148,12 @@ def mesurer_le_delibere(nombre_victimes: int) -> dict[str, Any]:
         delibere = delibere.voter(question.numero, Decompte(oui=regle.votants, non=0))
     duree = time.perf_counter() - debut
     chromium = _dans_chromium(donnees_du_delibere(plan, regle, JOUR))
-    return {"victimes": nombre_victimes, "questions": len(plan.questions), "python_s": duree, "chromium_s": chromium}
+    return {
+        "victimes": nombre_victimes,
+        "questions": len(plan.questions),
+        "python_s": duree,
+        "chromium_s": chromium,
+    }
 
 
 def _dans_un_processus(source: Path, nombre_victimes: int) -> dict[str, Any]:
@@ -197,7 +202,8 @@ def comparer(commit: str) -> list[str]:
             lignes.append(
                 f"| {victimes} | {questions} | {avant['python_s']:.2f} | {apres['python_s']:.2f} |"
                 f" {_secondes(avant['chromium_s'])} | {_secondes(apres['chromium_s'])} |"
-                f" {apres['python_s'] / questions * 1e6:.0f} / {(apres['chromium_s'] or 0) / questions * 1e6:.0f} |"
+                f" {apres['python_s'] / questions * 1e6:.0f}"
+                f" / {(apres['chromium_s'] or 0) / questions * 1e6:.0f} |"
             )
     return [*lignes, ""]
 

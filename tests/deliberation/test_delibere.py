@@ -246,7 +246,9 @@ def test_sans_dossier_d_affaire_l_onglet_delibere_repond_en_francais_sans_erreur
     a_instruire = Affaire.objects.get(numero=AFFAIRE_A_INSTRUIRE)
     page = presidente.get(f"/affaires/{a_instruire.pk}/deliberation/")
     assert page.status_code == 200
-    assert "le greffe doit d'abord importer la décision de mise en accusation" in unescape(page.content.decode())
+    assert "le greffe doit d'abord importer la décision de mise en accusation" in unescape(
+        page.content.decode()
+    )
     ouverture = presidente.post(f"/affaires/{a_instruire.pk}/deliberation/ouvrir/", follow=True)
     assert ouverture.status_code == 200
     assert "importer la décision de mise en accusation" in unescape(ouverture.content.decode())
@@ -267,7 +269,9 @@ def test_la_base_accepte_le_non_qui_a_reuni_la_majorite_et_refuse_un_nombre_de_v
     )
     ReponseInscrite.objects.create(deliberation=deliberation, numero=2, formule="oui")
     with pytest.raises(IntegrityError), transaction.atomic():
-        ReponseInscrite.objects.create(deliberation=deliberation, numero=3, formule="non à la majorité de huit voix")
+        ReponseInscrite.objects.create(
+            deliberation=deliberation, numero=3, formule="non à la majorité de huit voix"
+        )
 
 
 def test_l_ecran_montre_la_reserve_sur_une_composition_non_verifiee(

@@ -18,8 +18,8 @@ from pretoire.law.deliberation import (
     majorite,
     verifier_les_reponses,
 )
-from pretoire.law.deliberation.feuille_repondue import inscrire
 from pretoire.law.deliberation.composition import COMPOSITIONS
+from pretoire.law.deliberation.feuille_repondue import inscrire
 from pretoire.law.deliberation.majorite import REPONSES_DEFAVORABLES, VERSIONS, Majorite, formules_legales
 from pretoire.law.deliberation.peine import (
     NaturePeine,
@@ -120,7 +120,9 @@ def test_aucune_formule_ne_porte_d_autre_nombre_que_le_seuil_legal() -> None:
                 assert _nombres_dans(regle_du_jour.formule(reponse, defavorable)) <= seuil
     for formule in formules_legales():
         assert not re.search(r"\d", formule)
-        assert re.fullmatch(r"oui|non|sans objet|(oui|non) à la majorité( de (six|sept|huit) voix au moins)?", formule)
+        assert re.fullmatch(
+            r"oui|non|sans objet|(oui|non) à la majorité( de (six|sept|huit) voix au moins)?", formule
+        )
 
 
 @st.composite
@@ -185,7 +187,9 @@ def test_les_tours_de_scrutin_respectent_les_majorites_et_ecartent_la_peine_la_p
     tours = ToursDeScrutin()
     plafonds: list[Peine] = []
     for _ in range(6):
-        permises = [p for p in PEINES if not p.plus_forte_que(regle.maximum_prononcable) and (p.mois or 0) <= 360]
+        permises = [
+            p for p in PEINES if not p.plus_forte_que(regle.maximum_prononcable) and (p.mois or 0) <= 360
+        ]
         choisies = data.draw(st.lists(st.sampled_from(permises), min_size=1, max_size=4, unique=True))
         bulletins = data.draw(decomptes(regle.votants))
         voix = [bulletins.oui, bulletins.non, bulletins.blancs][: len(choisies)]

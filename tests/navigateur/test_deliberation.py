@@ -238,7 +238,13 @@ def test_apres_non_au_viol_et_oui_a_l_atteinte_sexuelle_l_ecran_et_la_feuille_no
     se_connecter(greffe, adresse, "greffiere")
     greffe.get_by_role("link", name="26/00042").click()
     greffe.get_by_role("link", name="Greffe — journal d'audience").click()
-    _consigner(greffe, "contestation_element_constitutif", Accusé="A1", Fait="F3", **{"Élément contesté": "contrainte"})
+    _consigner(
+        greffe,
+        "contestation_element_constitutif",
+        Accusé="A1",
+        Fait="F3",
+        **{"Élément contesté": "contrainte"},
+    )
     _consigner(
         greffe,
         "information_question",
@@ -287,7 +293,9 @@ def test_apres_non_au_viol_et_oui_a_l_atteinte_sexuelle_l_ecran_et_la_feuille_no
     capture(page, "delibere-qualification-retenue")
     # La plus forte des peines encourues : vingt ans (viol sur mineur de quinze ans), non le
     # maximum du viol F3 écarté.
-    expect(page.locator("#peine-maximum")).to_have_text("Maximum encouru : vingt ans de réclusion criminelle.")
+    expect(page.locator("#peine-maximum")).to_have_text(
+        "Maximum encouru : vingt ans de réclusion criminelle."
+    )
     _proposer(page, [(12, 12)])
     expect(page.locator("#resultat-tour")).to_contain_text("douze ans de réclusion criminelle")
 

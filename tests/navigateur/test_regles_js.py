@@ -115,7 +115,9 @@ def _regles_des_votes(regle: Majorite) -> dict[str, Any]:
 
 def _majorite_au_hasard(hasard: random.Random) -> Majorite:
     type_juridiction = hasard.choice(list(TypeJuridiction))
-    return majorite(type_juridiction, hasard.choice([j for j in JOURS if j >= premier_jour(type_juridiction)]))
+    return majorite(
+        type_juridiction, hasard.choice([j for j in JOURS if j >= premier_jour(type_juridiction)])
+    )
 
 
 def _decompte_au_hasard(hasard: random.Random, votants: int) -> dict[str, int]:
@@ -134,7 +136,9 @@ def _constats(hasard: random.Random) -> tuple[list[dict[str, Any]], list[dict[st
         regle = _majorite_au_hasard(hasard)
         decompte = _decompte_au_hasard(hasard, regle.votants)
         defavorable = hasard.choice(REPONSES_DEFAVORABLES)
-        cas.append({"regles": _regles_des_votes(regle), "decompte": decompte, "defavorable": defavorable.value})
+        cas.append(
+            {"regles": _regles_des_votes(regle), "decompte": decompte, "defavorable": defavorable.value}
+        )
         try:
             attendus.append({"reponse": constater(regle, Decompte(**decompte), defavorable).value})
         except DecompteRefuse as refus:
@@ -163,7 +167,9 @@ def _etape(plan: PlanDeDeliberation, delibere: Delibere, refus: str | None) -> d
         "prochaine": prochaine.numero if prochaine else None,
         "contradictions": [i.motif for i in delibere.contradictions()],
         "formules": {
-            str(question.numero): delibere.majorite.formule(delibere.reponses[question.numero], question.defavorable)
+            str(question.numero): delibere.majorite.formule(
+                delibere.reponses[question.numero], question.defavorable
+            )
             for question in plan.questions
             if question.numero in delibere.reponses
         },
@@ -308,9 +314,14 @@ def test_le_module_du_navigateur_decide_comme_le_droit_python(navigateur: Browse
     assert any(ReponseDeLaCour.SANS_OBJET.value in e["reponses"].values() for e in etapes)
     assert any(IssueDuFait.IRRESPONSABLE.value in a["faits"] for e in etapes for a in e["accuses"])
     # La majorité allée au « non », et la qualification subsidiaire nommée.
-    assert any(r.get("reponse") == "oui" and c["defavorable"] == "non" for r, c in zip(constats_attendus, constats, strict=True))
+    assert any(
+        r.get("reponse") == "oui" and c["defavorable"] == "non"
+        for r, c in zip(constats_attendus, constats, strict=True)
+    )
     assert any(f.startswith("non à la majorité") for e in etapes for f in e["formules"].values())
     assert any("question subsidiaire n°" in r for e in etapes for a in e["accuses"] for r in a["retenus"])
-    assert any("circonstance aggravante retenue" in r for e in etapes for a in e["accuses"] for r in a["retenus"])
+    assert any(
+        "circonstance aggravante retenue" in r for e in etapes for a in e["accuses"] for r in a["retenus"]
+    )
     assert any(e["prononcee"] for d in tours_attendus for e in d)
     assert any(e["refus"] for d in tours_attendus for e in d)

@@ -49,6 +49,11 @@ def _textes_de_l_ecran() -> dict[str, str]:
         "tour": _("Tour n° %(numero)s"),
         "exempte": _("Exempté de peine (art. 363 CPP)."),
         "maximum": _("Maximum encouru : %(peine)s."),
+        "maximum_reduit": _(
+            "Maximum encouru : %(peine)s ; l'altération du discernement étant retenue, il est réduit à"
+            " %(reduit)s (art. 122-1 al. 2 CP), et les deux tiers de la peine initialement encourue"
+            " exigent la majorité qualifiée (art. 362 CPP)."
+        ),
         "maximum_a_confirmer": _(
             "Les textes de Prétoire n'établissent pas le maximum encouru : confirmez-le avant le vote."
         ),

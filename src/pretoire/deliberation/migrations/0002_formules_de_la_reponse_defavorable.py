@@ -9,23 +9,58 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('deliberation', '0001_initial'),
+        ("deliberation", "0001_initial"),
     ]
 
     operations = [
         migrations.RemoveConstraint(
-            model_name='reponseinscrite',
-            name='reponse_formule_legale',
+            model_name="reponseinscrite",
+            name="reponse_formule_legale",
         ),
         migrations.AlterField(
-            model_name='reponseinscrite',
-            name='formule',
-            field=models.CharField(choices=[('non', 'non'), ('non à la majorité', 'non à la majorité'), ('non à la majorité de huit voix au moins', 'non à la majorité de huit voix au moins'), ('non à la majorité de sept voix au moins', 'non à la majorité de sept voix au moins'), ('non à la majorité de six voix au moins', 'non à la majorité de six voix au moins'), ('oui', 'oui'), ('oui à la majorité', 'oui à la majorité'), ('oui à la majorité de huit voix au moins', 'oui à la majorité de huit voix au moins'), ('oui à la majorité de sept voix au moins', 'oui à la majorité de sept voix au moins'), ('oui à la majorité de six voix au moins', 'oui à la majorité de six voix au moins'), ('sans objet', 'sans objet')], max_length=60, verbose_name='réponse'),
+            model_name="reponseinscrite",
+            name="formule",
+            field=models.CharField(
+                choices=[
+                    ("non", "non"),
+                    ("non à la majorité", "non à la majorité"),
+                    ("non à la majorité de huit voix au moins", "non à la majorité de huit voix au moins"),
+                    ("non à la majorité de sept voix au moins", "non à la majorité de sept voix au moins"),
+                    ("non à la majorité de six voix au moins", "non à la majorité de six voix au moins"),
+                    ("oui", "oui"),
+                    ("oui à la majorité", "oui à la majorité"),
+                    ("oui à la majorité de huit voix au moins", "oui à la majorité de huit voix au moins"),
+                    ("oui à la majorité de sept voix au moins", "oui à la majorité de sept voix au moins"),
+                    ("oui à la majorité de six voix au moins", "oui à la majorité de six voix au moins"),
+                    ("sans objet", "sans objet"),
+                ],
+                max_length=60,
+                verbose_name="réponse",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='reponseinscrite',
-            constraint=models.CheckConstraint(condition=models.Q(('formule__in', ['non', 'non à la majorité', 'non à la majorité de huit voix au moins', 'non à la majorité de sept voix au moins', 'non à la majorité de six voix au moins', 'oui', 'oui à la majorité', 'oui à la majorité de huit voix au moins', 'oui à la majorité de sept voix au moins', 'oui à la majorité de six voix au moins', 'sans objet'])), name='reponse_formule_legale'),
+            model_name="reponseinscrite",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    (
+                        "formule__in",
+                        [
+                            "non",
+                            "non à la majorité",
+                            "non à la majorité de huit voix au moins",
+                            "non à la majorité de sept voix au moins",
+                            "non à la majorité de six voix au moins",
+                            "oui",
+                            "oui à la majorité",
+                            "oui à la majorité de huit voix au moins",
+                            "oui à la majorité de sept voix au moins",
+                            "oui à la majorité de six voix au moins",
+                            "sans objet",
+                        ],
+                    )
+                ),
+                name="reponse_formule_legale",
+            ),
         ),
     ]

@@ -333,7 +333,9 @@ def formules_legales() -> frozenset[str]:
     >>> sorted(formules_legales())[:3]
     ['non', 'non à la majorité', 'non à la majorité de huit voix au moins']
     """
-    defavorables = {f"{d.value} {_mention(regle.voix_exigees)}" for regle in VERSIONS for d in REPONSES_DEFAVORABLES}
+    defavorables = {
+        f"{d.value} {_mention(regle.voix_exigees)}" for regle in VERSIONS for d in REPONSES_DEFAVORABLES
+    }
     simples = {ReponseDeLaCour.OUI.value, ReponseDeLaCour.NON.value, ReponseDeLaCour.SANS_OBJET.value}
     return frozenset(defavorables | simples)
 

@@ -223,10 +223,14 @@ class QualificationPossible:
         (fait F1 ; circonstance aggravante retenue : victime mineure de quinze ans) ». Tout tient dans
         la parenthèse, pour que plusieurs faits se lisent sans confusion."""
         question = f", question subsidiaire n° {self.subsidiaire}" if self.subsidiaire is not None else ""
-        retenues = [libelle for numero, libelle in self.circonstances if reponses.get(numero) is ReponseDeLaCour.OUI]
+        retenues = [
+            libelle for numero, libelle in self.circonstances if reponses.get(numero) is ReponseDeLaCour.OUI
+        ]
         if not retenues:
             return f"{self.libelle} (fait {fait}{question})"
-        titre = "circonstance aggravante retenue" if len(retenues) == 1 else "circonstances aggravantes retenues"
+        titre = (
+            "circonstance aggravante retenue" if len(retenues) == 1 else "circonstances aggravantes retenues"
+        )
         return f"{self.libelle} (fait {fait}{question} ; {titre} : {liste_en_francais(retenues)})"
 
 
@@ -539,7 +543,10 @@ class _Lecture:
             ]
             libelle = self.catalogue.libelle_qualification(fait.qualification, fait.premier_jour)
             circonstances = tuple(
-                (c.numero, self.catalogue.libelle_circonstance(fait.qualification, c.code or "", fait.premier_jour))
+                (
+                    c.numero,
+                    self.catalogue.libelle_circonstance(fait.qualification, c.code or "", fait.premier_jour),
+                )
                 for c in self._de_nature(accuse, fait.id, *NATURES_DE_CIRCONSTANCE)
             )
             qualifications = [QualificationPossible(libelle, Condition((base,)), None, circonstances)]

@@ -223,9 +223,8 @@ class RegleDeLaPeine:
                 if self.alteration
                 else ""
             )
-            raise PeineRefusee(
-                f"{_capitale(peine.en_lettres())} dépasse le maximum encouru ({self.maximum.en_lettres()}{reduit})."
-            )
+            encouru = f"{self.maximum.en_lettres()}{reduit}"
+            raise PeineRefusee(f"{_capitale(peine.en_lettres())} dépasse le maximum encouru ({encouru}).")
         if peine.nature.criminelle and peine.nature is not self.maximum.nature:
             raise PeineRefusee(
                 f"La peine encourue est {_article_indefini(self.maximum)} : "

@@ -22,6 +22,7 @@ import {
   inscrire,
   issueDuFait,
   libelleRetenu,
+  maximumPrononcable,
   nouveauVote,
   peine,
   peineEncourue,
@@ -252,7 +253,10 @@ function commencerLaPeine(accuse) {
 function fixerLeMaximum(maximum) {
   etat.maximum = maximum;
   etat.tours = premierTour();
-  $("peine-maximum").textContent = texte("maximum", { peine: enLettres(maximum) });
+  const regle = regleDeLaPeine(regles, maximum, alterationRetenue(etat.accuse, etat.reponses));
+  $("peine-maximum").textContent = regle.alteration
+    ? texte("maximum_reduit", { peine: enLettres(maximum), reduit: enLettres(maximumPrononcable(regle)) })
+    : texte("maximum", { peine: enLettres(maximum) });
   $("tour").hidden = false;
   afficherTour();
 }
