@@ -177,7 +177,7 @@ def comparer(commit: str) -> list[str]:
     """Le délibéré complet avec les sources de ``commit`` puis avec celles-ci, dans le même passage."""
     with tempfile.TemporaryDirectory(prefix="pretoire-avant-") as dossier:
         archive = subprocess.run(
-            ["git", "-C", str(RACINE), "archive", "--format=tar", commit, "src", "bench"],
+            ["git", "-C", str(RACINE), "archive", "--format=tar", commit, "src", "bench", "tests"],
             capture_output=True,
             check=True,
         ).stdout

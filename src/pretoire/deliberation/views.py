@@ -42,6 +42,11 @@ def _textes_de_l_ecran() -> dict[str, str]:
     return {
         "question": _("Question n° %(numero)s"),
         "a_voter": _("à voter"),
+        "non_defavorable": _(
+            "Le « oui » à cette question profite à l'accusé : la décision défavorable est le « non »,"
+            " qui exige seul la majorité (« %(formule)s ») ; blancs et nuls vont au « oui » (art. 358"
+            " et 359 CPP)."
+        ),
         "en_cours": _("scrutin en cours"),
         "resultat": _("Résultat du scrutin : %(formule)s"),
         "nouveau_vote": _("Nouveau vote sur la question n° %(numero)s"),

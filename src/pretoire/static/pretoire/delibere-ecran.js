@@ -120,6 +120,11 @@ function afficherScrutin() {
   enonce.className = "question-texte";
   enonce.textContent = question.texte;
   zone.append(titre, enonce);
+  if (question.defavorable === NON) {
+    const aide = Object.assign(document.createElement("p"), { className: "aide reponse-defavorable" });
+    aide.textContent = texte("non_defavorable", { formule: formule(regles, question, NON) });
+    zone.append(aide);
+  }
   $("decompte").hidden = false;
   $("resultat").hidden = true;
   $("erreur-scrutin").textContent = "";
