@@ -162,8 +162,9 @@ def test_ordre_des_votes(cas: dict[str, Any]) -> None:
         issue = plan.accuse(accuse)
         assert issue is not None
         assert {f.fait: f.libelle_retenu(reponses) for f in issue.faits} == faits
-    if "decision" in attendu or "motivation" in attendu:
+    if {"decision", "motivation", "regle"} & set(attendu):
         repondue = inscrire(feuille, plan, regle, reponses, {}, jour)
+        assert attendu.get("regle", "") in repondue.regle
         decisions = {d.accuse: d for d in repondue.decisions}
         for accuse, fragment in (attendu.get("decision") or {}).items():
             assert fragment in decisions[accuse].decision, decisions[accuse].decision

@@ -29,7 +29,7 @@ from typing import Any
 
 from pretoire.law.citations import ENTREE_EN_VIGUEUR_NOUVEAU_CODE, Reference, formater
 from pretoire.law.deliberation.delibere import DecisionSurLaPeine
-from pretoire.law.deliberation.majorite import Majorite
+from pretoire.law.deliberation.majorite import Majorite, ReponseDeLaCour
 from pretoire.law.deliberation.ordre import IssueDuFait, PlanDeDeliberation, Reponses
 from pretoire.law.mise_en_accusation import TypeJuridiction
 from pretoire.law.questions.modele import EnTete, FeuilleDeQuestions
@@ -196,7 +196,7 @@ def inscrire(
         en_tete=feuille.en_tete,
         date_deliberation=date_deliberation,
         composition=f"{INTITULES_DES_JURIDICTIONS[type_juridiction]} : {majorite.composition.en_clair()}.",
-        regle=_regle_en_clair(majorite),
+        regle=_regle_en_clair(majorite, any(q.defavorable is ReponseDeLaCour.NON for q in plan.questions)),
         reponses=tuple(
             ReponseInscrite(
                 numero=q.numero,
@@ -213,15 +213,21 @@ def inscrire(
     )
 
 
-def _regle_en_clair(majorite: Majorite) -> str:
+def _regle_en_clair(majorite: Majorite, non_defavorable: bool = False) -> str:
     if majorite.regle.majorite_simple:
         exigence = "à la majorité (art. 380-19 4° CPP)"
     else:
         exigence = f"{majorite.mention_de_majorite()} (art. 359 CPP)"
-    return (
+    regle = (
         f"Toute décision défavorable à l'accusé se forme {exigence} ; les bulletins blancs ou déclarés"
         " nuls sont comptés comme favorables à l'accusé (art. 358 CPP) ; le nombre de voix n'est pas"
         " exprimé (art. 360 CPP)."
+    )
+    if not non_defavorable:
+        return regle
+    return (
+        f"{regle} Sur une question dont le « oui » profite à l'accusé, la décision défavorable est le"
+        " « non », inscrit avec la majorité qu'il a réunie (forme non vérifiée)."
     )
 
 
