@@ -282,4 +282,6 @@ def test_l_ecran_montre_la_reserve_sur_une_composition_non_verifiee(
     assert donnees["reserve_composition"] and "Composition non vérifiée" in donnees["reserve_composition"]
     assert 'id="reserve-composition"' in page
     assert {q["defavorable"] for q in donnees["questions"]} == {"oui"}
+    # Aucune question n'a le « non » pour réponse défavorable : la règle n'en est pas affichée.
+    assert "dont le « oui » profite à l" not in unescape(page)
     assert donnees["formules"]["non"]["non"] == "non à la majorité de huit voix au moins"

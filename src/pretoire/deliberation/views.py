@@ -93,10 +93,12 @@ def delibere(request: HttpRequest, affaire_id: int) -> HttpResponse:
         donnees = contexte_du_delibere(affaire, deliberation.date_deliberation).donnees()
     except DelibereRefuse as refus:
         return render(request, "deliberation/ouverture.html", {**contexte, "raisons": refus.erreurs})
+    # La règle du « non » défavorable ne s'affiche que si la feuille a de telles questions.
+    non_defavorable = any(q["defavorable"] == "non" for q in donnees["questions"])
     return render(
         request,
         "deliberation/delibere.html",
-        {**contexte, "donnees": donnees, "textes": _textes_de_l_ecran()},
+        {**contexte, "donnees": donnees, "textes": _textes_de_l_ecran(), "non_defavorable": non_defavorable},
     )
 
 

@@ -56,35 +56,62 @@ function classeDeReponse(reponse) {
   return "reponse-sans-objet";
 }
 
+// La feuille se dessine une fois ; après chaque scrutin, seules les questions dont la réponse a
+// changé, et la question courante, sont redessinées : sur une feuille de vingt mille questions,
+// un scrutin ne refait pas vingt mille éléments.
+const feuille = { elements: new Map(), affichees: new Map(), courante: null };
+
+function creerQuestion(question) {
+  const item = document.createElement("li");
+  item.className = "question";
+  item.dataset.numero = question.numero;
+  const tete = document.createElement("p");
+  tete.className = "question-tete";
+  tete.innerHTML = `<span class="numero"></span> <span class="citation"></span>`;
+  tete.querySelector(".numero").textContent = texte("question", { numero: question.numero });
+  tete.querySelector(".citation").textContent = question.citation;
+  const enonce = document.createElement("p");
+  enonce.className = "question-texte";
+  enonce.textContent = question.texte;
+  const reponse = document.createElement("p");
+  item.append(tete, enonce, reponse);
+  feuille.elements.set(question.numero, { question, item, reponse });
+  return item;
+}
+
+function redessiner(numero, courante) {
+  const { question, item, reponse } = feuille.elements.get(numero);
+  const inscrite = etat.reponses.get(numero);
+  const estCourante = courante?.numero === numero;
+  item.classList.toggle("question-courante", estCourante);
+  reponse.className = `reponse ${inscrite ? classeDeReponse(inscrite) : "reponse-a-voter"}`;
+  if (inscrite) reponse.textContent = formule(regles, question, inscrite);
+  else reponse.textContent = estCourante ? texte("en_cours") : texte("a_voter");
+  if (inscrite === undefined) feuille.affichees.delete(numero);
+  else feuille.affichees.set(numero, inscrite);
+}
+
 function afficherFeuille() {
   const courante = prochaineQuestion(regles, etat.reponses);
-  const liste = $("feuille-delibere");
-  liste.replaceChildren(
-    ...regles.questions.map((question) => {
-      const item = document.createElement("li");
-      item.className = "question";
-      item.dataset.numero = question.numero;
-      if (courante && courante.numero === question.numero) {
-        item.classList.add("question-courante");
-        requestAnimationFrame(() => item.scrollIntoView({ block: "nearest" }));
-      }
-      const tete = document.createElement("p");
-      tete.className = "question-tete";
-      tete.innerHTML = `<span class="numero"></span> <span class="citation"></span>`;
-      tete.querySelector(".numero").textContent = texte("question", { numero: question.numero });
-      tete.querySelector(".citation").textContent = question.citation;
-      const enonce = document.createElement("p");
-      enonce.className = "question-texte";
-      enonce.textContent = question.texte;
-      const reponse = document.createElement("p");
-      const inscrite = etat.reponses.get(question.numero);
-      reponse.className = `reponse ${inscrite ? classeDeReponse(inscrite) : "reponse-a-voter"}`;
-      if (inscrite) reponse.textContent = formule(regles, question, inscrite);
-      else reponse.textContent = courante?.numero === question.numero ? texte("en_cours") : texte("a_voter");
-      item.append(tete, enonce, reponse);
-      return item;
-    }),
-  );
+  const aRedessiner = new Set();
+  if (feuille.elements.size === 0) {
+    $("feuille-delibere").replaceChildren(...regles.questions.map(creerQuestion));
+    for (const question of regles.questions) aRedessiner.add(question.numero);
+  }
+  for (const [numero, affichee] of feuille.affichees) {
+    if (etat.reponses.get(numero) !== affichee) aRedessiner.add(numero);
+  }
+  for (const [numero, reponse] of etat.reponses) {
+    if (feuille.affichees.get(numero) !== reponse) aRedessiner.add(numero);
+  }
+  if (feuille.courante !== null) aRedessiner.add(feuille.courante);
+  if (courante) aRedessiner.add(courante.numero);
+  for (const numero of aRedessiner) redessiner(numero, courante);
+  if (courante && feuille.courante !== courante.numero) {
+    const { item } = feuille.elements.get(courante.numero);
+    requestAnimationFrame(() => item.scrollIntoView({ block: "nearest" }));
+  }
+  feuille.courante = courante ? courante.numero : null;
 }
 
 // --- Le scrutin -------------------------------------------------------------------------------
