@@ -6,23 +6,36 @@ de la feuille, calculés par static/pretoire/delibere.js), le contrôle et l'ins
 feuille répondue, son PDF. Écrit la section « Délibéré » de docs/benchmarks.md.
 
     .venv/bin/python bench/delibere.py
+    .venv/bin/python bench/delibere.py --avant COMMIT   # et le délibéré complet avant/après
+
+Avec ``--avant``, le délibéré complet (Python et Chromium, 300 et 3 000 victimes) est aussi mesuré
+sur les sources d'un commit antérieur, extraites par ``git archive`` dans un dossier temporaire,
+puis sur celles de ce dépôt, chacun dans son processus, dans le même passage : les deux colonnes
+sont comparables.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
+import os
 import platform
 import shutil
 import statistics
+import subprocess
 import sys
+import tarfile
+import tempfile
 import time
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 RACINE = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(RACINE / "src"))
-sys.path.insert(0, str(RACINE / "bench"))
+# Les sources mesurées : celles de ce dépôt, ou celles d'un commit antérieur (``--avant``).
+SOURCE = Path(os.environ.get("PRETOIRE_BANC_SOURCE", RACINE))
+sys.path.insert(0, str(SOURCE / "src"))
+sys.path.insert(0, str(SOURCE / "bench"))
 
 from questions import affaire_synthetique  # noqa: E402
 from resultats import ecrire_section, machine  # noqa: E402
@@ -41,7 +54,7 @@ from pretoire.law.questions import etablir_feuille  # noqa: E402
 
 JOUR = date(2026, 11, 24)
 CHROMIUM = "/usr/bin/chromium"
-STATIQUES = RACINE / "src" / "pretoire" / "static" / "pretoire"
+STATIQUES = SOURCE / "src" / "pretoire" / "static" / "pretoire"
 
 # Tous les scrutins de la feuille, dans l'ordre, chacun à l'unanimité, comme l'écran les enchaîne.
 DELIBERE_JS = """
@@ -123,7 +136,87 @@ def mesurer(nombre_victimes: int, repetitions: int) -> dict[str, Any]:
     }
 
 
+def mesurer_le_delibere(nombre_victimes: int) -> dict[str, Any]:
+    """Le délibéré complet seul, en Python puis dans Chromium, avec les sources de ``SOURCE``."""
+    dossier = affaire_synthetique(nombre_victimes)
+    feuille = etablir_feuille(dossier, [])
+    regle = majorite(dossier.juridiction.type, JOUR)
+    plan = etablir_plan(dossier, feuille)
+    debut = time.perf_counter()
+    delibere = Delibere.ouvrir(plan, regle)
+    while (question := delibere.prochaine_question()) is not None:
+        delibere = delibere.voter(question.numero, Decompte(oui=regle.votants, non=0))
+    duree = time.perf_counter() - debut
+    chromium = _dans_chromium(donnees_du_delibere(plan, regle, JOUR))
+    return {
+        "victimes": nombre_victimes,
+        "questions": len(plan.questions),
+        "python_s": duree,
+        "chromium_s": chromium,
+    }
+
+
+def _dans_un_processus(source: Path, nombre_victimes: int) -> dict[str, Any]:
+    sortie = subprocess.run(
+        [sys.executable, str(Path(__file__).resolve()), "--delibere-seul", str(nombre_victimes)],
+        env={**os.environ, "PRETOIRE_BANC_SOURCE": str(source)},
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=900,
+    )
+    resultat: dict[str, Any] = json.loads(sortie.stdout.strip().splitlines()[-1])
+    return resultat
+
+
+def _secondes(duree: float | None) -> str:
+    return "—" if duree is None else f"{duree:.2f}"
+
+
+def comparer(commit: str) -> list[str]:
+    """Le délibéré complet avec les sources de ``commit`` puis avec celles-ci, dans le même passage."""
+    with tempfile.TemporaryDirectory(prefix="pretoire-avant-") as dossier:
+        archive = subprocess.run(
+            ["git", "-C", str(RACINE), "archive", "--format=tar", commit, "src", "bench", "tests"],
+            capture_output=True,
+            check=True,
+        ).stdout
+        archive_chemin = Path(dossier) / "sources.tar"
+        archive_chemin.write_bytes(archive)
+        with tarfile.open(archive_chemin) as tar:
+            tar.extractall(dossier, filter="data")
+        lignes = [
+            f"Délibéré complet, avant (commit `{commit}`) et après, mesurés l'un après l'autre dans le"
+            " même passage, chacun dans son processus : chaque scrutin de la feuille, en Python"
+            " (`Delibere.voter`) et dans Chromium (`delibere.js`, `voter`, puis `contradictions` comme"
+            " l'écran après chaque scrutin).",
+            "",
+            "| victimes | questions | Python avant (s) | Python après (s) | Chromium avant (s)"
+            " | Chromium après (s) | après, par scrutin : Python / Chromium (µs) |",
+            "|---:|---:|---:|---:|---:|---:|---:|",
+        ]
+        for victimes in (300, 3000):
+            avant = _dans_un_processus(Path(dossier), victimes)
+            apres = _dans_un_processus(RACINE, victimes)
+            questions = apres["questions"]
+            lignes.append(
+                f"| {victimes} | {questions} | {avant['python_s']:.2f} | {apres['python_s']:.2f} |"
+                f" {_secondes(avant['chromium_s'])} | {_secondes(apres['chromium_s'])} |"
+                f" {apres['python_s'] / questions * 1e6:.0f}"
+                f" / {(apres['chromium_s'] or 0) / questions * 1e6:.0f} |"
+            )
+    return [*lignes, ""]
+
+
 def main() -> None:
+    arguments = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    arguments.add_argument("--avant", metavar="COMMIT", help="mesurer aussi le délibéré complet de ce commit")
+    arguments.add_argument("--delibere-seul", type=int, metavar="VICTIMES", help=argparse.SUPPRESS)
+    options = arguments.parse_args()
+    if options.delibere_seul:
+        print(json.dumps(mesurer_le_delibere(options.delibere_seul)))
+        return
+    comparaison = comparer(options.avant) if options.avant else []
     resultats = [mesurer(30, 7), mesurer(300, 5), mesurer(3000, 1)]
     lignes = [
         "## Délibéré",
@@ -147,7 +240,7 @@ def main() -> None:
             f" {r['donnees_kio']:.0f} | {r['python_s']:.2f} | {chromium} | {par_scrutin} |"
             f" {r['inscription_ms']:.0f} | {r['pdf_s']:.2f} |"
         )
-    lignes += [""]
+    lignes += ["", *comparaison]
     ecrire_section("\n".join(lignes))
 
 

@@ -6,6 +6,7 @@ import json
 import logging
 import re
 import subprocess
+from html import unescape
 from typing import Any
 
 import pytest
@@ -16,6 +17,7 @@ from django.test import Client
 from pretoire.comptes.models import Utilisateur
 from pretoire.deliberation.models import Deliberation, PeinePrononcee, ReponseInscrite
 from pretoire.law.deliberation.majorite import formules_legales
+from pretoire.proces.demo import AFFAIRE_A_INSTRUIRE
 from pretoire.proces.models import Affaire
 
 pytestmark = pytest.mark.django_db
@@ -311,3 +313,49 @@ def test_la_peine_entiere_est_inscrite_et_le_reexamen_decide_se_motive(
 
     sections = motivation_enregistree(Deliberation.objects.get())["sections"]
     assert any("rétention de sûreté" in s["titre"] and "706-53-13" in s["consigne"] for s in sections)
+def test_sans_dossier_d_affaire_l_onglet_delibere_repond_en_francais_sans_erreur_serveur(
+    affaire_demo: Affaire, presidente: Client
+) -> None:
+    """L'affaire à instruire de la démonstration n'a pas encore de décision de mise en accusation."""
+    a_instruire = Affaire.objects.get(numero=AFFAIRE_A_INSTRUIRE)
+    page = presidente.get(f"/affaires/{a_instruire.pk}/deliberation/")
+    assert page.status_code == 200
+    assert "le greffe doit d'abord importer la décision de mise en accusation" in unescape(
+        page.content.decode()
+    )
+    ouverture = presidente.post(f"/affaires/{a_instruire.pk}/deliberation/ouvrir/", follow=True)
+    assert ouverture.status_code == 200
+    assert "importer la décision de mise en accusation" in unescape(ouverture.content.decode())
+    assert not Deliberation.objects.filter(affaire=a_instruire).exists()
+    enregistrement = _enregistrer(presidente, a_instruire, {"empreinte": "0" * 64, "reponses": {}})
+    assert enregistrement.status_code == 400 and "pas ouvert" in enregistrement.json()["erreurs"][0]
+
+
+def test_la_base_accepte_le_non_qui_a_reuni_la_majorite_et_refuse_un_nombre_de_voix(
+    affaire_close: Affaire, presidente: Client
+) -> None:
+    from django.db import IntegrityError, transaction
+
+    _ouvrir(presidente, affaire_close)
+    deliberation = Deliberation.objects.get()
+    ReponseInscrite.objects.create(
+        deliberation=deliberation, numero=1, formule="non à la majorité de huit voix au moins"
+    )
+    ReponseInscrite.objects.create(deliberation=deliberation, numero=2, formule="oui")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ReponseInscrite.objects.create(
+            deliberation=deliberation, numero=3, formule="non à la majorité de huit voix"
+        )
+
+
+def test_l_ecran_montre_la_reserve_sur_une_composition_non_verifiee(
+    affaire_close: Affaire, presidente: Client
+) -> None:
+    donnees = _ouvrir(presidente, affaire_close)
+    page = presidente.get(f"/affaires/{affaire_close.pk}/deliberation/").content.decode()
+    assert donnees["reserve_composition"] and "Composition non vérifiée" in donnees["reserve_composition"]
+    assert 'id="reserve-composition"' in page
+    assert {q["defavorable"] for q in donnees["questions"]} == {"oui"}
+    # Aucune question n'a le « non » pour réponse défavorable : la règle n'en est pas affichée.
+    assert "dont le « oui » profite à l" not in unescape(page)
+    assert donnees["formules"]["non"]["non"] == "non à la majorité de huit voix au moins"

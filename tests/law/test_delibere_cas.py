@@ -19,12 +19,14 @@ from pretoire.law.deliberation import (
     DecompteRefuse,
     Delibere,
     RegleNonCouverte,
+    ReponseDeLaCour,
     VoteRefuse,
     constater,
     decider_de_la_peine,
     etablir_plan,
     majorite,
 )
+from pretoire.law.deliberation.feuille_repondue import canevas_de_motivation, inscrire
 from pretoire.law.deliberation.majorite import Majorite
 from pretoire.law.deliberation.ordre import Incompatibilite, PlanDeDeliberation
 from pretoire.law.deliberation.peine import (
@@ -37,7 +39,7 @@ from pretoire.law.deliberation.peine import (
     depouiller_un_tour,
 )
 from pretoire.law.mise_en_accusation import Dossier, TypeJuridiction
-from pretoire.law.questions import etablir_feuille
+from pretoire.law.questions import FeuilleDeQuestions, etablir_feuille
 from pretoire.law.questions.modele import Dependance, Reponse
 from tests.law.delibere_bases import BASES
 from tests.law.test_cas_juridiques import _modifier
@@ -51,18 +53,31 @@ def _cas(nom: str) -> list[Any]:
 
 @pytest.mark.parametrize("cas", _cas("majorite"))
 def test_majorite(cas: dict[str, Any]) -> None:
+    defavorable = ReponseDeLaCour(cas.get("defavorable", "oui"))
+
     def resultat() -> str:
         regle = majorite(TypeJuridiction(cas["juridiction"]), cas["date"])
-        return regle.formule(constater(regle, Decompte(**cas["decompte"])))
+        return regle.formule(constater(regle, Decompte(**cas["decompte"]), defavorable), defavorable)
 
     if "refus" in cas:
         with pytest.raises((DecompteRefuse, RegleNonCouverte), match=re.escape(cas["refus"])):
             resultat()
     else:
         assert resultat() == cas["attendu"]
+    if "non_verifie" in cas:
+        composition = majorite(TypeJuridiction(cas["juridiction"]), cas["date"]).composition
+        assert composition.non_verifie is cas["non_verifie"]
+        assert (composition.reserve is not None) is cas["non_verifie"]
 
 
 def _dossier_et_plan(cas: dict[str, Any]) -> tuple[Dossier, PlanDeDeliberation, list[EvenementDebats]]:
+    dossier, _, plan, evenements = _dossier_feuille_et_plan(cas)
+    return dossier, plan, evenements
+
+
+def _dossier_feuille_et_plan(
+    cas: dict[str, Any],
+) -> tuple[Dossier, FeuilleDeQuestions, PlanDeDeliberation, list[EvenementDebats]]:
     donnees = copy.deepcopy(BASES[cas["base"]])
     for chemin, valeur in (cas.get("modifications") or {}).items():
         _modifier(donnees, chemin, valeur)
@@ -83,12 +98,12 @@ def _dossier_et_plan(cas: dict[str, Any]) -> tuple[Dossier, PlanDeDeliberation, 
         assert any(cas["feuille_en_erreur"] in m for m in erreurs), erreurs
     else:
         assert not erreurs
-    return dossier, etablir_plan(dossier, feuille), evenements
+    return dossier, feuille, etablir_plan(dossier, feuille), evenements
 
 
 @pytest.mark.parametrize("cas", _cas("ordre"))
 def test_ordre_des_votes(cas: dict[str, Any]) -> None:
-    dossier, plan, _ = _dossier_et_plan(cas)
+    dossier, feuille, plan, _ = _dossier_feuille_et_plan(cas)
     jour = cas.get("date", date(2026, 11, 24))
     regle = majorite(dossier.juridiction.type, jour)
     delibere = Delibere.ouvrir(plan, regle)
@@ -108,7 +123,9 @@ def test_ordre_des_votes(cas: dict[str, Any]) -> None:
     for numero, reponse in (attendu.get("reponses") or {}).items():
         assert reponses.get(numero) is not None and reponses[numero].value == reponse, numero
     for numero, formule in (attendu.get("formules") or {}).items():
-        assert regle.formule(reponses[numero]) == formule
+        question = plan.question(numero)
+        assert question is not None
+        assert regle.formule(reponses[numero], question.defavorable) == formule
     if "ordre" in attendu:
         assert [q.numero for q in plan.questions] == attendu["ordre"]
     if "prochaine" in attendu:
@@ -143,6 +160,24 @@ def test_ordre_des_votes(cas: dict[str, Any]) -> None:
     for accuse, alteration in (attendu.get("alteration") or {}).items():
         issue = plan.accuse(accuse)
         assert issue is not None and issue.alteration_retenue(reponses) is alteration
+    for accuse, retenue in (attendu.get("cause_de_la_peine") or {}).items():
+        issue = plan.accuse(accuse)
+        assert issue is not None and issue.cause_de_la_peine_retenue(reponses) is retenue
+    for accuse, faits in (attendu.get("retenus") or {}).items():
+        issue = plan.accuse(accuse)
+        assert issue is not None
+        assert {f.fait: f.libelle_retenu(reponses) for f in issue.faits} == faits
+    if {"decision", "motivation", "regle"} & set(attendu):
+        repondue = inscrire(feuille, plan, regle, reponses, {}, jour)
+        assert attendu.get("regle", "") in repondue.regle
+        decisions = {d.accuse: d for d in repondue.decisions}
+        for accuse, fragment in (attendu.get("decision") or {}).items():
+            assert fragment in decisions[accuse].decision, decisions[accuse].decision
+        canevas = canevas_de_motivation(repondue, dossier.juridiction.type)
+        for accuse, fragment in (attendu.get("motivation") or {}).items():
+            nom = decisions[accuse].nom
+            titres = [s.titre for s in canevas.sections if s.titre.startswith(nom)]
+            assert any(fragment in titre for titre in titres), titres
 
 
 _PEINE = re.compile(r"(?:(\d+) ans?)?\s*(?:(\d+) mois)?\s*(d'emprisonnement|de détention criminelle)?$")

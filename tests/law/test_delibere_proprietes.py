@@ -18,8 +18,9 @@ from pretoire.law.deliberation import (
     majorite,
     verifier_les_reponses,
 )
+from pretoire.law.deliberation.composition import COMPOSITIONS
 from pretoire.law.deliberation.feuille_repondue import inscrire
-from pretoire.law.deliberation.majorite import VERSIONS, Majorite, formules_legales
+from pretoire.law.deliberation.majorite import REPONSES_DEFAVORABLES, VERSIONS, Majorite, formules_legales
 from pretoire.law.deliberation.peine import (
     NaturePeine,
     Peine,
@@ -40,11 +41,20 @@ from tests.law.test_proprietes import FORME
 MOTS_DES_NOMBRES = {nombre_en_lettres(n) for n in range(1, 31)}
 
 
+def premier_jour(type_juridiction: TypeJuridiction) -> date:
+    """Le premier jour où Prétoire connaît une composition de cette juridiction."""
+    return min(c.en_vigueur_du for c in COMPOSITIONS if c.type_juridiction is type_juridiction)
+
+
 @st.composite
 def majorites(draw: st.DrawFn) -> Majorite:
     type_juridiction = draw(st.sampled_from(list(TypeJuridiction)))
-    jour = draw(st.dates(date(2012, 1, 1), date(2031, 12, 31)))
+    jour = draw(st.dates(premier_jour(type_juridiction), date(2031, 12, 31)))
     return majorite(type_juridiction, jour)
+
+
+def _voix(decompte: Decompte, reponse: ReponseDeLaCour) -> int:
+    return decompte.oui if reponse is ReponseDeLaCour.OUI else decompte.non
 
 
 @st.composite
@@ -61,8 +71,9 @@ def decomptes(draw: st.DrawFn, votants: int) -> Decompte:
 def test_aucun_decompte_sous_le_seuil_ne_donne_une_reponse_defavorable(data: st.DataObject) -> None:
     regle = data.draw(majorites())
     decompte = data.draw(decomptes(regle.votants))
-    reponse = constater(regle, decompte)
-    assert (reponse is ReponseDeLaCour.OUI) == (decompte.oui >= regle.voix_defavorables)
+    defavorable = data.draw(st.sampled_from(REPONSES_DEFAVORABLES))
+    reponse = constater(regle, decompte, defavorable)
+    assert (reponse is defavorable) == (_voix(decompte, defavorable) >= regle.voix_defavorables)
     # Toute décision défavorable demande plus de la moitié des votants.
     assert regle.voix_defavorables > regle.votants / 2
 
@@ -72,18 +83,27 @@ def test_aucun_decompte_sous_le_seuil_ne_donne_une_reponse_defavorable(data: st.
 def test_les_blancs_et_les_nuls_ne_servent_jamais_l_accusation(data: st.DataObject) -> None:
     regle = data.draw(majorites())
     decompte = data.draw(decomptes(regle.votants))
-    reponse = constater(regle, decompte)
-    # Un « non » devenu blanc ou nul ne change rien ; un « oui » devenu blanc ou nul ne peut que
-    # faire perdre la majorité, jamais la faire gagner.
-    if decompte.non:
+    defavorable = data.draw(st.sampled_from(REPONSES_DEFAVORABLES))
+    reponse = constater(regle, decompte, defavorable)
+
+    def changer(voix_defavorables: int, voix_favorables: int, blancs: int, nuls: int) -> Decompte:
+        if defavorable is ReponseDeLaCour.OUI:
+            return Decompte(voix_defavorables, voix_favorables, blancs, nuls)
+        return Decompte(voix_favorables, voix_defavorables, blancs, nuls)
+
+    contre, pour = _voix(decompte, defavorable), regle.votants - decompte.blancs - decompte.nuls
+    pour -= contre
+    # Un bulletin favorable devenu blanc ou nul ne change rien ; un bulletin défavorable devenu
+    # blanc ou nul ne peut que faire perdre la majorité, jamais la faire gagner.
+    if pour:
         for autre in (
-            Decompte(decompte.oui, decompte.non - 1, decompte.blancs + 1, decompte.nuls),
-            Decompte(decompte.oui, decompte.non - 1, decompte.blancs, decompte.nuls + 1),
+            changer(contre, pour - 1, decompte.blancs + 1, decompte.nuls),
+            changer(contre, pour - 1, decompte.blancs, decompte.nuls + 1),
         ):
-            assert constater(regle, autre) is reponse
-    if decompte.oui:
-        retire = Decompte(decompte.oui - 1, decompte.non, decompte.blancs + 1, decompte.nuls)
-        assert not (reponse is ReponseDeLaCour.NON and constater(regle, retire) is ReponseDeLaCour.OUI)
+            assert constater(regle, autre, defavorable) is reponse
+    if contre:
+        retire = changer(contre - 1, pour, decompte.blancs + 1, decompte.nuls)
+        assert not (reponse is not defavorable and constater(regle, retire, defavorable) is defavorable)
 
 
 def _nombres_dans(texte: str) -> set[str]:
@@ -96,10 +116,13 @@ def test_aucune_formule_ne_porte_d_autre_nombre_que_le_seuil_legal() -> None:
         seuil = {nombre_en_lettres(regle.voix_exigees)} if regle.voix_exigees else set()
         regle_du_jour = majorite(regle.type_juridiction, regle.en_vigueur_du or date(2026, 11, 24))
         for reponse in ReponseDeLaCour:
-            assert _nombres_dans(regle_du_jour.formule(reponse)) <= seuil
+            for defavorable in REPONSES_DEFAVORABLES:
+                assert _nombres_dans(regle_du_jour.formule(reponse, defavorable)) <= seuil
     for formule in formules_legales():
         assert not re.search(r"\d", formule)
-        assert re.fullmatch(r"non|sans objet|oui à la majorité( de (six|sept|huit) voix au moins)?", formule)
+        assert re.fullmatch(
+            r"oui|non|sans objet|(oui|non) à la majorité( de (six|sept|huit) voix au moins)?", formule
+        )
 
 
 @st.composite
@@ -126,7 +149,7 @@ def test_un_delibere_au_hasard_ne_garde_que_des_formules_legales(
 ) -> None:
     feuille = etablir_feuille(dossier, [])
     assume(not [d for d in feuille.diagnostics if d.gravite.value == "erreur"])
-    jour = data.draw(st.dates(date(2012, 1, 1), date(2031, 12, 31)))
+    jour = data.draw(st.dates(premier_jour(dossier.juridiction.type), date(2031, 12, 31)))
     regle = majorite(dossier.juridiction.type, jour)
     plan = etablir_plan(dossier, feuille)
     delibere = Delibere.ouvrir(plan, regle)
@@ -134,8 +157,8 @@ def test_un_delibere_au_hasard_ne_garde_que_des_formules_legales(
         decompte = data.draw(decomptes(regle.votants))
         delibere = delibere.voter(question.numero, decompte)
         reponse = delibere.reponses[question.numero]
-        # Jamais « oui » sans le nombre de voix défavorables que la loi exige.
-        assert reponse is not ReponseDeLaCour.OUI or decompte.oui >= regle.voix_defavorables
+        # Jamais la réponse défavorable à l'accusé sans le nombre de voix que la loi exige.
+        assert reponse is not question.defavorable or _voix(decompte, reponse) >= regle.voix_defavorables
     assert set(delibere.reponses) == {q.numero for q in plan.questions}
     assert verifier_les_reponses(plan, delibere.reponses) == []
     repondue = inscrire(feuille, plan, regle, delibere.reponses, {}, jour)
@@ -164,7 +187,9 @@ def test_les_tours_de_scrutin_respectent_les_majorites_et_ecartent_la_peine_la_p
     tours = ToursDeScrutin()
     plafonds: list[Peine] = []
     for _ in range(6):
-        permises = [p for p in PEINES if not p.plus_forte_que(maximum) and (p.mois or 0) <= 360]
+        permises = [
+            p for p in PEINES if not p.plus_forte_que(regle.maximum_prononcable) and (p.mois or 0) <= 360
+        ]
         choisies = data.draw(st.lists(st.sampled_from(permises), min_size=1, max_size=4, unique=True))
         bulletins = data.draw(decomptes(regle.votants))
         voix = [bulletins.oui, bulletins.non, bulletins.blancs][: len(choisies)]

@@ -13,6 +13,7 @@ import re
 import sqlite3
 import subprocess
 from collections.abc import Iterator
+from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, Request, expect
 
 from pretoire.law.deliberation.majorite import formules_legales, mentions_de_peine_legales
+from pretoire.proces.demo import AFFAIRE_A_INSTRUIRE, PREMIER_JOUR_A_INSTRUIRE
 
 from .conftest import capture, lancer_demo, se_connecter
 
@@ -279,3 +281,194 @@ def test_un_delibere_complet_sans_qu_aucun_decompte_ne_quitte_le_navigateur(
     assert not DECOMPTE.search(base)
     journal = (donnees / "serveur.log").read_text(encoding="utf-8", errors="replace")
     assert not DECOMPTE.search(journal)
+
+
+@pytest.fixture(scope="module")
+def demo_subsidiaire(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """Un second serveur : la défense conteste la contrainte du viol F3, la question subsidiaire
+    d'atteinte sexuelle (art. 351 al. 2) est annoncée avant le réquisitoire."""
+    donnees = tmp_path_factory.mktemp("delibere-subsidiaire")
+    with lancer_demo(donnees) as adresse:
+        yield adresse, donnees
+
+
+def test_apres_non_au_viol_et_oui_a_l_atteinte_sexuelle_l_ecran_et_la_feuille_nomment_l_atteinte_sexuelle(
+    demo_subsidiaire: tuple[str, Path], navigateur: Browser
+) -> None:
+    adresse, donnees = demo_subsidiaire
+    greffe = navigateur.new_context(viewport={"width": 1366, "height": 900}, locale="fr-FR").new_page()
+    se_connecter(greffe, adresse, "greffiere")
+    greffe.get_by_role("link", name="26/00042").click()
+    greffe.get_by_role("link", name="Greffe — journal d'audience").click()
+    _consigner(
+        greffe,
+        "contestation_element_constitutif",
+        Accusé="A1",
+        Fait="F3",
+        **{"Élément contesté": "contrainte"},
+    )
+    _consigner(
+        greffe,
+        "information_question",
+        **{"Nature de la question": "subsidiaire", "Accusé": "A1", "Fait": "F3"},
+        Qualification="atteinte_sexuelle_sur_mineur_de_quinze_ans",
+    )
+    _consigner(greffe, "requisitoire", Orateur="M. Faure, avocat général")
+    _consigner(greffe, "plaidoirie_defense", Orateur="Me Blanc")
+    _consigner(greffe, "derniere_parole_accuse", Accusé="A1")
+    _consigner(greffe, "cloture_debats")
+    greffe.context.close()
+
+    contexte = navigateur.new_context(viewport={"width": 1366, "height": 900}, locale="fr-FR")
+    page = contexte.new_page()
+    se_connecter(page, adresse, "presidente")
+    page.get_by_role("link", name="26/00042").click()
+    page.get_by_role("link", name="Délibéré").click()
+    page.get_by_role("button", name="Ouvrir le délibéré").click()
+    # La composition de la cour d'assises n'est pas dans les textes : l'écran le dit.
+    expect(page.locator("#reserve-composition")).to_contain_text("Composition non vérifiée")
+    expect(page.locator("#feuille-delibere li[data-numero='7']")).to_contain_text("atteinte sexuelle")
+
+    contexte.set_offline(True)
+    _voter(page, oui=12, non=0)  # 1 : viol F1
+    _inscrire(page, "oui à la majorité de huit voix au moins")
+    _voter(page, oui=10, non=2)  # 2 : minorité de Léa MARTIN
+    _inscrire(page, "oui à la majorité de huit voix au moins")
+    _voter(page, oui=2, non=10)  # 3 : agression sexuelle F2
+    _inscrire(page, "non")
+    _voter(page, oui=7, non=5)  # 5 : viol F3, sept voix sur douze en appel ne suffisent pas
+    _inscrire(page, "non")
+    expect(page.locator("#feuille-delibere li[data-numero='6'] .reponse")).to_have_text("sans objet")
+    _voter(page, oui=11, non=1)  # 7 : atteinte sexuelle sur mineur de quinze ans (subsidiaire)
+    _inscrire(page, "oui à la majorité de huit voix au moins")
+    _voter(page, oui=0, non=12)  # 8 : agression sexuelle F4
+    _inscrire(page, "non")
+
+    issues = page.locator("#liste-issues")
+    expect(issues).to_contain_text(
+        "viol (fait F1 ; circonstance aggravante retenue : victime mineure de quinze ans) : coupable"
+    )
+    expect(issues).to_contain_text(
+        "atteinte sexuelle sur mineur de quinze ans (fait F3, question subsidiaire n° 7) : coupable"
+    )
+    expect(issues).not_to_contain_text("viol (fait F3)")
+    capture(page, "delibere-qualification-retenue")
+    # La plus forte des peines encourues : vingt ans (viol sur mineur de quinze ans), non le
+    # maximum du viol F3 écarté.
+    expect(page.locator("#peine-maximum")).to_have_text(
+        "Maximum encouru : vingt ans de réclusion criminelle."
+    )
+    _proposer(page, [(12, 12)])
+    expect(page.locator("#resultat-tour")).to_contain_text("douze ans de réclusion criminelle")
+
+    contexte.set_offline(False)
+    page.get_by_role("button", name="Enregistrer la feuille répondue").click()
+    expect(page.get_by_role("heading", name="Feuille de questions répondue")).to_be_visible()
+    decision = page.locator(".decision")
+    expect(decision).to_contain_text(
+        "L'accusé Thierry VASSEUR est déclaré coupable : viol (fait F1 ; circonstance aggravante retenue :"
+        " victime mineure de quinze ans) et atteinte sexuelle sur mineur de quinze ans (fait F3, question"
+        " subsidiaire n° 7)."
+    )
+    expect(decision).not_to_contain_text("viol (fait F3)")
+    capture(page, "delibere-feuille-qualification-retenue")
+    pdf = page.request.get(page.url + "motivation.pdf")
+    chemin = donnees / "motivation.pdf"
+    chemin.write_bytes(pdf.body())
+    texte = subprocess.run(["pdftotext", str(chemin), "-"], capture_output=True, text=True).stdout
+    texte = " ".join(texte.split())
+    assert "atteinte sexuelle sur mineur de quinze ans (fait F3, question subsidiaire n° 7)" in texte
+    assert "viol (fait F3)" not in texte
+    contexte.close()
+
+
+def _dossier_avec_trouble_mental() -> str:
+    """L'affaire à instruire de la démonstration : le viol F1 seul, le trouble mental invoqué."""
+    import yaml
+
+    texte = resources.files("pretoire.proces.demo").joinpath("affaire-demo.yaml").read_text(encoding="utf-8")
+    dossier = yaml.safe_load(texte)
+    dossier["affaire"] = {"numero": AFFAIRE_A_INSTRUIRE, "date_proces": PREMIER_JOUR_A_INSTRUIRE}
+    dossier["faits"] = dossier["faits"][:1]
+    dossier["faits"][0]["causes_irresponsabilite"] = [{"accuse": "A1", "article": "122-1", "alinea": 1}]
+    return yaml.safe_dump(dossier, allow_unicode=True, sort_keys=False)
+
+
+def test_sur_la_cause_d_irresponsabilite_la_majorite_va_au_non_et_l_alteration_reduit_le_maximum(
+    demo_subsidiaire: tuple[str, Path], navigateur: Browser, tmp_path: Path
+) -> None:
+    """Art. 359 : sur « bénéficie-t-il de la cause », seul le « non » exige huit voix en appel ; six
+    « oui » et six « non » sur l'altération la retiennent, et le maximum est réduit du tiers."""
+    adresse, donnees = demo_subsidiaire
+    fichier = tmp_path / "dossier-26-00043.yaml"
+    fichier.write_text(_dossier_avec_trouble_mental(), encoding="utf-8")
+    greffe = navigateur.new_context(viewport={"width": 1366, "height": 900}, locale="fr-FR").new_page()
+    se_connecter(greffe, adresse, "greffiere")
+    greffe.get_by_role("link", name=AFFAIRE_A_INSTRUIRE).click()
+    greffe.get_by_label("Fichier YAML ou JSON (format de l'export)").set_input_files(fichier)
+    greffe.get_by_role("button", name="Importer").click()
+    expect(greffe.get_by_role("status").first).to_contain_text("Dossier importé : 1 fait(s)")
+    greffe.get_by_role("link", name="Greffe — journal d'audience").click()
+    _consigner(greffe, "ouverture_debats")
+    _consigner(greffe, "requisitoire", Orateur="M. Faure, avocat général")
+    _consigner(greffe, "plaidoirie_defense", Orateur="Me Blanc")
+    _consigner(greffe, "derniere_parole_accuse", Accusé="A1")
+    _consigner(greffe, "cloture_debats")
+    greffe.context.close()
+
+    contexte = navigateur.new_context(viewport={"width": 1366, "height": 900}, locale="fr-FR")
+    page = contexte.new_page()
+    se_connecter(page, adresse, "presidente")
+    page.get_by_role("link", name=AFFAIRE_A_INSTRUIRE).click()
+    page.get_by_role("link", name="Délibéré").click()
+    page.get_by_role("button", name="Ouvrir le délibéré").click()
+    expect(page.locator("#titre-regle").locator("..")).to_contain_text(
+        "il s'inscrit « non à la majorité de huit voix au moins » (forme non vérifiée)"
+    )
+    contexte.set_offline(True)
+    _voter(page, oui=12, non=0)  # 1° a-t-il commis le viol
+    _inscrire(page, "oui à la majorité de huit voix au moins")
+    # 2° bénéficie-t-il de la cause : le « non » défavorable exige huit voix.
+    expect(page.locator("#question-en-cours")).to_contain_text(
+        "la décision défavorable est le « non », qui exige seul la majorité"
+    )
+    capture(page, "delibere-non-defavorable")
+    _voter(page, oui=4, non=8)
+    _inscrire(page, "non à la majorité de huit voix au moins")
+    _voter(page, oui=12, non=0)  # minorité de Léa MARTIN
+    _inscrire(page, "oui à la majorité de huit voix au moins")
+    # Altération (art. 122-1 al. 2) : six « non » sur douze ne l'écartent pas.
+    _voter(page, oui=6, non=6)
+    _inscrire(page, "oui")
+    expect(page.locator("#peine-maximum")).to_contain_text(
+        "Maximum encouru : vingt ans de réclusion criminelle ; l'altération du discernement étant retenue,"
+        " il est réduit à treize ans et quatre mois de réclusion criminelle"
+    )
+    _proposer(page, [(15, 12)])
+    expect(page.locator("#erreur-peine")).to_contain_text("dépasse le maximum encouru")
+    page.locator("#propositions tr").nth(0).get_by_label("Années").fill("10")
+    page.get_by_role("button", name="Dépouiller le tour").click()
+    expect(page.locator("#resultat-tour")).to_contain_text("dix ans de réclusion criminelle")
+    capture(page, "delibere-alteration-maximum-reduit")
+    contexte.set_offline(False)
+    page.get_by_role("button", name="Enregistrer la feuille répondue").click()
+    expect(page.get_by_role("heading", name="Feuille de questions répondue")).to_be_visible()
+    contexte.close()
+
+    connexion = sqlite3.connect(donnees / "pretoire.sqlite3")
+    formules = [
+        f
+        for (f,) in connexion.execute(
+            "select r.formule from deliberation_reponseinscrite r join deliberation_deliberation d"
+            " on r.deliberation_id = d.id join proces_affaire a on d.affaire_id = a.id"
+            " where a.numero = ? order by r.numero",
+            (AFFAIRE_A_INSTRUIRE,),
+        )
+    ]
+    connexion.close()
+    assert formules == [
+        "oui à la majorité de huit voix au moins",
+        "non à la majorité de huit voix au moins",
+        "oui à la majorité de huit voix au moins",
+        "oui",
+    ]

@@ -26,7 +26,7 @@ from pretoire.law.deliberation import (
     majorite,
 )
 from pretoire.law.deliberation.excuse_de_minorite import DecisionDeMinorite, StatutDeMinorite
-from pretoire.law.deliberation.majorite import Majorite
+from pretoire.law.deliberation.majorite import REPONSES_DEFAVORABLES, Majorite
 from pretoire.law.deliberation.navigateur import donnees_du_delibere
 from pretoire.law.deliberation.ordre import IssueDuFait, PlanDeDeliberation
 from pretoire.law.deliberation.peine import (
@@ -52,10 +52,11 @@ from pretoire.law.deliberation.retention_de_surete import ReponseRetention, la_q
 from pretoire.law.deliberation.sursis import NatureSursis, Sursis, mois_fermes
 from pretoire.law.mise_en_accusation import TypeJuridiction
 from tests.law.test_delibere_cas import CAS, _dossier_et_plan, plan_avec_contradiction_sur_les_faits
+from tests.law.test_delibere_proprietes import premier_jour
 
 STATIQUES = Path(__file__).resolve().parents[2] / "src" / "pretoire" / "static" / "pretoire"
 ORIGINE = "http://pretoire.test"
-JOURS = [date(2015, 6, 1), date(2022, 2, 28), date(2022, 3, 1), date(2026, 11, 24)]
+JOURS = [date(2015, 6, 1), date(2020, 9, 1), date(2022, 2, 28), date(2022, 3, 1), date(2026, 11, 24)]
 
 HARNAIS = """
 async ({constats, deliberes, tours}) => {
@@ -64,7 +65,7 @@ async ({constats, deliberes, tours}) => {
     try { return { ok: f() }; } catch (e) { if (e instanceof m.Refus) return { refus: e.message }; throw e; }
   };
   const r1 = constats.map((c) => {
-    const r = essayer(() => m.constater(c.regles, c.decompte));
+    const r = essayer(() => m.constater(c.regles, c.decompte, c.defavorable));
     return r.refus ? { refus: r.refus } : { reponse: r.ok };
   });
   const r2 = deliberes.map((d) => {
@@ -78,10 +79,14 @@ async ({constats, deliberes, tours}) => {
         reponses: Object.fromEntries(reponses),
         prochaine: m.prochaineQuestion(d.regles, reponses)?.numero ?? null,
         contradictions: m.contradictions(d.regles, reponses).map((i) => i.motif),
+        formules: Object.fromEntries(
+          d.regles.questions.filter((q) => reponses.has(q.numero))
+            .map((q) => [q.numero, m.formule(d.regles, q, reponses.get(q.numero))])),
         accuses: d.regles.accuses.map((a) => {
           const e = m.peineEncourue(a, reponses);
           return {
             faits: a.faits.map((f) => m.issueDuFait(f, reponses)),
+            retenus: a.faits.map((f) => m.libelleRetenu(f, reponses)),
             encourue: e && { peine: e.peine && m.enLettres(e.peine), certaine: e.certaine },
             alteration: m.alterationRetenue(a, reponses),
             cause: m.causeDeLaPeineRetenue(a, reponses),
@@ -121,6 +126,13 @@ def _regles_des_votes(regle: Majorite) -> dict[str, Any]:
     }
 
 
+def _majorite_au_hasard(hasard: random.Random) -> Majorite:
+    type_juridiction = hasard.choice(list(TypeJuridiction))
+    return majorite(
+        type_juridiction, hasard.choice([j for j in JOURS if j >= premier_jour(type_juridiction)])
+    )
+
+
 def _decompte_au_hasard(hasard: random.Random, votants: int) -> dict[str, int]:
     oui = hasard.randint(0, votants)
     non = hasard.randint(0, votants - oui)
@@ -134,11 +146,14 @@ def _decompte_au_hasard(hasard: random.Random, votants: int) -> dict[str, int]:
 def _constats(hasard: random.Random) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     cas, attendus = [], []
     for _ in range(400):
-        regle = majorite(hasard.choice(list(TypeJuridiction)), hasard.choice(JOURS))
+        regle = _majorite_au_hasard(hasard)
         decompte = _decompte_au_hasard(hasard, regle.votants)
-        cas.append({"regles": _regles_des_votes(regle), "decompte": decompte})
+        defavorable = hasard.choice(REPONSES_DEFAVORABLES)
+        cas.append(
+            {"regles": _regles_des_votes(regle), "decompte": decompte, "defavorable": defavorable.value}
+        )
         try:
-            attendus.append({"reponse": constater(regle, Decompte(**decompte)).value})
+            attendus.append({"reponse": constater(regle, Decompte(**decompte), defavorable).value})
         except DecompteRefuse as refus:
             attendus.append({"refus": str(refus)})
     return cas, attendus
@@ -152,6 +167,7 @@ def _etape(plan: PlanDeDeliberation, delibere: Delibere, refus: str | None) -> d
         accuses.append(
             {
                 "faits": [f.issue(delibere.reponses).value for f in issue.faits],
+                "retenus": [f.libelle_retenu(delibere.reponses) for f in issue.faits],
                 "encourue": encourue
                 and {"peine": encourue.peine and encourue.peine.en_lettres(), "certaine": encourue.certaine},
                 "alteration": issue.alteration_retenue(delibere.reponses),
@@ -163,6 +179,13 @@ def _etape(plan: PlanDeDeliberation, delibere: Delibere, refus: str | None) -> d
         "reponses": {str(n): r.value for n, r in delibere.reponses.items()},
         "prochaine": prochaine.numero if prochaine else None,
         "contradictions": [i.motif for i in delibere.contradictions()],
+        "formules": {
+            str(question.numero): delibere.majorite.formule(
+                delibere.reponses[question.numero], question.defavorable
+            )
+            for question in plan.questions
+            if question.numero in delibere.reponses
+        },
         "accuses": accuses,
     }
 
@@ -182,7 +205,7 @@ def _deliberes(hasard: random.Random) -> tuple[list[dict[str, Any]], list[list[d
     ecrit += [{"nouveau": True, "numero": 1}, {"nouveau": False, "numero": 1, "decompte": minoritaire}]
     for dossier, plan in plans:
         for essai in range(4):
-            jour = hasard.choice(JOURS)
+            jour = hasard.choice([j for j in JOURS if j >= premier_jour(dossier.juridiction.type)])
             regle = majorite(dossier.juridiction.type, jour)
             delibere = Delibere.ouvrir(plan, regle)
             votes, etapes = [], []
@@ -234,7 +257,7 @@ def _peine_js(peine: Peine) -> dict[str, Any]:
 def _tours(hasard: random.Random) -> tuple[list[dict[str, Any]], list[list[dict[str, Any]]]]:
     cas, attendus = [], []
     for _ in range(150):
-        regle_du_jour = majorite(hasard.choice(list(TypeJuridiction)), hasard.choice(JOURS))
+        regle_du_jour = _majorite_au_hasard(hasard)
         maximum = hasard.choice([PEINES[2], PEINES[4], PEINES[6], PEINES[8]])
         alteration = hasard.random() < 0.3
         regle = RegleDeLaPeine(regle_du_jour, maximum, alteration)
@@ -306,6 +329,16 @@ def test_le_module_du_navigateur_decide_comme_le_droit_python(navigateur: Browse
     assert any(e["refus"] for e in etapes) and any(e["contradictions"] for e in etapes)
     assert any(ReponseDeLaCour.SANS_OBJET.value in e["reponses"].values() for e in etapes)
     assert any(IssueDuFait.IRRESPONSABLE.value in a["faits"] for e in etapes for a in e["accuses"])
+    # La majorité allée au « non », et la qualification subsidiaire nommée.
+    assert any(
+        r.get("reponse") == "oui" and c["defavorable"] == "non"
+        for r, c in zip(constats_attendus, constats, strict=True)
+    )
+    assert any(f.startswith("non à la majorité") for e in etapes for f in e["formules"].values())
+    assert any("question subsidiaire n°" in r for e in etapes for a in e["accuses"] for r in a["retenus"])
+    assert any(
+        "circonstance aggravante retenue" in r for e in etapes for a in e["accuses"] for r in a["retenus"]
+    )
     assert any(e["prononcee"] for d in tours_attendus for e in d)
     assert any(e["refus"] for d in tours_attendus for e in d)
 
@@ -460,7 +493,9 @@ def _peines_entieres(hasard: random.Random) -> tuple[list[dict[str, Any]], list[
 def _scrutins(hasard: random.Random) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     cas, attendus = [], []
     for _ in range(200):
-        regle = majorite(hasard.choice(list(TypeJuridiction)), hasard.choice(JOURS))
+        type_juridiction = hasard.choice(list(TypeJuridiction))
+        jours = [j for j in JOURS if j >= premier_jour(type_juridiction)]
+        regle = majorite(type_juridiction, hasard.choice(jours))
         decompte = _decompte_au_hasard(hasard, regle.votants)
         defavorable = hasard.random() < 0.5
         cas.append({"regles": _regles_des_votes(regle), "decompte": decompte, "defavorable": defavorable})

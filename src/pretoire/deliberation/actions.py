@@ -48,7 +48,7 @@ from pretoire.law.erreurs import messages_en_francais
 from pretoire.law.mise_en_accusation import TypeJuridiction
 from pretoire.law.questions import FeuilleDeQuestions, Gravite, etablir_feuille
 from pretoire.proces.models import Affaire
-from pretoire.questions.actions import dossier_de_l_affaire
+from pretoire.questions.actions import DossierIncomplet, dossier_de_l_affaire
 
 from .models import Deliberation, PeinePrononcee, ReponseInscrite
 
@@ -77,7 +77,17 @@ class ContexteDuDelibere:
 
 def contexte_du_delibere(affaire: Affaire, date_deliberation: date) -> ContexteDuDelibere:
     """La feuille de l'affaire, le plan des votes et la règle de majorité du jour du délibéré."""
-    dossier = dossier_de_l_affaire(affaire)
+    try:
+        dossier = dossier_de_l_affaire(affaire)
+    except DossierIncomplet as incomplet:
+        raise DelibereRefuse(
+            [
+                "Le délibéré porte sur les questions tirées du dossier de l'affaire, et l'affaire n'en a"
+                " pas de complet : le greffe doit d'abord importer la décision de mise en accusation"
+                " (onglet « Dossier »).",
+                *(f"Dossier : {erreur}" for erreur in incomplet.erreurs),
+            ]
+        ) from incomplet
     feuille = etablir_feuille(dossier, evenements_des_debats(affaire))
     try:
         regle = majorite(TypeJuridiction(affaire.juridiction.type), date_deliberation)

@@ -42,6 +42,11 @@ def _textes_de_l_ecran() -> dict[str, str]:
     return {
         "question": _("Question n° %(numero)s"),
         "a_voter": _("à voter"),
+        "non_defavorable": _(
+            "Le « oui » à cette question profite à l'accusé : la décision défavorable est le « non »,"
+            " qui exige seul la majorité (« %(formule)s ») ; blancs et nuls vont au « oui » (art. 358"
+            " et 359 CPP)."
+        ),
         "en_cours": _("scrutin en cours"),
         "resultat": _("Résultat du scrutin : %(formule)s"),
         "nouveau_vote": _("Nouveau vote sur la question n° %(numero)s"),
@@ -49,6 +54,11 @@ def _textes_de_l_ecran() -> dict[str, str]:
         "tour": _("Tour n° %(numero)s"),
         "exempte": _("Exempté de peine (art. 363 CPP)."),
         "maximum": _("Maximum encouru : %(peine)s."),
+        "maximum_reduit": _(
+            "Maximum encouru : %(peine)s ; l'altération du discernement étant retenue, il est réduit à"
+            " %(reduit)s (art. 122-1 al. 2 CP), et les deux tiers de la peine initialement encourue"
+            " exigent la majorité qualifiée (art. 362 CPP)."
+        ),
         "maximum_a_confirmer": _(
             "Les textes de Prétoire n'établissent pas le maximum encouru : confirmez-le avant le vote."
         ),
@@ -112,11 +122,16 @@ def delibere(request: HttpRequest, affaire_id: int) -> HttpResponse:
         except DelibereRefuse as refus:
             raisons = refus.erreurs
         return render(request, "deliberation/ouverture.html", {**contexte, "raisons": raisons})
-    donnees = contexte_du_delibere(affaire, deliberation.date_deliberation).donnees()
+    try:
+        donnees = contexte_du_delibere(affaire, deliberation.date_deliberation).donnees()
+    except DelibereRefuse as refus:
+        return render(request, "deliberation/ouverture.html", {**contexte, "raisons": refus.erreurs})
+    # La règle du « non » défavorable ne s'affiche que si la feuille a de telles questions.
+    non_defavorable = any(q["defavorable"] == "non" for q in donnees["questions"])
     return render(
         request,
         "deliberation/delibere.html",
-        {**contexte, "donnees": donnees, "textes": _textes_de_l_ecran()},
+        {**contexte, "donnees": donnees, "textes": _textes_de_l_ecran(), "non_defavorable": non_defavorable},
     )
 
 

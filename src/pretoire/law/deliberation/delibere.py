@@ -7,12 +7,13 @@ contradiction. Un vote sur une question qui ne se pose pas, ou avant celle que l
 appelle, est refusé sans rien changer.
 
 ``Delibere`` ne garde que les réponses ; le décompte passe par ``voter`` et n'est conservé nulle
-part.
+part. Il avance en place : un scrutin ajoute sa réponse (et les « sans objet » qu'elle entraîne)
+sans recopier la feuille, et la question suivante se cherche à partir de la dernière votée, de
+sorte que le délibéré entier croît comme la feuille ; un vote refusé ne change rien.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from pretoire.law.deliberation.excuse_de_minorite import maximum_avec_l_excuse
@@ -32,11 +33,13 @@ class VoteRefuse(ValueError):
     """Ce vote ne peut pas avoir lieu maintenant : rien n'est inscrit."""
 
 
-@dataclass(frozen=True)
+@dataclass
 class Delibere:
     plan: PlanDeDeliberation
     majorite: Majorite
-    reponses: Mapping[int, ReponseDeLaCour] = field(default_factory=dict)
+    reponses: dict[int, ReponseDeLaCour] = field(default_factory=dict)
+    # Toutes les questions qui précèdent cette position, dans l'ordre des votes, ont leur réponse.
+    _position: int = field(default=0, init=False, repr=False, compare=False)
 
     @classmethod
     def ouvrir(cls, plan: PlanDeDeliberation, majorite: Majorite) -> Delibere:
@@ -53,36 +56,49 @@ class Delibere:
         return replace(self, reponses=reponses)
 
     def prochaine_question(self) -> QuestionADeliberer | None:
-        return next(
-            (
-                q
-                for q in self.plan.questions
-                if q.numero not in self.reponses and q.condition.etat(self.reponses) is EtatCondition.REMPLIE
-            ),
-            None,
-        )
+        questions = self.plan.questions
+        while self._position < len(questions) and questions[self._position].numero in self.reponses:
+            self._position += 1
+        for rang in range(self._position, len(questions)):
+            question = questions[rang]
+            if question.numero in self.reponses:
+                continue
+            if question.condition.etat(self.reponses) is EtatCondition.REMPLIE:
+                return question
+        return None
 
     @property
     def termine(self) -> bool:
         return self.prochaine_question() is None
 
-    def voter(self, numero: int, decompte: Decompte) -> Delibere:
-        """Le scrutin sur la question ``numero`` ; refusé si elle ne se pose pas maintenant."""
+    def constater_le_scrutin(self, numero: int, decompte: Decompte) -> ReponseDeLaCour:
+        """Le résultat du scrutin sur la question ``numero``, sans l'inscrire ; refusé si elle ne se
+        pose pas maintenant. La majorité va à la réponse défavorable à l'accusé (art. 359)."""
+        question = self._verifier_que_la_question_se_pose(numero)
+        return constater(self.majorite, decompte, question.defavorable)
+
+    def inscrire(self, numero: int, reponse: ReponseDeLaCour) -> Delibere:
+        """Inscrit la réponse constatée, puis « sans objet » aux questions qui ne se posent plus."""
         self._verifier_que_la_question_se_pose(numero)
-        reponses = {**self.reponses, numero: constater(self.majorite, decompte)}
+        self.reponses[numero] = reponse
         # Seules les questions qui dépendent de celle-ci peuvent devenir sans objet.
         a_revoir = [numero]
         while a_revoir:
             for suivante in self.plan.dependantes.get(a_revoir.pop(), ()):
                 question = self.plan.question(suivante)
-                if suivante in reponses or question is None:
+                if suivante in self.reponses or question is None:
                     continue
-                if question.condition.etat(reponses) is EtatCondition.IMPOSSIBLE:
-                    reponses[suivante] = ReponseDeLaCour.SANS_OBJET
+                if question.condition.etat(self.reponses) is EtatCondition.IMPOSSIBLE:
+                    self.reponses[suivante] = ReponseDeLaCour.SANS_OBJET
                     a_revoir.append(suivante)
-        return replace(self, reponses=reponses)
+        return self
 
-    def _verifier_que_la_question_se_pose(self, numero: int) -> None:
+    def voter(self, numero: int, decompte: Decompte) -> Delibere:
+        """Le scrutin sur la question ``numero``, constaté et inscrit ; refusé si elle ne se pose pas
+        maintenant, sans rien changer."""
+        return self.inscrire(numero, self.constater_le_scrutin(numero, decompte))
+
+    def _verifier_que_la_question_se_pose(self, numero: int) -> QuestionADeliberer:
         question = self.plan.question(numero)
         if question is None:
             raise VoteRefuse(f"La question n° {numero} n'est pas sur la feuille.")
@@ -103,6 +119,7 @@ class Delibere:
                 f"Votez d'abord la question n° {prochaine.numero} : les scrutins se suivent dans l'ordre"
                 " de l'art. 356 CPP."
             )
+        return question
 
     def contradictions(self) -> tuple[Incompatibilite, ...]:
         return tuple(i for i in self.plan.incompatibilites if i.constatee(self.reponses))

@@ -29,7 +29,7 @@ from typing import Any
 
 from pretoire.law.citations import ENTREE_EN_VIGUEUR_NOUVEAU_CODE, Reference, formater
 from pretoire.law.deliberation.delibere import DecisionSurLaPeine
-from pretoire.law.deliberation.majorite import Majorite
+from pretoire.law.deliberation.majorite import Majorite, ReponseDeLaCour
 from pretoire.law.deliberation.ordre import IssueDuFait, PlanDeDeliberation, Reponses
 from pretoire.law.deliberation.peine_entiere import PeineEntiere
 from pretoire.law.mise_en_accusation import TypeJuridiction
@@ -209,13 +209,13 @@ def inscrire(
         en_tete=feuille.en_tete,
         date_deliberation=date_deliberation,
         composition=f"{INTITULES_DES_JURIDICTIONS[type_juridiction]} : {majorite.composition.en_clair()}.",
-        regle=_regle_en_clair(majorite),
+        regle=_regle_en_clair(majorite, any(q.defavorable is ReponseDeLaCour.NON for q in plan.questions)),
         reponses=tuple(
             ReponseInscrite(
                 numero=q.numero,
                 texte=q.texte,
                 citation=citer(q.citations),
-                formule=majorite.formule(reponses[q.numero]),
+                formule=majorite.formule(reponses[q.numero], q.defavorable),
                 posee_au_delibere=q.posee_au_delibere,
                 non_verifie=q.non_verifie,
             )
@@ -237,15 +237,21 @@ def _avec_les_modalites(decision: DecisionPourLAccuse, entiere: PeineEntiere | N
     return replace(decision, modalites=entiere.lignes, reexamen_decide=entiere.retention_decidee)
 
 
-def _regle_en_clair(majorite: Majorite) -> str:
+def _regle_en_clair(majorite: Majorite, non_defavorable: bool = False) -> str:
     if majorite.regle.majorite_simple:
         exigence = "à la majorité (art. 380-19 4° CPP)"
     else:
         exigence = f"{majorite.mention_de_majorite()} (art. 359 CPP)"
-    return (
+    regle = (
         f"Toute décision défavorable à l'accusé se forme {exigence} ; les bulletins blancs ou déclarés"
         " nuls sont comptés comme favorables à l'accusé (art. 358 CPP) ; le nombre de voix n'est pas"
         " exprimé (art. 360 CPP)."
+    )
+    if not non_defavorable:
+        return regle
+    return (
+        f"{regle} Sur une question dont le « oui » profite à l'accusé, la décision défavorable est le"
+        " « non », inscrit avec la majorité qu'il a réunie (forme non vérifiée)."
     )
 
 
@@ -261,7 +267,8 @@ def _decision(
     faits = tuple(
         FaitJuge(
             fait=f.fait,
-            libelle=f.libelle,
+            # Art. 364 et 365-1 : la qualification et les circonstances que les réponses retiennent.
+            libelle=f.libelle_retenu(reponses),
             issue=f.issue(reponses),
             # Les questions du fait, et celles qui couvrent tous les faits de l'accusé.
             questions=tuple(sorted(par_fait[f.fait] + par_fait[""])),

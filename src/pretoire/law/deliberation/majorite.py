@@ -24,6 +24,18 @@ majorité de huit voix au moins ») ; le nombre en lettres, bien que les chiffre
 majorité (forme non vérifiée) ; une cour de magistrats seuls écrit « oui à la majorité » (non
 vérifié : mots de l'art. 380-19 4°).
 
+Une question dont le « oui » profite à l'accusé (la seconde question de l'art. 349-1, « bénéficie-t-il
+… de la cause d'irresponsabilité » ; une cause légale d'exemption ou de diminution de la peine ; la
+question de l'art. 122-1 al. 2 CP) : la décision défavorable est le « non », et c'est lui qui exige
+la majorité de l'art. 359 ; les blancs et nuls, favorables à l'accusé (art. 358 al. 2), vont au
+« oui ». Six « oui » et trois « non » sur la cause d'irresponsabilité : l'accusé en bénéficie.
+AMBIGUÏTÉ : comment s'inscrit le « non » qui a réuni la majorité qualifiée ? Les sources ne donnent
+aucune feuille réelle (« How a negative answer is written … UNVERIFIED ») et l'art. 360 ne parle que
+de la déclaration « affirmative » — lecture retenue, NON VÉRIFIÉE : « non à la majorité de sept voix
+au moins », symétrique de la forme attestée du « oui », pour que la feuille constate que la décision
+défavorable a réuni la majorité exigée sans en dire le nombre ; le « oui » qui profite à l'accusé
+s'écrit « oui », sans mention, comme le « non » ordinaire.
+
 Le décompte (``Decompte``) ne vit que le temps du vote : il n'a pas de représentation lisible
 (une trace ou un journal qui l'afficherait ne montre rien), et seule la formule légale sort de
 ce module.
@@ -36,7 +48,12 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from pretoire.law.citations import Citation, Jurisprudence, article_cpp
-from pretoire.law.deliberation.composition import Composition, RegleNonCouverte, composition
+from pretoire.law.deliberation.composition import (
+    DEBUT_DE_LA_COUR_CRIMINELLE_EXPERIMENTALE,
+    Composition,
+    RegleNonCouverte,
+    composition,
+)
 from pretoire.law.mise_en_accusation import TypeJuridiction
 from pretoire.law.redaction import date_en_toutes_lettres, nombre_en_lettres
 
@@ -48,6 +65,11 @@ class ReponseDeLaCour(enum.StrEnum):
     OUI = "oui"
     NON = "non"
     SANS_OBJET = "sans objet"
+
+
+# La réponse défavorable à l'accusé est « oui » (culpabilité, circonstance) ou « non » (une cause
+# qui lui profite) ; c'est elle qui exige la majorité de l'art. 359.
+REPONSES_DEFAVORABLES = (ReponseDeLaCour.OUI, ReponseDeLaCour.NON)
 
 
 @dataclass(frozen=True)
@@ -118,7 +140,7 @@ VERSIONS: tuple[RegleDesVotes, ...] = (
     ),
     RegleDesVotes(
         TypeJuridiction.COUR_CRIMINELLE_DEPARTEMENTALE,
-        None,
+        DEBUT_DE_LA_COUR_CRIMINELLE_EXPERIMENTALE,
         None,
         None,
         None,
@@ -159,20 +181,27 @@ class Majorite:
             return self.majorite_absolue
         return self.regle.voix_pour_le_maximum
 
-    def formule(self, reponse: ReponseDeLaCour) -> str:
+    def formule(self, reponse: ReponseDeLaCour, defavorable: ReponseDeLaCour = ReponseDeLaCour.OUI) -> str:
         """Ce que le président inscrit « en marge ou à la suite de la question résolue » (art. 358).
+
+        La réponse défavorable à l'accusé porte la majorité qu'elle a réunie (art. 359 et 360) ;
+        ``defavorable`` dit laquelle des deux l'est pour cette question.
 
         >>> appel = majorite(TypeJuridiction.COUR_ASSISES_APPEL, date(2026, 11, 24))
         >>> appel.formule(ReponseDeLaCour.OUI)
         'oui à la majorité de huit voix au moins'
         >>> appel.formule(ReponseDeLaCour.SANS_OBJET)
         'sans objet'
+        >>> appel.formule(ReponseDeLaCour.NON, defavorable=ReponseDeLaCour.NON)
+        'non à la majorité de huit voix au moins'
+        >>> appel.formule(ReponseDeLaCour.OUI, defavorable=ReponseDeLaCour.NON)
+        'oui'
         >>> majorite(TypeJuridiction.COUR_ASSISES, date(2022, 2, 28)).formule(ReponseDeLaCour.OUI)
         'oui à la majorité de six voix au moins'
         """
-        if reponse is not ReponseDeLaCour.OUI:
+        if reponse is ReponseDeLaCour.SANS_OBJET or reponse is not defavorable:
             return reponse.value
-        return f"oui {self.mention_de_majorite()}"
+        return f"{reponse.value} {self.mention_de_majorite()}"
 
     def mention_de_majorite(self) -> str:
         """« à la majorité de sept voix au moins » ; « à la majorité » pour des magistrats seuls."""
@@ -189,7 +218,7 @@ class Majorite:
         return _mention(self.regle.voix_pour_le_maximum)
 
     def formules_permises(self) -> frozenset[str]:
-        return frozenset(self.formule(r) for r in ReponseDeLaCour)
+        return frozenset(self.formule(r, d) for r in ReponseDeLaCour for d in REPONSES_DEFAVORABLES)
 
 
 def majorite(type_juridiction: TypeJuridiction, date_deliberation: date) -> Majorite:
@@ -256,15 +285,27 @@ def verifier_le_nombre_de_bulletins(votants: int, nombres: tuple[int, ...], tota
         )
 
 
-def constater(majorite: Majorite, decompte: Decompte) -> ReponseDeLaCour:
-    """Le résultat du scrutin : « oui » seulement si les voix défavorables atteignent le seuil.
+def constater(
+    majorite: Majorite, decompte: Decompte, defavorable: ReponseDeLaCour = ReponseDeLaCour.OUI
+) -> ReponseDeLaCour:
+    """Le résultat du scrutin : la réponse ``defavorable`` à l'accusé seulement si elle atteint le
+    seuil de l'art. 359, l'autre sinon.
 
-    Blancs et nuls comptent pour l'accusé (art. 358 al. 2) : ils ne s'ajoutent jamais au « oui ».
+    Blancs et nuls comptent pour l'accusé (art. 358 al. 2) : ils ne s'ajoutent jamais à la
+    réponse défavorable.
 
     >>> appel = majorite(TypeJuridiction.COUR_ASSISES_APPEL, date(2026, 11, 24))
     >>> constater(appel, Decompte(oui=8, non=2, blancs=1, nuls=1))
     <ReponseDeLaCour.OUI: 'oui'>
     >>> constater(appel, Decompte(oui=7, non=0, blancs=5))
+    <ReponseDeLaCour.NON: 'non'>
+
+    Sur « bénéficie-t-il de la cause d'irresponsabilité ? », le « non » est défavorable :
+
+    >>> premier_ressort = majorite(TypeJuridiction.COUR_ASSISES, date(2026, 11, 24))
+    >>> constater(premier_ressort, Decompte(oui=3, non=6), defavorable=ReponseDeLaCour.NON)
+    <ReponseDeLaCour.OUI: 'oui'>
+    >>> constater(premier_ressort, Decompte(oui=2, non=7), defavorable=ReponseDeLaCour.NON)
     <ReponseDeLaCour.NON: 'non'>
     >>> try:
     ...     constater(appel, Decompte(oui=7, non=4))
@@ -274,7 +315,12 @@ def constater(majorite: Majorite, decompte: Decompte) -> ReponseDeLaCour:
     """
     nombres = (decompte.oui, decompte.non, decompte.blancs, decompte.nuls)
     verifier_le_nombre_de_bulletins(majorite.votants, nombres, sum(nombres))
-    return ReponseDeLaCour.OUI if decompte.oui >= majorite.voix_defavorables else ReponseDeLaCour.NON
+    if defavorable is ReponseDeLaCour.SANS_OBJET:
+        raise ValueError("La réponse défavorable à l'accusé est « oui » ou « non ».")
+    voix = decompte.oui if defavorable is ReponseDeLaCour.OUI else decompte.non
+    if voix >= majorite.voix_defavorables:
+        return defavorable
+    return ReponseDeLaCour.NON if defavorable is ReponseDeLaCour.OUI else ReponseDeLaCour.OUI
 
 
 def _mention(voix: int | None) -> str:
@@ -284,11 +330,14 @@ def _mention(voix: int | None) -> str:
 def formules_legales() -> frozenset[str]:
     """Toutes les réponses qu'une feuille peut porter, toutes juridictions et dates confondues.
 
-    >>> sorted(formules_legales())[:2]
-    ['non', 'oui à la majorité']
+    >>> sorted(formules_legales())[:3]
+    ['non', 'non à la majorité', 'non à la majorité de huit voix au moins']
     """
-    oui = {f"oui {_mention(regle.voix_exigees)}" for regle in VERSIONS}
-    return frozenset({*oui, ReponseDeLaCour.NON.value, ReponseDeLaCour.SANS_OBJET.value})
+    defavorables = {
+        f"{d.value} {_mention(regle.voix_exigees)}" for regle in VERSIONS for d in REPONSES_DEFAVORABLES
+    }
+    simples = {ReponseDeLaCour.OUI.value, ReponseDeLaCour.NON.value, ReponseDeLaCour.SANS_OBJET.value}
+    return frozenset(defavorables | simples)
 
 
 def mentions_de_peine_legales() -> frozenset[str]:
@@ -299,6 +348,7 @@ def mentions_de_peine_legales() -> frozenset[str]:
 
 __all__ = [
     "CRIM_24_MAI_2023",
+    "REPONSES_DEFAVORABLES",
     "Decompte",
     "DecompteRefuse",
     "Majorite",

@@ -1,7 +1,8 @@
 """Le délibéré en données, pour l'écran du président qui calcule sans le réseau de la salle.
 
-Tout ce qui décide vient d'ici : les seuils et les formules (``majorite``), l'ordre des votes et
-les conditions (``ordre``), les contradictions, les issues, les peines encourues. Le module ES
+Tout ce qui décide vient d'ici : les seuils et les formules (``majorite``), l'ordre des votes, les
+conditions et la réponse défavorable à l'accusé de chaque question (``ordre``), les
+contradictions, les issues et la qualification retenue, les peines encourues. Le module ES
 du navigateur (``static/pretoire/delibere.js``) n'y ajoute que l'arithmétique du dépouillement,
 la même que ``majorite.constater`` et ``peine.depouiller_un_tour`` ; un test compare les deux
 sur les mêmes entrées.
@@ -24,7 +25,7 @@ from pretoire.law.deliberation import (
     retention_de_surete,
     sursis,
 )
-from pretoire.law.deliberation.majorite import Majorite, ReponseDeLaCour
+from pretoire.law.deliberation.majorite import REPONSES_DEFAVORABLES, Majorite, ReponseDeLaCour
 from pretoire.law.deliberation.ordre import Condition, PlanDeDeliberation
 from pretoire.law.deliberation.peine import NaturePeine, Peine
 from pretoire.law.deliberation.peine_entiere import FaitPourLaPeine, faits_en_json
@@ -68,7 +69,11 @@ def donnees_du_delibere(
         "voix_pour_le_maximum": majorite.voix_pour_le_maximum,
         "majorite_simple": majorite.regle.majorite_simple,
         "composition": majorite.composition.en_clair(),
-        "formules": {r.value: majorite.formule(r) for r in ReponseDeLaCour},
+        "reserve_composition": majorite.composition.reserve,
+        # Selon la réponse défavorable à l'accusé pour la question (art. 359), la formule de chaque réponse.
+        "formules": {
+            d.value: {r.value: majorite.formule(r, d) for r in ReponseDeLaCour} for d in REPONSES_DEFAVORABLES
+        },
         "natures_de_peine": {n.value: n.libelle for n in NaturePeine},
         "questions": [
             {
@@ -81,6 +86,7 @@ def donnees_du_delibere(
                     formater(r, date_deliberation, entree_en_vigueur_nouveau_code) for r in q.citations
                 ),
                 "condition": q.condition.en_json(),
+                "defavorable": q.defavorable.value,
                 "posee_au_delibere": q.posee_au_delibere,
                 "non_verifie": q.non_verifie,
             }
@@ -105,6 +111,15 @@ def donnees_du_delibere(
                         "libelle": f.libelle,
                         "coupable": _condition(f.coupable),
                         "trouble_mental": _condition(f.trouble_mental),
+                        "qualifications": [
+                            {
+                                "libelle": q.libelle,
+                                "condition": q.condition.en_json(),
+                                "subsidiaire": q.subsidiaire,
+                                "circonstances": [list(c) for c in q.circonstances],
+                            }
+                            for q in f.qualifications
+                        ],
                     }
                     for f in a.faits
                 ],

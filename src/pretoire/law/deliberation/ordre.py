@@ -74,6 +74,29 @@ NATURES_DE_CIRCONSTANCE = frozenset({NatureQuestion.CIRCONSTANCE_AGGRAVANTE, Nat
 
 Reponses = Mapping[int, ReponseDeLaCour]
 
+# Art. 359 : « Toute décision défavorable à l'accusé se forme à la majorité de sept voix au
+# moins ». Le « oui » lui est défavorable sur le fait, les circonstances et les autres
+# qualifications ; le « non », sur une question dont le « oui » lui profite : la seconde question
+# de l'art. 349-1 (« bénéficie-t-il … de la cause d'irresponsabilité pénale »), une cause légale
+# d'exemption ou de diminution de la peine (art. 349 al. 4), dont la question de l'art. 122-1
+# al. 2 CP que l'art. 361-1 al. 3 fait poser.
+NATURES_OU_LE_NON_EST_DEFAVORABLE = frozenset(
+    {NatureQuestion.IRRESPONSABILITE, NatureQuestion.CAUSE_EXEMPTION_DIMINUTION}
+)
+
+
+def reponse_defavorable(nature: NatureQuestion) -> ReponseDeLaCour:
+    """La réponse défavorable à l'accusé, celle qui exige la majorité de l'art. 359.
+
+    >>> reponse_defavorable(NatureQuestion.PRINCIPALE).value
+    'oui'
+    >>> reponse_defavorable(NatureQuestion.IRRESPONSABILITE).value
+    'non'
+    """
+    if nature in NATURES_OU_LE_NON_EST_DEFAVORABLE:
+        return ReponseDeLaCour.NON
+    return ReponseDeLaCour.OUI
+
 
 class EtatCondition(enum.Enum):
     REMPLIE = "remplie"
@@ -146,6 +169,10 @@ class QuestionADeliberer:
     # La question de l'art. 122-1 al. 2, que l'art. 361-1 al. 3 fait poser au délibéré.
     posee_au_delibere: bool = False
 
+    @property
+    def defavorable(self) -> ReponseDeLaCour:
+        return reponse_defavorable(self.nature)
+
 
 @dataclass(frozen=True)
 class Incompatibilite:
@@ -181,11 +208,47 @@ class IssueDuFait(enum.StrEnum):
 
 
 @dataclass(frozen=True)
+class QualificationPossible:
+    """Une qualification que le fait peut recevoir : celle de la décision de renvoi, ou une autre
+    posée en question subsidiaire (art. 351), retenue quand ``condition`` est remplie ; ses
+    circonstances (numéro de la question, libellé) sont retenues par un « oui »."""
+
+    libelle: str
+    condition: Condition
+    subsidiaire: int | None = None
+    circonstances: tuple[tuple[int, str], ...] = ()
+
+    def en_clair(self, fait: str, reponses: Reponses) -> str:
+        """« atteinte sexuelle sur mineur de quinze ans (fait F1, question subsidiaire n° 3) » ; « viol
+        (fait F1 ; circonstance aggravante retenue : victime mineure de quinze ans) ». Tout tient dans
+        la parenthèse, pour que plusieurs faits se lisent sans confusion."""
+        question = f", question subsidiaire n° {self.subsidiaire}" if self.subsidiaire is not None else ""
+        retenues = [
+            libelle for numero, libelle in self.circonstances if reponses.get(numero) is ReponseDeLaCour.OUI
+        ]
+        if not retenues:
+            return f"{self.libelle} (fait {fait}{question})"
+        titre = (
+            "circonstance aggravante retenue" if len(retenues) == 1 else "circonstances aggravantes retenues"
+        )
+        return f"{self.libelle} (fait {fait}{question} ; {titre} : {liste_en_francais(retenues)})"
+
+
+@dataclass(frozen=True)
 class FaitDeLAccuse:
     fait: str
     libelle: str
     coupable: Condition
     trouble_mental: Condition | None = None
+    qualifications: tuple[QualificationPossible, ...] = ()
+
+    def libelle_retenu(self, reponses: Reponses) -> str:
+        """Ce dont l'accusé est déclaré coupable (art. 364 et 365-1) : la qualification que les
+        réponses retiennent et ses circonstances retenues ; sinon, le fait tel que renvoyé."""
+        for qualification in self.qualifications:
+            if qualification.condition.remplie(reponses):
+                return qualification.en_clair(self.fait, reponses)
+        return self.libelle
 
     def issue(self, reponses: Reponses) -> IssueDuFait:
         if self.coupable.remplie(reponses):
@@ -480,13 +543,30 @@ class _Lecture:
                 for c in causes
                 if c.code == CAUSE_TROUBLE_MENTAL
             ]
-            version = self.catalogue.version_au(fait.qualification, fait.premier_jour)
+            libelle = self.catalogue.libelle_qualification(fait.qualification, fait.premier_jour)
+            circonstances = tuple(
+                (
+                    c.numero,
+                    self.catalogue.libelle_circonstance(fait.qualification, c.code or "", fait.premier_jour),
+                )
+                for c in self._de_nature(accuse, fait.id, *NATURES_DE_CIRCONSTANCE)
+            )
+            qualifications = [QualificationPossible(libelle, Condition((base,)), None, circonstances)]
+            qualifications += [
+                QualificationPossible(
+                    self.catalogue.libelle_qualification(s.code or "", fait.premier_jour),
+                    Condition(((Dependance(s.numero, Reponse.OUI),),)),
+                    s.numero,
+                )
+                for s in subsidiaires
+            ]
             faits.append(
                 FaitDeLAccuse(
                     fait=fait.id,
-                    libelle=f"{version.libelle if version else fait.qualification} (fait {fait.id})",
+                    libelle=f"{libelle} (fait {fait.id})",
                     coupable=Condition((base, *((Dependance(s.numero, Reponse.OUI),) for s in subsidiaires))),
                     trouble_mental=Condition(tuple(trouble_mental)) if trouble_mental else None,
+                    qualifications=tuple(qualifications),
                 )
             )
 

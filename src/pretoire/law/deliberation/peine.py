@@ -31,6 +31,13 @@ sources (non vérifié) : elle n'est pas appliquée.
 AMBIGUÏTÉ : « les deux tiers de la peine initialement encourue » quand elle est la perpétuité —
 lecture retenue : trente ans, durée à laquelle l'art. 122-1 al. 2 CP la ramène (texte connu des
 sources par paraphrase) ; la majorité qualifiée est alors exigée dès trente ans.
+Art. 122-1 al. 2 CP, connu des sources par paraphrase : la personne dont le discernement était
+altéré « demeure punissable », la peine privative de liberté encourue étant « réduite du tiers » ou,
+pour la perpétuité, « ramenée à trente ans ». La cour qui a répondu « oui » à cette question ne peut
+donc prononcer plus, et les deux tiers de la peine initialement encourue (art. 362 al. 2) exigent la
+majorité qualifiée.
+AMBIGUÏTÉ : le tiers d'une durée en mois qui ne se divise pas par trois — lecture retenue : le
+maximum réduit est arrondi au mois inférieur, jamais au-dessus des deux tiers.
 AMBIGUÏTÉ : bulletins blancs ou nuls au vote sur la peine — l'art. 358 vise les scrutins sur les
 questions — lecture retenue : ils comptent parmi les votants et ne vont à aucune peine.
 """
@@ -145,6 +152,26 @@ class RegleDeLaPeine:
     def majorite_absolue(self) -> int:
         return self.majorite.majorite_absolue
 
+    @property
+    def maximum_prononcable(self) -> Peine:
+        """Le maximum encouru ; avec l'altération retenue, réduit du tiers ou ramené à trente ans
+        (art. 122-1 al. 2 CP).
+
+        >>> from datetime import date
+        >>> from pretoire.law.deliberation.majorite import majorite
+        >>> from pretoire.law.mise_en_accusation import TypeJuridiction
+        >>> du_jour = majorite(TypeJuridiction.COUR_ASSISES, date(2026, 11, 24))
+        >>> RegleDeLaPeine(du_jour, ans(20), True).maximum_prononcable.en_lettres()
+        'treize ans et quatre mois de réclusion criminelle'
+        >>> RegleDeLaPeine(du_jour, perpetuite(), True).maximum_prononcable.en_lettres()
+        'trente ans de réclusion criminelle'
+        """
+        if not self.alteration:
+            return self.maximum
+        if self.maximum.mois is None:
+            return Peine(self.maximum.nature, TRENTE_ANS_EN_MOIS)
+        return Peine(self.maximum.nature, self.maximum.mois * 2 // 3)
+
     def exige_la_majorite_qualifiee(self, peine: Peine) -> bool:
         """Le maximum encouru ; avec l'altération (art. 122-1 al. 2), dès les deux tiers.
 
@@ -190,10 +217,15 @@ class RegleDeLaPeine:
 
     def verifier(self, peine: Peine) -> None:
         """Refuse ce qui ne peut pas être mis aux voix, avec la raison en français."""
-        if peine.plus_forte_que(self.maximum):
-            raise PeineRefusee(
-                f"{_capitale(peine.en_lettres())} dépasse le maximum encouru ({self.maximum.en_lettres()})."
+        if peine.plus_forte_que(self.maximum_prononcable):
+            reduit = (
+                f", réduit par l'altération du discernement retenue (art. 122-1 al. 2 CP) à"
+                f" {self.maximum_prononcable.en_lettres()}"
+                if self.alteration
+                else ""
             )
+            encouru = f"{self.maximum.en_lettres()}{reduit}"
+            raise PeineRefusee(f"{_capitale(peine.en_lettres())} dépasse le maximum encouru ({encouru}).")
         if peine.nature.criminelle and peine.nature is not self.maximum.nature:
             raise PeineRefusee(
                 f"La peine encourue est {_article_indefini(self.maximum)} : "

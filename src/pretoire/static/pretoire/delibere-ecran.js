@@ -16,6 +16,7 @@ import {
   bornesPourLAccuse,
   causeDeLaPeineRetenue,
   constater,
+  constaterLeScrutin,
   contradictions,
   depouillerUnTour,
   dureeEnLettres,
@@ -23,11 +24,15 @@ import {
   estCoupable,
   eurosEnChiffres,
   excuseAppliquee,
+  formule,
+  inscrire,
   issueDuFait,
   laDeclarationDePleinDroitSePose,
   laQuestionDuReexamenSePose,
+  libelleRetenu,
   lignesDeLaPeine,
   maximumAvecLExcuse,
+  maximumPrononcable,
   mentionDeModalite,
   minoriteSelonReponses,
   moisFermes,
@@ -55,7 +60,7 @@ const texte = (cle, valeurs = {}) => textes[cle].replace(/%\((\w+)\)s/g, (_, nom
 
 const etat = {
   reponses: avecLesSansObjet(regles, new Map()),
-  proposees: null, // réponses après le scrutin constaté, en attente d'inscription
+  proposee: null, // { numero, reponse } : le scrutin constaté, en attente d'inscription
   maintenues: new Set(), // contradictions que le président a choisi de maintenir (art. 361 : « peut »)
   // accusé → { peine, mention, maximum, modalites, lignes } ou { exemption: true, maximum }
   decisions: new Map(),
@@ -79,35 +84,62 @@ function classeDeReponse(reponse) {
   return "reponse-sans-objet";
 }
 
+// La feuille se dessine une fois ; après chaque scrutin, seules les questions dont la réponse a
+// changé, et la question courante, sont redessinées : sur une feuille de vingt mille questions,
+// un scrutin ne refait pas vingt mille éléments.
+const feuille = { elements: new Map(), affichees: new Map(), courante: null };
+
+function creerQuestion(question) {
+  const item = document.createElement("li");
+  item.className = "question";
+  item.dataset.numero = question.numero;
+  const tete = document.createElement("p");
+  tete.className = "question-tete";
+  tete.innerHTML = `<span class="numero"></span> <span class="citation"></span>`;
+  tete.querySelector(".numero").textContent = texte("question", { numero: question.numero });
+  tete.querySelector(".citation").textContent = question.citation;
+  const enonce = document.createElement("p");
+  enonce.className = "question-texte";
+  enonce.textContent = question.texte;
+  const reponse = document.createElement("p");
+  item.append(tete, enonce, reponse);
+  feuille.elements.set(question.numero, { question, item, reponse });
+  return item;
+}
+
+function redessiner(numero, courante) {
+  const { question, item, reponse } = feuille.elements.get(numero);
+  const inscrite = etat.reponses.get(numero);
+  const estCourante = courante?.numero === numero;
+  item.classList.toggle("question-courante", estCourante);
+  reponse.className = `reponse ${inscrite ? classeDeReponse(inscrite) : "reponse-a-voter"}`;
+  if (inscrite) reponse.textContent = formule(regles, question, inscrite);
+  else reponse.textContent = estCourante ? texte("en_cours") : texte("a_voter");
+  if (inscrite === undefined) feuille.affichees.delete(numero);
+  else feuille.affichees.set(numero, inscrite);
+}
+
 function afficherFeuille() {
   const courante = prochaineQuestion(regles, etat.reponses);
-  const liste = $("feuille-delibere");
-  liste.replaceChildren(
-    ...regles.questions.map((question) => {
-      const item = document.createElement("li");
-      item.className = "question";
-      item.dataset.numero = question.numero;
-      if (courante && courante.numero === question.numero) {
-        item.classList.add("question-courante");
-        requestAnimationFrame(() => item.scrollIntoView({ block: "nearest" }));
-      }
-      const tete = document.createElement("p");
-      tete.className = "question-tete";
-      tete.innerHTML = `<span class="numero"></span> <span class="citation"></span>`;
-      tete.querySelector(".numero").textContent = texte("question", { numero: question.numero });
-      tete.querySelector(".citation").textContent = question.citation;
-      const enonce = document.createElement("p");
-      enonce.className = "question-texte";
-      enonce.textContent = question.texte;
-      const reponse = document.createElement("p");
-      const inscrite = etat.reponses.get(question.numero);
-      reponse.className = `reponse ${inscrite ? classeDeReponse(inscrite) : "reponse-a-voter"}`;
-      if (inscrite) reponse.textContent = regles.formules[inscrite];
-      else reponse.textContent = courante?.numero === question.numero ? texte("en_cours") : texte("a_voter");
-      item.append(tete, enonce, reponse);
-      return item;
-    }),
-  );
+  const aRedessiner = new Set();
+  if (feuille.elements.size === 0) {
+    $("feuille-delibere").replaceChildren(...regles.questions.map(creerQuestion));
+    for (const question of regles.questions) aRedessiner.add(question.numero);
+  }
+  for (const [numero, affichee] of feuille.affichees) {
+    if (etat.reponses.get(numero) !== affichee) aRedessiner.add(numero);
+  }
+  for (const [numero, reponse] of etat.reponses) {
+    if (feuille.affichees.get(numero) !== reponse) aRedessiner.add(numero);
+  }
+  if (feuille.courante !== null) aRedessiner.add(feuille.courante);
+  if (courante) aRedessiner.add(courante.numero);
+  for (const numero of aRedessiner) redessiner(numero, courante);
+  if (courante && feuille.courante !== courante.numero) {
+    const { item } = feuille.elements.get(courante.numero);
+    requestAnimationFrame(() => item.scrollIntoView({ block: "nearest" }));
+  }
+  feuille.courante = courante ? courante.numero : null;
 }
 
 // --- Le scrutin -------------------------------------------------------------------------------
@@ -143,6 +175,11 @@ function afficherScrutin() {
   enonce.className = "question-texte";
   enonce.textContent = question.texte;
   zone.append(titre, enonce);
+  if (question.defavorable === NON) {
+    const aide = Object.assign(document.createElement("p"), { className: "aide reponse-defavorable" });
+    aide.textContent = texte("non_defavorable", { formule: formule(regles, question, NON) });
+    zone.append(aide);
+  }
   $("decompte").hidden = false;
   $("resultat").hidden = true;
   $("erreur-scrutin").textContent = "";
@@ -154,30 +191,29 @@ $("decompte").addEventListener("submit", (evenement) => {
   $("erreur-scrutin").textContent = "";
   try {
     const [oui, non, blancs, nuls] = champsDuDecompte.map(lireNombre);
-    etat.proposees = voter(regles, etat.reponses, question.numero, { oui, non, blancs, nuls });
+    const reponse = constaterLeScrutin(regles, etat.reponses, question.numero, { oui, non, blancs, nuls });
+    etat.proposee = { numero: question.numero, reponse };
   } catch (erreur) {
     montrerErreur($("erreur-scrutin"), erreur);
     return;
   }
   // Le résultat est constaté : les nombres quittent l'écran aussitôt.
   effacer(champsDuDecompte);
-  $("formule").textContent = texte("resultat", {
-    formule: regles.formules[etat.proposees.get(question.numero)],
-  });
+  $("formule").textContent = texte("resultat", { formule: formule(regles, question, etat.proposee.reponse) });
   $("decompte").hidden = true;
   $("resultat").hidden = false;
   $("inscrire").focus();
 });
 
 $("corriger").addEventListener("click", () => {
-  etat.proposees = null;
+  etat.proposee = null;
   afficherScrutin();
   champsDuDecompte[0].focus();
 });
 
 $("inscrire").addEventListener("click", () => {
-  etat.reponses = etat.proposees;
-  etat.proposees = null;
+  inscrire(regles, etat.reponses, etat.proposee.numero, etat.proposee.reponse);
+  etat.proposee = null;
   avancer();
 });
 
@@ -243,7 +279,10 @@ function afficherIssues() {
   $("liste-issues").replaceChildren(
     ...regles.accuses.map((accuse) => {
       const item = document.createElement("li");
-      const faits = accuse.faits.map((f) => `${f.libelle} : ${issueDuFait(f, etat.reponses)}`).join(" ; ");
+      // Art. 364 : la qualification et les circonstances retenues, non celles du renvoi.
+      const faits = accuse.faits
+        .map((f) => `${libelleRetenu(f, etat.reponses)} : ${issueDuFait(f, etat.reponses)}`)
+        .join(" ; ");
       item.textContent = `${accuse.nom} — ${faits}`;
       return item;
     }),
@@ -322,7 +361,7 @@ $("minorite").addEventListener("submit", (evenement) => {
   effacer(champsMinorite);
   $("reponses-minorite").append(
     Object.assign(document.createElement("li"), {
-      textContent: `« ${questions[rang]} » : ${regles.formules[reponse]}`,
+      textContent: `« ${questions[rang]} » : ${regles.formules[OUI][reponse]}`,
     }),
   );
   if (rang === 0) etat.decisionMinorite = { condamnation_penale: reponse, exclusion: null };
@@ -370,9 +409,13 @@ function fixerLeMaximum(maximum) {
   etat.maximum = maximum;
   etat.maximumApplique = etat.excuse ? peine(maximum.nature, maximumAvecLExcuse(maximum.mois)) : maximum;
   etat.tours = premierTour();
-  $("peine-maximum").textContent = texte(etat.excuse ? "maximum_minorite" : "maximum", {
-    peine: enLettres(etat.maximumApplique),
-  });
+  const regle = regleDeLaPeine(regles, etat.maximumApplique, alterationRetenue(etat.accuse, etat.reponses));
+  $("peine-maximum").textContent = regle.alteration
+    ? texte("maximum_reduit", {
+        peine: enLettres(etat.maximumApplique),
+        reduit: enLettres(maximumPrononcable(regle)),
+      })
+    : texte(etat.excuse ? "maximum_minorite" : "maximum", { peine: enLettres(etat.maximumApplique) });
   $("tour").hidden = false;
   afficherTour();
 }

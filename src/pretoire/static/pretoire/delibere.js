@@ -4,7 +4,8 @@
 // encourues arrivent en données, calculées par pretoire.law.deliberation (navigateur.py). Ce module
 // n'ajoute que l'arithmétique du dépouillement, écrite comme majorite.constater,
 // delibere.Delibere et peine.depouiller_un_tour ; un test compare les deux sur les mêmes entrées.
-// Aucun décompte n'est gardé : les fonctions le reçoivent et ne rendent que des réponses.
+// Aucun décompte n'est gardé : les fonctions le reçoivent et ne rendent que des réponses. Les
+// réponses s'inscrivent en place (``inscrire``), sans recopier la feuille à chaque scrutin.
 
 export const OUI = "oui";
 export const NON = "non";
@@ -31,11 +32,18 @@ function verifierLeNombreDeBulletins(votants, nombres) {
   }
 }
 
-// Blancs et nuls comptent pour l'accusé (art. 358 al. 2) : ils ne s'ajoutent jamais au « oui ».
-export function constater(regles, { oui, non, blancs = 0, nuls = 0 }) {
+// La réponse défavorable à l'accusé (« oui », ou « non » sur une cause qui lui profite) n'est
+// acquise qu'à la majorité de l'art. 359 ; blancs et nuls comptent pour l'accusé (art. 358 al. 2) :
+// ils ne s'ajoutent jamais à elle.
+export function constater(regles, { oui, non, blancs = 0, nuls = 0 }, defavorable = OUI) {
   verifierLeNombreDeBulletins(regles.votants, [oui, non, blancs, nuls]);
-  return oui >= regles.voix_defavorables ? OUI : NON;
+  const voix = defavorable === OUI ? oui : non;
+  if (voix >= regles.voix_defavorables) return defavorable;
+  return defavorable === OUI ? NON : OUI;
 }
+
+// Ce que le président inscrit : la réponse défavorable porte sa majorité (art. 359 et 360).
+export const formule = (regles, question, reponse) => regles.formules[question.defavorable][reponse];
 
 // --- Conditions et ordre des votes (art. 356, 361, 361-1) -----------------------------------
 
@@ -74,16 +82,26 @@ export function avecLesSansObjet(regles, reponses) {
   return resultat;
 }
 
+// Toutes les questions avant cette position, dans l'ordre des votes, ont leur réponse : la
+// suivante se cherche à partir de là, non depuis le début de la feuille. Une réponse retirée
+// (moins de réponses qu'au dernier passage) fait repartir du début.
+const positions = new WeakMap();
+
 export function prochaineQuestion(regles, reponses) {
-  return (
-    regles.questions.find(
-      (q) => !reponses.has(q.numero) && etatCondition(q.condition, reponses) === REMPLIE,
-    ) ?? null
-  );
+  const questions = regles.questions;
+  const connue = positions.get(reponses);
+  let position = connue && connue.regles === regles && connue.taille <= reponses.size ? connue.position : 0;
+  while (position < questions.length && reponses.has(questions[position].numero)) position += 1;
+  positions.set(reponses, { regles, position, taille: reponses.size });
+  for (let rang = position; rang < questions.length; rang += 1) {
+    const question = questions[rang];
+    if (!reponses.has(question.numero) && etatCondition(question.condition, reponses) === REMPLIE) return question;
+  }
+  return null;
 }
 
-export function voter(regles, reponses, numero, decompte) {
-  const question = regles.questions.find((q) => q.numero === numero);
+function verifierQueLaQuestionSePose(regles, reponses, numero) {
+  const question = questionNumero(regles, numero);
   if (!question) throw new Refus(`La question n° ${numero} n'est pas sur la feuille.`);
   const deja = reponses.get(numero);
   if (deja === SANS_OBJET) {
@@ -105,37 +123,61 @@ export function voter(regles, reponses, numero, decompte) {
         " de l'art. 356 CPP.",
     );
   }
-  const resultat = new Map(reponses).set(numero, constater(regles, decompte));
+  return question;
+}
+
+// Le résultat du scrutin, sans l'inscrire : refusé si la question ne se pose pas maintenant.
+export function constaterLeScrutin(regles, reponses, numero, decompte) {
+  const question = verifierQueLaQuestionSePose(regles, reponses, numero);
+  return constater(regles, decompte, question.defavorable);
+}
+
+// Inscrit la réponse dans ``reponses`` (sans la recopier), puis « sans objet » aux questions qui ne
+// se posent plus ; rend ``reponses``.
+export function inscrire(regles, reponses, numero, reponse) {
+  verifierQueLaQuestionSePose(regles, reponses, numero);
+  reponses.set(numero, reponse);
   // Seules les questions qui dépendent de celle-ci peuvent devenir sans objet.
   const aRevoir = [numero];
   while (aRevoir.length) {
     for (const suivante of dependantes(regles).get(aRevoir.pop()) ?? []) {
-      if (!resultat.has(suivante.numero) && etatCondition(suivante.condition, resultat) === IMPOSSIBLE) {
-        resultat.set(suivante.numero, SANS_OBJET);
+      if (!reponses.has(suivante.numero) && etatCondition(suivante.condition, reponses) === IMPOSSIBLE) {
+        reponses.set(suivante.numero, SANS_OBJET);
         aRevoir.push(suivante.numero);
       }
     }
   }
-  return resultat;
+  return reponses;
+}
+
+// Le scrutin constaté puis inscrit ; un vote refusé ne change rien.
+export function voter(regles, reponses, numero, decompte) {
+  return inscrire(regles, reponses, numero, constaterLeScrutin(regles, reponses, numero, decompte));
 }
 
 const index = new WeakMap();
 
-function dependantes(regles) {
+// Les questions par numéro, et pour chaque numéro celles dont la condition le nomme.
+function indexer(regles) {
   if (!index.has(regles)) {
     const parNumero = new Map();
+    const dependantesDe = new Map();
     for (const question of regles.questions) {
+      parNumero.set(question.numero, question);
       for (const alternative of question.condition) {
         for (const [numero] of alternative) {
-          if (!parNumero.has(numero)) parNumero.set(numero, []);
-          parNumero.get(numero).push(question);
+          if (!dependantesDe.has(numero)) dependantesDe.set(numero, []);
+          dependantesDe.get(numero).push(question);
         }
       }
     }
-    index.set(regles, parNumero);
+    index.set(regles, { parNumero, dependantesDe });
   }
   return index.get(regles);
 }
+
+const questionNumero = (regles, numero) => indexer(regles).parNumero.get(numero);
+const dependantes = (regles) => indexer(regles).dependantesDe;
 
 export function contradictions(regles, reponses) {
   return regles.incompatibilites.filter(
@@ -168,6 +210,23 @@ export function issueDuFait(fait, reponses) {
   if (remplie(fait.coupable, reponses)) return "coupable";
   if (remplie(fait.trouble_mental, reponses)) return "irresponsabilité pénale pour cause de trouble mental";
   return "non coupable";
+}
+
+// Ce dont l'accusé est déclaré coupable (art. 364 et 365-1) : la qualification que les réponses
+// retiennent et ses circonstances retenues ; sinon, le fait tel que renvoyé.
+export function libelleRetenu(fait, reponses) {
+  const retenue = fait.qualifications.find((q) => remplie(q.condition, reponses));
+  if (!retenue) return fait.libelle;
+  const question = retenue.subsidiaire === null ? "" : `, question subsidiaire n° ${retenue.subsidiaire}`;
+  const circonstances = retenue.circonstances.filter(([numero]) => reponses.get(numero) === OUI).map(([, l]) => l);
+  if (circonstances.length === 0) return `${retenue.libelle} (fait ${fait.fait}${question})`;
+  const titre = circonstances.length === 1 ? "circonstance aggravante retenue" : "circonstances aggravantes retenues";
+  return `${retenue.libelle} (fait ${fait.fait}${question} ; ${titre} : ${listeEnFrancais(circonstances)})`;
+}
+
+export function listeEnFrancais(elements) {
+  if (elements.length <= 1) return elements.join("");
+  return `${elements.slice(0, -1).join(", ")} et ${elements.at(-1)}`;
 }
 
 export const estCoupable = (accuse, reponses) =>
@@ -257,6 +316,15 @@ export function regleDeLaPeine(regles, maximum, alteration = false) {
   return { regles, maximum, alteration };
 }
 
+// Art. 122-1 al. 2 CP : avec l'altération retenue, le maximum est réduit du tiers (au mois
+// inférieur) ou, pour la perpétuité, ramené à trente ans.
+export function maximumPrononcable(regle) {
+  const maximum = regle.maximum;
+  if (!regle.alteration) return maximum;
+  if (maximum.mois === null) return { nature: maximum.nature, mois: TRENTE_ANS_EN_MOIS };
+  return { nature: maximum.nature, mois: Math.floor((maximum.mois * 2) / 3) };
+}
+
 export function exigeLaMajoriteQualifiee(regle, p) {
   const g = gravite(p);
   const gm = gravite(regle.maximum);
@@ -282,8 +350,12 @@ export function mention(regle, p) {
 
 export function verifierPeine(regle, p) {
   const maximum = regle.maximum;
-  if (plusForteQue(p, maximum)) {
-    throw new Refus(`${capitale(enLettres(p))} dépasse le maximum encouru (${enLettres(maximum)}).`);
+  const prononcable = maximumPrononcable(regle);
+  if (plusForteQue(p, prononcable)) {
+    const reduit = regle.alteration
+      ? `, réduit par l'altération du discernement retenue (art. 122-1 al. 2 CP) à ${enLettres(prononcable)}`
+      : "";
+    throw new Refus(`${capitale(enLettres(p))} dépasse le maximum encouru (${enLettres(maximum)}${reduit}).`);
   }
   if (criminelle(p.nature) && p.nature !== maximum.nature) {
     const encourue = maximum.mois === null ? enLettres(maximum) : `de ${enLettres(maximum)}`;
@@ -730,7 +802,8 @@ export function lignesDeLaPeine(regles, accuse, reponses, p, modalites) {
     const questions = questionsDeMinorite(accuse.nom, accuse.feminin, minorite.exclusion_possible);
     const votes = [decisionMinorite.condamnation_penale, decisionMinorite.exclusion ?? null];
     questions.forEach((question, rang) => {
-      if (votes[rang] !== null) lignes.push(`« ${question} » : ${regles.formules[votes[rang]]}.`);
+      // Le « oui » est défavorable à l'accusé mineur (art. 359) : la formule est celle de ce cas.
+      if (votes[rang] !== null) lignes.push(`« ${question} » : ${regles.formules[OUI][votes[rang]]}.`);
     });
     lignes.push(
       excuse
