@@ -8,7 +8,8 @@ et n'écrit que les formules légales, d'un bloc, ou rien.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import secrets
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Literal
 
@@ -32,12 +33,13 @@ from pretoire.law.deliberation import (
     verifier_les_reponses,
 )
 from pretoire.law.deliberation.feuille_repondue import FeuilleRepondue, canevas_de_motivation, inscrire
+from pretoire.law.deliberation.jury import Jure, jure_qui_signe, verifier_le_jury
 from pretoire.law.deliberation.navigateur import donnees_du_delibere
 from pretoire.law.deliberation.peine import NaturePeine, Peine
 from pretoire.law.erreurs import messages_en_francais
 from pretoire.law.mise_en_accusation import TypeJuridiction
 from pretoire.law.questions import FeuilleDeQuestions, Gravite, etablir_feuille
-from pretoire.proces.models import Affaire
+from pretoire.proces.models import Affaire, Role
 from pretoire.questions.actions import dossier_de_l_affaire
 
 from .models import Deliberation, PeinePrononcee, ReponseInscrite
@@ -82,6 +84,7 @@ def raisons_de_ne_pas_ouvrir(affaire: Affaire, contexte: ContexteDuDelibere) -> 
             "La cour se retire pour délibérer après la clôture des débats (art. 347 et 355 CPP) :"
             " le greffe ne l'a pas encore consignée au journal d'audience."
         )
+    raisons += verifier_le_jury(jury_de_l_affaire(affaire), contexte.majorite.composition)
     erreurs = [d for d in contexte.feuille.diagnostics if d.gravite is Gravite.ERREUR]
     if erreurs:
         raisons.append(
@@ -89,6 +92,11 @@ def raisons_de_ne_pas_ouvrir(affaire: Affaire, contexte: ContexteDuDelibere) -> 
             + " ; ".join(d.message for d in erreurs)
         )
     return raisons
+
+
+def jury_de_l_affaire(affaire: Affaire) -> list[Jure]:
+    """Le jury de jugement inscrit par le greffe, dans l'ordre du tirage au sort."""
+    return [Jure(j.rang, j.nom, j.prenoms) for j in affaire.jures.order_by("rang")]
 
 
 @transaction.atomic
@@ -108,6 +116,7 @@ def do_ouvrir_delibere(affaire: Affaire, president: Utilisateur) -> Deliberation
         date_deliberation=jour,
         type_juridiction=affaire.juridiction.type,
         president=president,
+        cle_de_reprise=secrets.token_bytes(32),
     )
 
 
@@ -142,6 +151,14 @@ class SaisieDuDelibere(_Saisie):
     empreinte: str = Field(description="Empreinte des données du délibéré chargées par l'écran.")
     reponses: dict[int, Literal["oui", "non", "sans objet"]]
     peines: list[DecisionSaisie] = Field(default_factory=list)
+    jure_signataire: int | None = Field(
+        default=None,
+        ge=1,
+        description=(
+            "Rang au tirage du juré désigné par la majorité des membres de la cour quand le premier"
+            " juré ne peut signer (art. 364 CPP) ; vide : le premier juré signe."
+        ),
+    )
 
 
 def lire_la_saisie(donnees: Any) -> SaisieDuDelibere:
@@ -176,13 +193,29 @@ def do_enregistrer_delibere(affaire: Affaire, saisie: SaisieDuDelibere) -> Delib
     if erreurs:
         raise DelibereRefuse(erreurs)
     decisions = _decisions_sur_la_peine(contexte, reponses, saisie.peines)
-    feuille = inscrire(
-        contexte.feuille,
-        contexte.plan,
-        contexte.majorite,
-        reponses,
-        decisions,
-        deliberation.date_deliberation,
+    jury = jury_de_l_affaire(affaire)
+    erreurs = verifier_le_jury(jury, contexte.majorite.composition)
+    if erreurs:
+        raise DelibereRefuse(erreurs)
+    signataire = None
+    if contexte.majorite.composition.avec_jury:
+        try:
+            signataire = jure_qui_signe(jury, saisie.jure_signataire)
+        except ValueError as refus:
+            raise DelibereRefuse([str(refus)]) from refus
+    elif saisie.jure_signataire is not None:
+        raise DelibereRefuse(["La cour criminelle départementale juge sans jury (art. 380-19 1° CPP)."])
+    feuille = replace(
+        inscrire(
+            contexte.feuille,
+            contexte.plan,
+            contexte.majorite,
+            reponses,
+            decisions,
+            deliberation.date_deliberation,
+        ),
+        jury=tuple(j.nom_complet for j in jury),
+        jure_signataire=signataire.mention if signataire else "",
     )
     ReponseInscrite.objects.bulk_create(
         ReponseInscrite(deliberation=deliberation, numero=numero, formule=formule)
@@ -203,7 +236,36 @@ def do_enregistrer_delibere(affaire: Affaire, saisie: SaisieDuDelibere) -> Delib
     )
     deliberation.feuille = feuille.en_json()
     deliberation.enregistree_le = timezone.now()
-    deliberation.save(update_fields=["feuille", "enregistree_le"])
+    deliberation.jure_signataire = (
+        affaire.jures.get(rang=signataire.jure.rang) if signataire is not None else None
+    )
+    # Les réponses sont inscrites : la copie chiffrée gardée pour la reprise n'a plus d'usage, et
+    # sans sa clé elle ne se lit plus (docs/decisions/0006).
+    deliberation.cle_de_reprise = None
+    deliberation.save(update_fields=["feuille", "enregistree_le", "jure_signataire", "cle_de_reprise"])
+    return deliberation
+
+
+@transaction.atomic
+def do_designer_l_assesseur(affaire: Affaire, assesseur: Utilisateur | None) -> Deliberation:
+    """Le président désigne l'assesseur qui rédige la motivation (art. 365-1 al. 1), ou la reprend
+    (``None``) ; l'assesseur doit siéger dans l'affaire."""
+    Affaire.objects.select_for_update().get(pk=affaire.pk)
+    deliberation = Deliberation.objects.filter(affaire=affaire).first()
+    if deliberation is None:
+        raise DelibereRefuse(["Le délibéré n'est pas ouvert."])
+    if (
+        assesseur is not None
+        and not affaire.affectations.filter(utilisateur=assesseur, role=Role.ASSESSEUR).exists()
+    ):
+        raise DelibereRefuse(
+            [
+                "Seul un magistrat assesseur de l'affaire peut être désigné pour rédiger la motivation"
+                " (art. 365-1 al. 1 CPP)."
+            ]
+        )
+    deliberation.assesseur_designe = assesseur
+    deliberation.save(update_fields=["assesseur_designe"])
     return deliberation
 
 

@@ -36,6 +36,8 @@ from .contenus import (
     DocumentImpossible,
     contenu_de_l_extrait,
     contenu_de_la_feuille,
+    contenu_de_la_feuille_de_motivation,
+    contenu_de_la_feuille_repondue,
     contenu_du_proces_verbal,
 )
 from .models import Document, EtatGeneration, Generation, NatureDocument
@@ -105,6 +107,10 @@ def _contenu(
         return contenu_du_proces_verbal(deposition, etabli_le=etabli_le, provisoire=provisoire)
     if nature is NatureDocument.FEUILLE_DE_QUESTIONS:
         return contenu_de_la_feuille(affaire)
+    if nature is NatureDocument.FEUILLE_REPONDUE:
+        return contenu_de_la_feuille_repondue(affaire)
+    if nature is NatureDocument.FEUILLE_DE_MOTIVATION:
+        return contenu_de_la_feuille_de_motivation(affaire)
     return contenu_de_l_extrait(affaire, premier, dernier)
 
 

@@ -15,6 +15,8 @@ from pretoire.proces.access import (
     ROLES_DU_SIEGE,
     ROLES_QUI_CONSIGNENT,
     access_affaire_by_id,
+    access_documents_du_delibere_by_affaire_id,
+    peut_lire_les_documents_du_delibere,
     roles_dans_affaire,
 )
 from pretoire.proces.models import Affaire
@@ -22,7 +24,7 @@ from pretoire.proces.views import contexte_entete
 
 from .actions import do_demander_generation, prochaine_version, verifier_pdf
 from .formulaires import DemandeDeDocument, PdfAVerifier
-from .models import Document, EtatGeneration, Generation, NatureDocument
+from .models import NATURES_DU_DELIBERE, Document, EtatGeneration, Generation, NatureDocument
 from .signature import PdfIllisible
 
 ROLES_DES_DOCUMENTS = ROLES_QUI_CONSIGNENT | ROLES_DU_SIEGE
@@ -59,6 +61,12 @@ def _contexte(request: HttpRequest, affaire: Affaire, formulaire: DemandeDeDocum
         "feuilles": _versions(affaire, NatureDocument.FEUILLE_DE_QUESTIONS, deposition=None),
         "prochaine_feuille": prochaine_version(affaire, NatureDocument.FEUILLE_DE_QUESTIONS, None),
         "extraits": _versions(affaire, NatureDocument.EXTRAIT_DU_JOURNAL, deposition=None),
+        "documents_du_delibere": [
+            {"nature": nature, "versions": _versions(affaire, nature, deposition=None)}
+            for nature in (NatureDocument.FEUILLE_REPONDUE, NatureDocument.FEUILLE_DE_MOTIVATION)
+        ]
+        if peut_lire_les_documents_du_delibere(request.user, affaire)  # type: ignore[arg-type]
+        else [],
         "nombre_evenements": affaire.evenements.count(),
         "formulaire": formulaire,
     }
@@ -121,6 +129,8 @@ def generation(request: HttpRequest, affaire_id: int, generation_id: int) -> Jso
 def telecharger(request: HttpRequest, affaire_id: int, document_id: int) -> FileResponse:
     affaire = access_affaire_by_id(request.user, affaire_id, ROLES_DES_DOCUMENTS)  # type: ignore[arg-type]
     document = get_object_or_404(Document, pk=document_id, affaire=affaire)
+    if document.nature in NATURES_DU_DELIBERE:
+        access_documents_du_delibere_by_affaire_id(request.user, affaire_id)  # type: ignore[arg-type]
     return FileResponse(
         document.fichier.open("rb"),
         as_attachment=True,
