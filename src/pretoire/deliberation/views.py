@@ -67,6 +67,14 @@ def _textes_de_l_ecran() -> dict[str, str]:
         "enregistre": _("Feuille enregistrée."),
         "quitter": _("Les réponses ne sont pas enregistrées : quitter cette page les perdrait."),
         "plafond": _("Écartée : toute peine égale ou supérieure à %(peine)s — %(motif)s"),
+        "reprise": _(
+            "Reprise : les réponses déjà inscrites (%(nombre)s) ont été retrouvées dans ce navigateur ;"
+            " un scrutin qui n'était pas inscrit se revote."
+        ),
+        "reprise_impossible": _(
+            "Ce navigateur ne peut pas garder les réponses pour une reprise : ne fermez pas cette page"
+            " avant l'enregistrement."
+        ),
     }
 
 

@@ -4,6 +4,8 @@
 // de la salle n'est utile qu'à l'enregistrement final. Les nombres de bulletins ne vivent que le
 // temps d'un scrutin : lus dans les champs, passés au calcul, puis effacés des champs. Ni ces
 // champs ni aucune requête ne les portent : seules les réponses et les peines sont envoyées.
+// Les réponses déjà inscrites, elles, sont gardées chiffrées pour reprendre après un rechargement
+// ou une panne (delibere-reprise.js, docs/decisions/0006).
 
 import {
   OUI,
@@ -27,11 +29,13 @@ import {
   regleDeLaPeine,
   voter,
 } from "./delibere.js";
+import { gardien } from "./delibere-reprise.js";
 
 const regles = JSON.parse(document.getElementById("donnees-delibere").textContent);
 const textes = JSON.parse(document.getElementById("textes-delibere").textContent);
 const $ = (id) => document.getElementById(id);
 const texte = (cle, valeurs = {}) => textes[cle].replace(/%\((\w+)\)s/g, (_, nom) => valeurs[nom]);
+const reprise = JSON.parse(document.getElementById("reprise-delibere").textContent);
 
 const etat = {
   reponses: avecLesSansObjet(regles, new Map()),
@@ -329,6 +333,7 @@ $("tour").addEventListener("submit", (evenement) => {
     return;
   }
   $("resultat-tour").textContent = etat.tours.dernier_resultat;
+  garder();
   if (etat.tours.peine_prononcee) {
     etat.decisions.set(etat.accuse.accuse, {
       peine: etat.tours.peine_prononcee,
@@ -341,6 +346,49 @@ $("tour").addEventListener("submit", (evenement) => {
   }
   afficherTour();
 });
+
+// --- Reprise -------------------------------------------------------------------------------------
+
+let garde = null;
+
+// Ce que la reprise garde : des réponses, des formules et des peines, jamais un décompte. Le
+// résultat constaté mais pas encore inscrit (``proposees``) n'y est pas : il se revote.
+function etatAGarder() {
+  return {
+    reponses: [...etat.reponses],
+    maintenues: [...etat.maintenues],
+    decisions: [...etat.decisions],
+    peine: etat.accuse ? { accuse: etat.accuse.accuse, maximum: etat.maximum, tours: etat.tours } : null,
+  };
+}
+
+function garder() {
+  garde?.garder(etatAGarder()).catch(() => {
+    $("etat-reprise").textContent = texte("reprise_impossible");
+  });
+}
+
+function restaurer(gardee) {
+  const numeros = new Set(regles.questions.map((q) => q.numero));
+  const reponses = new Map(
+    gardee.reponses.filter(([numero, r]) => numeros.has(numero) && [OUI, NON, SANS_OBJET].includes(r)),
+  );
+  etat.reponses = avecLesSansObjet(regles, reponses);
+  etat.maintenues = new Set(gardee.maintenues);
+  etat.decisions = new Map(gardee.decisions);
+}
+
+// Les tours déjà dépouillés sur la peine de l'accusé en cours (art. 362 al. 3 : la peine écartée
+// le reste après la reprise).
+function reprendreLaPeine(peine) {
+  if (!peine?.maximum || !peine.tours || etat.accuse?.accuse !== peine.accuse) return;
+  $("maximum-a-confirmer").hidden = true;
+  fixerLeMaximum(peine.maximum);
+  etat.tours = peine.tours;
+  afficherTour();
+  $("resultat-tour").textContent = peine.tours.dernier_resultat ?? "";
+  garder();
+}
 
 // --- Enregistrement ---------------------------------------------------------------------------
 
@@ -388,12 +436,14 @@ $("formulaire-enregistrement").addEventListener("submit", async (evenement) => {
   }
   etat.enregistre = true;
   zone.textContent = texte("enregistre");
+  await garde?.effacer().catch(() => {});
   location.assign(corps.adresse);
 });
 
 window.addEventListener("beforeunload", (evenement) => {
   const commence = [...etat.reponses.values()].some((r) => r !== SANS_OBJET);
-  if (commence && !etat.enregistre) {
+  // Sans reprise possible, quitter la page perdrait les réponses : le navigateur le rappelle.
+  if (commence && !etat.enregistre && !garde) {
     evenement.preventDefault();
     evenement.returnValue = texte("quitter");
   }
@@ -402,6 +452,7 @@ window.addEventListener("beforeunload", (evenement) => {
 // --- Le déroulé -------------------------------------------------------------------------------
 
 function avancer() {
+  garder();
   afficherFeuille();
   const contradiction = contradictionEnSuspens();
   afficherContradiction(contradiction);
@@ -430,4 +481,17 @@ function avancer() {
   $("enregistrement").hidden = false;
 }
 
+try {
+  garde = await gardien(reprise, regles.empreinte);
+} catch {
+  garde = null;
+}
+if (!garde) $("etat-reprise").textContent = texte("reprise_impossible");
+const gardee = garde ? await garde.relire().catch(() => null) : null;
+if (gardee) restaurer(gardee);
 avancer();
+if (gardee) {
+  reprendreLaPeine(gardee.peine);
+  const inscrites = [...etat.reponses.values()].filter((r) => r !== SANS_OBJET).length;
+  $("etat-reprise").textContent = texte("reprise", { nombre: inscrites });
+}
