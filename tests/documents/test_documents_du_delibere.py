@@ -19,6 +19,7 @@ from pretoire.documents.actions import verifier_pdf
 from pretoire.documents.models import Document, NatureDocument
 from pretoire.documents.rendu import rendre_pdf
 from pretoire.proces.models import Affaire, Affectation, Role
+from tests.law.conftest import lancer
 
 from ..deliberation.conftest import clore_les_debats
 from .conftest import pages_en_png, texte_du_pdf
@@ -102,6 +103,10 @@ def test_le_verdict_scelle_la_feuille_repondue_et_la_motivation_par_la_chaine_de
         assert rapport.metadonnees["nature"] == nature.value
         chemin = tmp_path / f"{nature.value}.pdf"
         chemin.write_bytes(pdf)
+        verification = lancer("verify", str(chemin))
+        assert verification.code == 0, verification.stdout
+        assert "Signature n° 1 (President) : valide" in verification.stdout
+        assert "concorde avec le journal actuel" in verification.stdout
         texte = texte_du_pdf(chemin)
         assert titre in texte
         assert "Le premier juré désigné par le sort, Claire MARCHAND" in texte
@@ -299,3 +304,26 @@ def test_les_signatures_sont_sur_la_page_des_dernieres_reponses(
     assert f"L'accusé n° {accuses} est déclaré coupable" in signee[0]
     if accuses == 1:
         assert f"Question n° {questions} " in signee[0]
+
+
+def test_avant_le_verdict_le_greffe_ne_peut_pas_generer_la_feuille_repondue(affaire_close: Affaire) -> None:
+    _ouvrir(affaire_close)
+    reponse = _client("greffiere").post(
+        f"/affaires/{affaire_close.pk}/documents/", {"nature": "feuille_repondue"}
+    )
+    assert reponse.status_code == 422
+    assert "attendez le verdict" in html.unescape(reponse.content.decode())
+    assert not Document.objects.filter(affaire=affaire_close, nature=NatureDocument.FEUILLE_REPONDUE).exists()
+
+
+def test_la_generation_d_une_feuille_du_delibere_ne_se_suit_pas_sans_droit_de_la_lire(
+    affaire_close: Affaire,
+) -> None:
+    _enregistrer(affaire_close)
+    _client("greffiere").post(f"/affaires/{affaire_close.pk}/documents/", {"nature": "feuille_de_motivation"})
+    generation = affaire_close.generations.get(nature=NatureDocument.FEUILLE_DE_MOTIVATION)
+    adresse = f"/affaires/{affaire_close.pk}/documents/generations/{generation.pk}/"
+    assert _client("greffiere").get(adresse).status_code == 200
+    assert _client("assesseur").get(adresse).status_code == 403
+    page = _client("assesseur").get(f"/affaires/{affaire_close.pk}/documents/").content.decode()
+    assert "Feuille de motivation" not in page

@@ -40,11 +40,11 @@ def _versions(affaire: Affaire, nature: NatureDocument, **filtre: Any) -> list[D
 
 def _contexte(request: HttpRequest, affaire: Affaire, formulaire: DemandeDeDocument | None) -> dict[str, Any]:
     maintenant = timezone.now()
-    generations = list(
-        Generation.objects.filter(affaire=affaire, demandee_le__gte=maintenant - timedelta(minutes=15))
-        .select_related("document", "deposition")
-        .order_by("-demandee_le")[:5]
-    )
+    lit_le_delibere = peut_lire_les_documents_du_delibere(request.user, affaire)  # type: ignore[arg-type]
+    recentes = Generation.objects.filter(affaire=affaire, demandee_le__gte=maintenant - timedelta(minutes=15))
+    if not lit_le_delibere:
+        recentes = recentes.exclude(nature__in=NATURES_DU_DELIBERE)
+    generations = list(recentes.select_related("document", "deposition").order_by("-demandee_le")[:5])
     depositions = [
         {
             "deposition": deposition,
@@ -65,7 +65,7 @@ def _contexte(request: HttpRequest, affaire: Affaire, formulaire: DemandeDeDocum
             {"nature": nature, "versions": _versions(affaire, nature, deposition=None)}
             for nature in (NatureDocument.FEUILLE_REPONDUE, NatureDocument.FEUILLE_DE_MOTIVATION)
         ]
-        if peut_lire_les_documents_du_delibere(request.user, affaire)  # type: ignore[arg-type]
+        if lit_le_delibere
         else [],
         "nombre_evenements": affaire.evenements.count(),
         "formulaire": formulaire,
@@ -81,6 +81,18 @@ def documents(request: HttpRequest, affaire_id: int) -> HttpResponse:
         if not roles_dans_affaire(request.user, affaire) & ROLES_QUI_CONSIGNENT:  # type: ignore[arg-type]
             raise PermissionDenied
         formulaire = DemandeDeDocument(request.POST, affaire=affaire)
+        if (
+            formulaire.is_valid()
+            and formulaire.cleaned_data["nature"] in NATURES_DU_DELIBERE
+            and not peut_lire_les_documents_du_delibere(request.user, affaire)  # type: ignore[arg-type]
+        ):
+            formulaire.add_error(
+                "nature",
+                _(
+                    "la feuille répondue et la feuille de motivation se tirent du délibéré enregistré :"
+                    " attendez le verdict."
+                ),
+            )
         if formulaire.is_valid():
             donnees = formulaire.cleaned_data
             generation = do_demander_generation(
@@ -106,6 +118,8 @@ def generation(request: HttpRequest, affaire_id: int, generation_id: int) -> Jso
     suivie = get_object_or_404(
         Generation.objects.select_related("document"), pk=generation_id, affaire=affaire
     )
+    if suivie.nature in NATURES_DU_DELIBERE:
+        access_documents_du_delibere_by_affaire_id(request.user, affaire_id)  # type: ignore[arg-type]
     document = suivie.document
     return JsonResponse(
         {
