@@ -3,6 +3,7 @@ versions, vérification, jury et premier juré, et qui les lit après le verdict
 
 from __future__ import annotations
 
+import base64
 import html
 import json
 import re
@@ -261,9 +262,8 @@ def _feuille_de(nombre: int, accuses: int = 1) -> dict[str, Any]:
             }
             for rang in range(1, accuses + 1)
         ],
-        "signatures": ["Le président", "Le premier juré"],
+        "signatures": ["Le président", "Le premier juré désigné par le sort, Claire MARCHAND"],
         "jury": ["Claire MARCHAND"],
-        "jure_signataire": "Le premier juré désigné par le sort, Claire MARCHAND",
         "president": "Mme Hélène ROUSSEL",
     }
 
@@ -327,3 +327,17 @@ def test_la_generation_d_une_feuille_du_delibere_ne_se_suit_pas_sans_droit_de_la
     assert _client("assesseur").get(adresse).status_code == 403
     page = _client("assesseur").get(f"/affaires/{affaire_close.pk}/documents/").content.decode()
     assert "Feuille de motivation" not in page
+
+
+def test_la_cle_de_reprise_est_tiree_a_l_ouverture_remise_au_seul_president_et_detruite_au_verdict(
+    affaire_close: Affaire,
+) -> None:
+    _ouvrir(affaire_close)
+    cle = Deliberation.objects.get(affaire=affaire_close).cle_de_reprise
+    assert cle is not None and len(bytes(cle)) == 32
+    page = _client("presidente").get(f"/affaires/{affaire_close.pk}/deliberation/")
+    assert "no-store" in page["Cache-Control"]
+    assert base64.b64encode(bytes(cle)).decode() in page.content.decode()
+    assert _client("assesseur").get(f"/affaires/{affaire_close.pk}/deliberation/").status_code == 403
+    assert _enregistrer(affaire_close).status_code == 200
+    assert Deliberation.objects.get(affaire=affaire_close).cle_de_reprise is None

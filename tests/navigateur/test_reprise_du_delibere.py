@@ -218,8 +218,15 @@ def test_les_reponses_inscrites_survivent_au_rechargement_et_a_la_panne_sans_auc
             _proposer(page, [(16, 7), (12, 5)])
             expect(page.locator("#peines-prononcees")).to_contain_text("seize ans de réclusion criminelle")
             page.context.set_offline(False)
+            # Le premier juré ne peut signer : la majorité en désigne un autre (art. 364).
+            page.get_by_label("Juré qui signe avec le président (art. 364 CPP)").select_option("2")
             page.get_by_role("button", name="Enregistrer la feuille répondue").click()
             expect(page.get_by_role("heading", name="Feuille de questions répondue")).to_be_visible()
+            expect(page.locator(".signatures")).to_contain_text(
+                "Le juré désigné par la majorité des membres de la cour d'assises, le premier juré ne"
+                " pouvant signer (art. 364 CPP), Bernard LEROY"
+            )
+            capture(page, "delibere-feuille-repondue-scellee")
             # À la fin, la copie est effacée, et la clé détruite sur le serveur.
             limite = time.monotonic() + 30
             while page.evaluate(LIRE_LA_COPIE, affaire_id) is not None and time.monotonic() < limite:

@@ -9,7 +9,7 @@ et n'écrit que les formules légales, d'un bloc, ou rien.
 from __future__ import annotations
 
 import secrets
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
@@ -33,7 +33,7 @@ from pretoire.law.deliberation import (
     verifier_les_reponses,
 )
 from pretoire.law.deliberation.feuille_repondue import FeuilleRepondue, canevas_de_motivation, inscrire
-from pretoire.law.deliberation.jury import Jure, jure_qui_signe, verifier_le_jury
+from pretoire.law.deliberation.jury import Jure, jure_qui_signe, signee_avec_le_jury, verifier_le_jury
 from pretoire.law.deliberation.navigateur import donnees_du_delibere
 from pretoire.law.deliberation.peine import NaturePeine, Peine
 from pretoire.law.erreurs import messages_en_francais
@@ -205,7 +205,7 @@ def do_enregistrer_delibere(affaire: Affaire, saisie: SaisieDuDelibere) -> Delib
             raise DelibereRefuse([str(refus)]) from refus
     elif saisie.jure_signataire is not None:
         raise DelibereRefuse(["La cour criminelle départementale juge sans jury (art. 380-19 1° CPP)."])
-    feuille = replace(
+    feuille = signee_avec_le_jury(
         inscrire(
             contexte.feuille,
             contexte.plan,
@@ -214,8 +214,8 @@ def do_enregistrer_delibere(affaire: Affaire, saisie: SaisieDuDelibere) -> Delib
             decisions,
             deliberation.date_deliberation,
         ),
-        jury=tuple(j.nom_complet for j in jury),
-        jure_signataire=signataire.mention if signataire else "",
+        jury,
+        signataire,
     )
     ReponseInscrite.objects.bulk_create(
         ReponseInscrite(deliberation=deliberation, numero=numero, formule=formule)

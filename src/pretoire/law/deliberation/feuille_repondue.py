@@ -85,9 +85,8 @@ class FeuilleRepondue:
     reponses: tuple[ReponseInscrite, ...]
     decisions: tuple[DecisionPourLAccuse, ...]
     signatures: tuple[str, ...]
-    # Le jury de jugement dans l'ordre du tirage, et le juré qui signe (art. 364) ; vides sans jury.
+    # Le jury de jugement dans l'ordre du tirage (art. 364) ; vide sans jury.
     jury: tuple[str, ...] = ()
-    jure_signataire: str = ""
 
     def formules(self) -> dict[int, str]:
         return {r.numero: r.formule for r in self.reponses}
@@ -131,7 +130,6 @@ class FeuilleRepondue:
             ],
             "signatures": list(self.signatures),
             "jury": list(self.jury),
-            "jure_signataire": self.jure_signataire,
         }
 
     @classmethod
@@ -168,7 +166,6 @@ class FeuilleRepondue:
             ),
             signatures=tuple(donnees["signatures"]),
             jury=tuple(donnees.get("jury", ())),
-            jure_signataire=donnees.get("jure_signataire", ""),
         )
 
 
@@ -294,7 +291,6 @@ class FeuilleDeMotivation:
     sections: tuple[SectionDeMotivation, ...]
     mentions: tuple[str, ...]
     signatures: tuple[str, ...]
-    jure_signataire: str = ""
 
     def en_json(self) -> dict[str, Any]:
         return {
@@ -306,7 +302,6 @@ class FeuilleDeMotivation:
             ],
             "mentions": list(self.mentions),
             "signatures": list(self.signatures),
-            "jure_signataire": self.jure_signataire,
         }
 
 
@@ -373,5 +368,4 @@ def canevas_de_motivation(feuille: FeuilleRepondue, type_juridiction: TypeJuridi
             " trois jours à compter du prononcé de la décision (art. 365-1 al. 4 CPP).",
         ),
         signatures=feuille.signatures,
-        jure_signataire=feuille.jure_signataire,
     )

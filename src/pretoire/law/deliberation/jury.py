@@ -16,9 +16,10 @@ sorti le premier au tirage du jury de jugement (rang 1 de la liste, dans l'ordre
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pretoire.law.deliberation.composition import Composition
+from pretoire.law.deliberation.feuille_repondue import SIGNATURES_AVEC_JURY, FeuilleRepondue
 from pretoire.law.mise_en_accusation import TypeJuridiction
 from pretoire.law.redaction import nombre_en_lettres
 
@@ -135,3 +136,23 @@ def jure_qui_signe(jures: Sequence[Jure], rang_designe: int | None = None) -> Ju
             f" à {max(par_rang)}."
         )
     return JureSignataire(par_rang[rang], designe_par_la_majorite=rang != 1)
+
+
+def signee_avec_le_jury(
+    feuille: FeuilleRepondue, jures: Sequence[Jure], signataire: JureSignataire | None
+) -> FeuilleRepondue:
+    """La feuille avec son jury de jugement, et le nom du juré qui signe sous sa signature.
+
+    >>> from datetime import date
+    >>> from pretoire.law.questions.modele import EnTete
+    >>> en_tete = EnTete("Cour", "cour_assises", "Aix", "Session", "1", date(2026, 11, 23), ())
+    >>> feuille = FeuilleRepondue(en_tete, date(2026, 11, 27), "", "", (), (), SIGNATURES_AVEC_JURY)
+    >>> jury = [Jure(1, "Martin", "Claire")]
+    >>> signee_avec_le_jury(feuille, jury, jure_qui_signe(jury)).signatures
+    ('Le président', 'Le premier juré désigné par le sort, Claire MARTIN')
+    """
+    signatures = feuille.signatures
+    if signataire is not None:
+        premier_jure = SIGNATURES_AVEC_JURY[1]
+        signatures = tuple(signataire.mention if s == premier_jure else s for s in signatures)
+    return replace(feuille, jury=tuple(j.nom_complet for j in jures), signatures=signatures)

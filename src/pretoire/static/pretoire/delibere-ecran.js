@@ -399,7 +399,14 @@ function saisie() {
     peine: decision.peine ? { nature: decision.peine.nature, mois: decision.peine.mois } : null,
     maximum_confirme: decision.maximum ? { nature: decision.maximum.nature, mois: decision.maximum.mois } : null,
   }));
-  return { empreinte: regles.empreinte, reponses: Object.fromEntries(etat.reponses), peines };
+  // Art. 364 : sans choix, le premier juré désigné par le sort signe ; pas de juré sans jury.
+  const jure = document.getElementById("jure-signataire");
+  return {
+    empreinte: regles.empreinte,
+    reponses: Object.fromEntries(etat.reponses),
+    peines,
+    jure_signataire: jure ? Number(jure.value) : null,
+  };
 }
 
 $("formulaire-enregistrement").addEventListener("submit", async (evenement) => {
