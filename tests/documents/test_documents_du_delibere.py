@@ -13,11 +13,12 @@ from typing import Any
 
 import pytest
 from django.test import Client
+from pytest_django.fixtures import Settings
 
 from pretoire.comptes.models import Utilisateur
 from pretoire.deliberation.models import Deliberation
 from pretoire.documents.actions import verifier_pdf
-from pretoire.documents.models import Document, NatureDocument
+from pretoire.documents.models import NATURES_DU_DELIBERE, Document, NatureDocument
 from pretoire.documents.rendu import rendre_pdf
 from pretoire.proces.models import Affaire, Affectation, Role
 from tests.law.conftest import lancer
@@ -74,10 +75,10 @@ def _ouvrir(affaire: Affaire) -> dict[str, Any]:
     return dict(json.loads(trouve.group(1)))
 
 
-def _enregistrer(affaire: Affaire, **autres: object) -> Any:
+def _enregistrer(affaire: Affaire, client: Client | None = None, **autres: object) -> Any:
     donnees = _ouvrir(affaire)
     corps = {"empreinte": donnees["empreinte"], "reponses": REPONSES, "peines": DIX_HUIT_ANS, **autres}
-    return _client("presidente").post(
+    return (client or _client("presidente")).post(
         f"/affaires/{affaire.pk}/deliberation/enregistrer/",
         json.dumps(corps),
         content_type="application/json",
@@ -341,3 +342,26 @@ def test_la_cle_de_reprise_est_tiree_a_l_ouverture_remise_au_seul_president_et_d
     assert _client("assesseur").get(f"/affaires/{affaire_close.pk}/deliberation/").status_code == 403
     assert _enregistrer(affaire_close).status_code == 200
     assert Deliberation.objects.get(affaire=affaire_close).cle_de_reprise is None
+
+
+def test_sans_cle_de_signature_le_verdict_reste_enregistre_et_se_scelle_ensuite(
+    affaire_close: Affaire, settings: Settings, tmp_path: Path
+) -> None:
+    reglage = settings.SIGNATURE_PAR_JURIDICTION
+    settings.SIGNATURE_PAR_JURIDICTION = {"*": {"pkcs12": tmp_path / "absent.p12", "mot_de_passe": ""}}
+    presidente = _client("presidente")
+    assert _enregistrer(affaire_close, presidente).status_code == 200
+    assert Deliberation.objects.get(affaire=affaire_close).enregistree
+    assert not Document.objects.filter(affaire=affaire_close, nature__in=NATURES_DU_DELIBERE).exists()
+    page = html.unescape(presidente.get(f"/affaires/{affaire_close.pk}/deliberation/").content.decode())
+    assert (
+        "Feuille de questions répondue n'a pas pu être scellée : certificat de signature introuvable" in page
+    )
+    assert "ne sont pas encore scellées" in page
+    # Jamais un PDF non signé à la place.
+    assert presidente.get(f"/affaires/{affaire_close.pk}/deliberation/feuille.pdf").status_code == 404
+
+    settings.SIGNATURE_PAR_JURIDICTION = reglage
+    assert presidente.post(f"/affaires/{affaire_close.pk}/deliberation/sceller/").status_code == 302
+    assert Document.objects.filter(affaire=affaire_close, nature__in=NATURES_DU_DELIBERE).count() == 2
+    assert presidente.get(f"/affaires/{affaire_close.pk}/deliberation/feuille.pdf").status_code == 200
