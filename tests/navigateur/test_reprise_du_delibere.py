@@ -47,6 +47,19 @@ LIRE_LA_COPIE = """async (affaire) => {
   return { cles: Object.keys(copie).sort(), iv: hex(copie.iv), chiffre: hex(copie.chiffre) };
 }"""
 
+# Un octet du chiffré changé, comme le ferait quelqu'un qui réécrit le profil du navigateur.
+ALTERER_LA_COPIE = """async (affaire) => {
+  const base = await new Promise((ok) => { const d = indexedDB.open("pretoire-delibere", 1); d.onsuccess = () => ok(d.result); });
+  await new Promise((ok) => {
+    const tx = base.transaction("reprise", "readwrite");
+    const magasin = tx.objectStore("reprise");
+    const d = magasin.get(`affaire-${affaire}`);
+    d.onsuccess = () => { const copie = d.result; copie.chiffre[0] ^= 1; magasin.put(copie, `affaire-${affaire}`); };
+    tx.oncomplete = ok;
+  });
+  base.close();
+}"""
+
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
@@ -177,7 +190,20 @@ def test_les_reponses_inscrites_survivent_au_rechargement_et_a_la_panne_sans_auc
             expect(page.locator("#scrutin")).to_contain_text("Question n° 5")
             capture(page, "delibere-reprise-apres-rechargement")
 
+            # Une copie altérée ne se relit pas (AES-GCM authentifié) : effacée, rien n'est repris,
+            # le président le voit et revote.
+            page.evaluate(ALTERER_LA_COPIE, affaire_id)
+            page.reload()
+            expect(page.locator("#etat-reprise")).to_contain_text("ne peuvent pas être reprises")
+            expect(page.locator("#scrutin")).to_contain_text("Question n° 1")
             page.context.set_offline(True)
+            _voter(page, oui=9, non=3)
+            _inscrire(page, "oui à la majorité de huit voix au moins")
+            _voter(page, oui=12, non=0)
+            _inscrire(page, "oui à la majorité de huit voix au moins")
+            _voter(page, oui=6, non=6)
+            _inscrire(page, "non")
+
             for oui, non in ((10, 2), (11, 1), (8, 4), (9, 3)):
                 _voter(page, oui=oui, non=non)
                 _inscrire(page, "oui à la majorité de huit voix au moins")

@@ -71,6 +71,10 @@ def _textes_de_l_ecran() -> dict[str, str]:
             "Reprise : les réponses déjà inscrites (%(nombre)s) ont été retrouvées dans ce navigateur ;"
             " un scrutin qui n'était pas inscrit se revote."
         ),
+        "reprise_illisible": _(
+            "Des réponses gardées dans ce navigateur pour une autre version de la feuille (une"
+            " correction consignée depuis ?) ne peuvent pas être reprises : elles sont effacées."
+        ),
         "reprise_impossible": _(
             "Ce navigateur ne peut pas garder les réponses pour une reprise : ne fermez pas cette page"
             " avant l'enregistrement."

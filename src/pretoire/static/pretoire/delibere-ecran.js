@@ -494,9 +494,11 @@ try {
   garde = null;
 }
 if (!garde) $("etat-reprise").textContent = texte("reprise_impossible");
-const gardee = garde ? await garde.relire().catch(() => null) : null;
+const relue = garde ? await garde.relire().catch(() => null) : null;
+const gardee = relue?.etat ?? null;
 if (gardee) restaurer(gardee);
 avancer();
+if (relue?.illisible) $("etat-reprise").textContent = texte("reprise_illisible");
 if (gardee) {
   reprendreLaPeine(gardee.peine);
   const inscrites = [...etat.reponses.values()].filter((r) => r !== SANS_OBJET).length;

@@ -60,7 +60,8 @@ export async function gardien(reprise, empreinte) {
       const chiffre = await crypto.subtle.encrypt({ name: "AES-GCM", iv, additionalData: aad }, cle, clair);
       await transaction("readwrite", (magasin) => magasin.put({ iv, chiffre: new Uint8Array(chiffre) }, entree));
     },
-    // L'état gardé, ou null ; une copie illisible (autre clé, autre feuille) est effacée.
+    // { etat } gardé, { illisible: true } pour une copie d'une autre clé ou d'une autre feuille
+    // (effacée), ou null s'il n'y a rien.
     async relire() {
       const copie = await transaction("readonly", (magasin) => magasin.get(entree));
       if (!copie) return null;
@@ -70,10 +71,10 @@ export async function gardien(reprise, empreinte) {
           cle,
           copie.chiffre,
         );
-        return JSON.parse(new TextDecoder().decode(clair));
+        return { etat: JSON.parse(new TextDecoder().decode(clair)) };
       } catch {
         await effacer(reprise.affaire);
-        return null;
+        return { illisible: true };
       }
     },
     effacer: () => effacer(reprise.affaire),
