@@ -52,13 +52,23 @@ export async function gardien(reprise, empreinte) {
   const cle = await importerLaCle(reprise.cle);
   const entree = cleDeLEntree(reprise.affaire);
   const aad = contexte(reprise.affaire, empreinte);
+  // Les écritures et l'effacement passent l'un après l'autre : un état plus ancien ne peut pas
+  // écraser un plus récent, ni une écriture en retard recréer la copie effacée.
+  let file = Promise.resolve();
+  const enFile = (operation) => {
+    file = file.catch(() => {}).then(operation);
+    return file;
+  };
   return {
-    // L'état à garder : un objet sans aucun décompte (voir delibere-ecran.js, ``etatAGarder``).
-    async garder(etat) {
-      const iv = crypto.getRandomValues(new Uint8Array(12));
+    // L'état à garder : un objet sans aucun décompte (voir delibere-ecran.js, ``etatAGarder``) ;
+    // lu tout de suite, chiffré et écrit à son tour.
+    garder(etat) {
       const clair = new TextEncoder().encode(JSON.stringify(etat));
-      const chiffre = await crypto.subtle.encrypt({ name: "AES-GCM", iv, additionalData: aad }, cle, clair);
-      await transaction("readwrite", (magasin) => magasin.put({ iv, chiffre: new Uint8Array(chiffre) }, entree));
+      return enFile(async () => {
+        const iv = crypto.getRandomValues(new Uint8Array(12));
+        const chiffre = await crypto.subtle.encrypt({ name: "AES-GCM", iv, additionalData: aad }, cle, clair);
+        await transaction("readwrite", (magasin) => magasin.put({ iv, chiffre: new Uint8Array(chiffre) }, entree));
+      });
     },
     // { etat } gardé, { illisible: true } pour une copie d'une autre clé ou d'une autre feuille
     // (effacée), ou null s'il n'y a rien.
@@ -77,7 +87,7 @@ export async function gardien(reprise, empreinte) {
         return { illisible: true };
       }
     },
-    effacer: () => effacer(reprise.affaire),
+    effacer: () => enFile(() => effacer(reprise.affaire)),
   };
 }
 
