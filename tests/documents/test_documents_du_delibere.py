@@ -365,3 +365,24 @@ def test_sans_cle_de_signature_le_verdict_reste_enregistre_et_se_scelle_ensuite(
     assert presidente.post(f"/affaires/{affaire_close.pk}/deliberation/sceller/").status_code == 302
     assert Document.objects.filter(affaire=affaire_close, nature__in=NATURES_DU_DELIBERE).count() == 2
     assert presidente.get(f"/affaires/{affaire_close.pk}/deliberation/feuille.pdf").status_code == 200
+
+
+def test_la_designation_de_l_assesseur_fait_une_nouvelle_version_de_la_motivation_qui_le_nomme(
+    affaire_close: Affaire, tmp_path: Path
+) -> None:
+    _enregistrer(affaire_close)
+    assesseur = Utilisateur.objects.get(username="assesseur")
+    _client("presidente").post(
+        f"/affaires/{affaire_close.pk}/deliberation/assesseur/", {"assesseur": assesseur.pk}
+    )
+    versions = Document.objects.filter(affaire=affaire_close, nature=NatureDocument.FEUILLE_DE_MOTIVATION)
+    assert sorted(versions.values_list("version", flat=True)) == [1, 2]
+    textes = {}
+    for document in versions:
+        chemin = tmp_path / f"v{document.version}.pdf"
+        chemin.write_bytes(document.fichier.open("rb").read())
+        textes[document.version] = texte_du_pdf(chemin)
+    assert "Rédaction : le président (art. 365-1 al. 1 CPP)." in textes[1]
+    assert f"Rédaction confiée par le président à {assesseur.nom_complet()}, magistrat assesseur" in textes[2]
+    # La feuille répondue, elle, n'a pas changé.
+    assert Document.objects.filter(affaire=affaire_close, nature=NatureDocument.FEUILLE_REPONDUE).count() == 1

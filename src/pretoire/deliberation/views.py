@@ -163,10 +163,12 @@ def enregistrer(request: HttpRequest, affaire_id: int) -> JsonResponse:
     return JsonResponse({"adresse": reverse("delibere", kwargs={"affaire_id": affaire.pk})})
 
 
-def _sceller(request: HttpRequest, affaire: Affaire) -> None:
+def _sceller(
+    request: HttpRequest, affaire: Affaire, natures: tuple[NatureDocument, ...] = NATURES_A_SCELLER
+) -> None:
     """La feuille répondue et la feuille de motivation passent par la chaîne des documents signés
     (une version chacune) ; un échec est dit au président, le délibéré restant enregistré."""
-    for nature in NATURES_A_SCELLER:
+    for nature in natures:
         try:
             do_generer_document(affaire, nature, auteur=request.user)  # type: ignore[arg-type]
         except (DocumentImpossible, SignatureImpossible) as refus:
@@ -200,10 +202,14 @@ def designer_assesseur(request: HttpRequest, affaire_id: int) -> HttpResponse:
             messages.error(request, _("Choisissez un assesseur de l'affaire."))
             return redirect("delibere", affaire_id=affaire.pk)
     try:
-        do_designer_l_assesseur(affaire, assesseur)
+        deliberation = do_designer_l_assesseur(affaire, assesseur)
     except DelibereRefuse as refus:
         for erreur in refus.erreurs:
             messages.error(request, erreur)
+        return redirect("delibere", affaire_id=affaire.pk)
+    if deliberation.enregistree:
+        # La feuille de motivation nomme qui la rédige : une nouvelle version le dit.
+        _sceller(request, affaire, (NatureDocument.FEUILLE_DE_MOTIVATION,))
     return redirect("delibere", affaire_id=affaire.pk)
 
 
