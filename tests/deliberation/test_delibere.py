@@ -96,8 +96,6 @@ def _rien_n_est_enregistre(affaire: Affaire) -> bool:
         ("get", ""),
         ("post", "ouvrir/"),
         ("post", "enregistrer/"),
-        ("get", "feuille.pdf"),
-        ("get", "motivation.pdf"),
     ],
 )
 def test_seul_le_president_accede_au_delibere(
@@ -110,6 +108,16 @@ def test_seul_le_president_accede_au_delibere(
     else:
         assert reponse.status_code == 403
     assert not Deliberation.objects.exclude(president__username="presidente").exists()
+
+
+@pytest.mark.parametrize("utilisateur", TOUS)
+@pytest.mark.parametrize("suffixe", ["feuille.pdf", "motivation.pdf"])
+def test_avant_le_verdict_les_feuilles_du_delibere_sont_interdites_a_tous(
+    affaire_close: Affaire, intrus: Utilisateur, utilisateur: str, suffixe: str
+) -> None:
+    """Après le verdict, voir tests/documents/test_documents_du_delibere.py."""
+    _ouvrir(_client("presidente"), affaire_close)
+    assert _client(utilisateur).get(f"/affaires/{affaire_close.pk}/deliberation/{suffixe}").status_code == 403
 
 
 def test_le_delibere_d_une_affaire_inexistante_se_presente_comme_interdit(affaire_close: Affaire) -> None:
@@ -313,6 +321,8 @@ def test_la_peine_entiere_est_inscrite_et_le_reexamen_decide_se_motive(
 
     sections = motivation_enregistree(Deliberation.objects.get())["sections"]
     assert any("rétention de sûreté" in s["titre"] and "706-53-13" in s["consigne"] for s in sections)
+
+
 def test_sans_dossier_d_affaire_l_onglet_delibere_repond_en_francais_sans_erreur_serveur(
     affaire_demo: Affaire, presidente: Client
 ) -> None:

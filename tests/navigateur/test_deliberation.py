@@ -265,7 +265,9 @@ def test_un_delibere_complet_sans_qu_aucun_decompte_ne_quitte_le_navigateur(
     envois = [r for r in requetes if r.method == "POST" and "deliberation" in r.url]
     assert [r.url.rsplit("/", 2)[-2] for r in envois] == ["ouvrir", "enregistrer"]
     corps = json.loads(envois[-1].post_data or "{}")
-    assert set(corps) == {"empreinte", "reponses", "peines"}
+    assert set(corps) == {"empreinte", "reponses", "peines", "jure_signataire"}
+    # Le rang du juré qui signe (art. 364) : le premier juré désigné par le sort.
+    assert corps["jure_signataire"] == 1
     assert set(corps["reponses"].values()) <= {"oui", "non", "sans objet"}
     assert all("?" not in r.url for r in requetes if "deliberation" in r.url)
     assert not any(DECOMPTE.search(r.post_data or "") for r in requetes)

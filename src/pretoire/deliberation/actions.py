@@ -8,6 +8,7 @@ et n'écrit que les formules légales, d'un bloc, ou rien.
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -32,6 +33,7 @@ from pretoire.law.deliberation import (
 )
 from pretoire.law.deliberation.excuse_de_minorite import DecisionDeMinorite
 from pretoire.law.deliberation.feuille_repondue import FeuilleRepondue, canevas_de_motivation, inscrire
+from pretoire.law.deliberation.jury import Jure, jure_qui_signe, signee_avec_le_jury, verifier_le_jury
 from pretoire.law.deliberation.navigateur import donnees_du_delibere
 from pretoire.law.deliberation.peine import NaturePeine, Peine
 from pretoire.law.deliberation.peine_entiere import (
@@ -47,7 +49,7 @@ from pretoire.law.deliberation.sursis import NatureSursis, Sursis
 from pretoire.law.erreurs import messages_en_francais
 from pretoire.law.mise_en_accusation import TypeJuridiction
 from pretoire.law.questions import FeuilleDeQuestions, Gravite, etablir_feuille
-from pretoire.proces.models import Affaire
+from pretoire.proces.models import Affaire, Role
 from pretoire.questions.actions import DossierIncomplet, dossier_de_l_affaire
 
 from .models import Deliberation, PeinePrononcee, ReponseInscrite
@@ -106,6 +108,7 @@ def raisons_de_ne_pas_ouvrir(affaire: Affaire, contexte: ContexteDuDelibere) -> 
             "La cour se retire pour délibérer après la clôture des débats (art. 347 et 355 CPP) :"
             " le greffe ne l'a pas encore consignée au journal d'audience."
         )
+    raisons += verifier_le_jury(jury_de_l_affaire(affaire), contexte.majorite.composition)
     erreurs = [d for d in contexte.feuille.diagnostics if d.gravite is Gravite.ERREUR]
     if erreurs:
         raisons.append(
@@ -113,6 +116,11 @@ def raisons_de_ne_pas_ouvrir(affaire: Affaire, contexte: ContexteDuDelibere) -> 
             + " ; ".join(d.message for d in erreurs)
         )
     return raisons
+
+
+def jury_de_l_affaire(affaire: Affaire) -> list[Jure]:
+    """Le jury de jugement inscrit par le greffe, dans l'ordre du tirage au sort."""
+    return [Jure(j.rang, j.nom, j.prenoms) for j in affaire.jures.order_by("rang")]
 
 
 @transaction.atomic
@@ -132,6 +140,7 @@ def do_ouvrir_delibere(affaire: Affaire, president: Utilisateur) -> Deliberation
         date_deliberation=jour,
         type_juridiction=affaire.juridiction.type,
         president=president,
+        cle_de_reprise=secrets.token_bytes(32),
     )
 
 
@@ -217,6 +226,14 @@ class SaisieDuDelibere(_Saisie):
     empreinte: str = Field(description="Empreinte des données du délibéré chargées par l'écran.")
     reponses: dict[int, Literal["oui", "non", "sans objet"]]
     peines: list[DecisionSaisie] = Field(default_factory=list)
+    jure_signataire: int | None = Field(
+        default=None,
+        ge=1,
+        description=(
+            "Rang au tirage du juré désigné par la majorité des membres de la cour quand le premier"
+            " juré ne peut signer (art. 364 CPP) ; vide : le premier juré signe."
+        ),
+    )
 
 
 def lire_la_saisie(donnees: Any) -> SaisieDuDelibere:
@@ -252,14 +269,30 @@ def do_enregistrer_delibere(affaire: Affaire, saisie: SaisieDuDelibere) -> Delib
         raise DelibereRefuse(erreurs)
     entieres = _decisions_sur_la_peine(contexte, reponses, saisie.peines)
     decisions = {accuse: entiere.decision for accuse, entiere in entieres.items()}
-    feuille = inscrire(
-        contexte.feuille,
-        contexte.plan,
-        contexte.majorite,
-        reponses,
-        decisions,
-        deliberation.date_deliberation,
-        peines_entieres=entieres,
+    jury = jury_de_l_affaire(affaire)
+    erreurs = verifier_le_jury(jury, contexte.majorite.composition)
+    if erreurs:
+        raise DelibereRefuse(erreurs)
+    signataire = None
+    if contexte.majorite.composition.avec_jury:
+        try:
+            signataire = jure_qui_signe(jury, saisie.jure_signataire)
+        except ValueError as refus:
+            raise DelibereRefuse([str(refus)]) from refus
+    elif saisie.jure_signataire is not None:
+        raise DelibereRefuse(["La cour criminelle départementale juge sans jury (art. 380-19 1° CPP)."])
+    feuille = signee_avec_le_jury(
+        inscrire(
+            contexte.feuille,
+            contexte.plan,
+            contexte.majorite,
+            reponses,
+            decisions,
+            deliberation.date_deliberation,
+            peines_entieres=entieres,
+        ),
+        jury,
+        signataire,
     )
     ReponseInscrite.objects.bulk_create(
         ReponseInscrite(deliberation=deliberation, numero=numero, formule=formule)
@@ -280,7 +313,36 @@ def do_enregistrer_delibere(affaire: Affaire, saisie: SaisieDuDelibere) -> Delib
     )
     deliberation.feuille = feuille.en_json()
     deliberation.enregistree_le = timezone.now()
-    deliberation.save(update_fields=["feuille", "enregistree_le"])
+    deliberation.jure_signataire = (
+        affaire.jures.get(rang=signataire.jure.rang) if signataire is not None else None
+    )
+    # Les réponses sont inscrites : la copie chiffrée gardée pour la reprise n'a plus d'usage, et
+    # sans sa clé elle ne se lit plus (docs/decisions/0006).
+    deliberation.cle_de_reprise = None
+    deliberation.save(update_fields=["feuille", "enregistree_le", "jure_signataire", "cle_de_reprise"])
+    return deliberation
+
+
+@transaction.atomic
+def do_designer_l_assesseur(affaire: Affaire, assesseur: Utilisateur | None) -> Deliberation:
+    """Le président désigne l'assesseur qui rédige la motivation (art. 365-1 al. 1), ou la reprend
+    (``None``) ; l'assesseur doit siéger dans l'affaire."""
+    Affaire.objects.select_for_update().get(pk=affaire.pk)
+    deliberation = Deliberation.objects.filter(affaire=affaire).first()
+    if deliberation is None:
+        raise DelibereRefuse(["Le délibéré n'est pas ouvert."])
+    if (
+        assesseur is not None
+        and not affaire.affectations.filter(utilisateur=assesseur, role=Role.ASSESSEUR).exists()
+    ):
+        raise DelibereRefuse(
+            [
+                "Seul un magistrat assesseur de l'affaire peut être désigné pour rédiger la motivation"
+                " (art. 365-1 al. 1 CPP)."
+            ]
+        )
+    deliberation.assesseur_designe = assesseur
+    deliberation.save(update_fields=["assesseur_designe"])
     return deliberation
 
 

@@ -14,7 +14,7 @@ from django.db.models import Q
 from pretoire.law.deliberation.majorite import formules_legales, mentions_de_peine_legales
 from pretoire.law.deliberation.peine import NaturePeine
 from pretoire.law.mise_en_accusation import TypeJuridiction
-from pretoire.proces.models import Accuse, Affaire
+from pretoire.proces.models import Accuse, Affaire, Jure
 
 FORMULES = sorted(formules_legales())
 MENTIONS = sorted(mentions_de_peine_legales())
@@ -37,6 +37,25 @@ class Deliberation(models.Model):
     enregistree_le = models.DateTimeField("enregistré le", null=True, blank=True)
     # La feuille répondue telle qu'elle est signée (art. 364) : questions, formules, décisions.
     feuille = models.JSONField("feuille répondue", null=True, blank=True)
+    # Art. 364 : le premier juré désigné par le sort, ou celui que la majorité désigne s'il ne peut
+    # signer ; fixé à l'enregistrement.
+    jure_signataire = models.ForeignKey(
+        Jure, models.PROTECT, null=True, blank=True, related_name="+", verbose_name="juré qui signe"
+    )
+    # Art. 365-1 al. 1 : « Le président ou l'un des magistrats assesseurs par lui désigné rédige la
+    # motivation de l'arrêt. » Vide : le président la rédige.
+    assesseur_designe = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="assesseur désigné pour rédiger la motivation",
+    )
+    # La clé qui chiffre, dans le navigateur du président, les réponses déjà inscrites pour la
+    # reprise après un rechargement ou une panne (docs/decisions/0006) ; détruite à
+    # l'enregistrement, ce qui rend illisible toute copie restée sur le portable.
+    cle_de_reprise = models.BinaryField("clé de reprise", null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = "délibéré"

@@ -10,4 +10,6 @@ urlpatterns = [
     path(f"{DELIBERATION}enregistrer/", views.enregistrer, name="enregistrer_delibere"),
     path(f"{DELIBERATION}feuille.pdf", views.feuille_pdf, name="feuille_repondue_pdf"),
     path(f"{DELIBERATION}motivation.pdf", views.motivation_pdf, name="motivation_pdf"),
+    path(f"{DELIBERATION}sceller/", views.sceller, name="sceller_delibere"),
+    path(f"{DELIBERATION}assesseur/", views.designer_assesseur, name="designer_assesseur"),
 ]

@@ -7,11 +7,12 @@ délibéré est secret, aucun cache ne doit en garder une copie.
 
 from __future__ import annotations
 
+import base64
 import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -19,22 +20,30 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from pretoire.documents.rendu import rendre_pdf
-from pretoire.proces.models import Affaire
+from pretoire.comptes.models import Utilisateur
+from pretoire.documents.actions import do_generer_document
+from pretoire.documents.contenus import DocumentImpossible
+from pretoire.documents.models import Document, NatureDocument
+from pretoire.documents.signature import SignatureImpossible
+from pretoire.proces.access import access_documents_du_delibere_by_affaire_id
+from pretoire.proces.models import Affaire, Role
 from pretoire.proces.views import contexte_entete
 
 from .access import access_delibere_by_affaire_id
 from .actions import (
     DelibereRefuse,
     contexte_du_delibere,
+    do_designer_l_assesseur,
     do_enregistrer_delibere,
     do_ouvrir_delibere,
     feuille_enregistree,
     lire_la_saisie,
-    motivation_enregistree,
     raisons_de_ne_pas_ouvrir,
 )
 from .models import Deliberation
+
+# La feuille répondue, puis la feuille de motivation qui lui est annexée (art. 364 et 365-1 CPP).
+NATURES_A_SCELLER = (NatureDocument.FEUILLE_REPONDUE, NatureDocument.FEUILLE_DE_MOTIVATION)
 
 
 def _textes_de_l_ecran() -> dict[str, str]:
@@ -101,6 +110,18 @@ def _textes_de_l_ecran() -> dict[str, str]:
             "Amende encourue : %(montant)s au plus ; adoptée à la majorité absolue des votants."
         ),
         "aide_reexamen": _("« Oui » est défavorable au condamné : il exige %(mention)s (art. 359 CPP)."),
+        "reprise": _(
+            "Reprise : les réponses déjà inscrites (%(nombre)s) ont été retrouvées dans ce navigateur ;"
+            " un scrutin qui n'était pas inscrit se revote."
+        ),
+        "reprise_illisible": _(
+            "Des réponses gardées dans ce navigateur pour une autre version de la feuille (une"
+            " correction consignée depuis ?) ne peuvent pas être reprises : elles sont effacées."
+        ),
+        "reprise_impossible": _(
+            "Ce navigateur ne peut pas garder les réponses pour une reprise : ne fermez pas cette page"
+            " avant l'enregistrement."
+        ),
     }
 
 
@@ -114,7 +135,20 @@ def delibere(request: HttpRequest, affaire_id: int) -> HttpResponse:
         return render(
             request,
             "deliberation/feuille_repondue.html",
-            {**contexte, "feuille": feuille_enregistree(deliberation)},
+            {
+                **contexte,
+                "feuille": feuille_enregistree(deliberation),
+                "scellees": {
+                    nature.value: Document.objects.filter(affaire=affaire, nature=nature)
+                    .order_by("-version")
+                    .first()
+                    for nature in NATURES_A_SCELLER
+                },
+                "assesseurs": [
+                    a.utilisateur
+                    for a in affaire.affectations.filter(role=Role.ASSESSEUR).select_related("utilisateur")
+                ],
+            },
         )
     if deliberation is None:
         try:
@@ -128,10 +162,23 @@ def delibere(request: HttpRequest, affaire_id: int) -> HttpResponse:
         return render(request, "deliberation/ouverture.html", {**contexte, "raisons": refus.erreurs})
     # La règle du « non » défavorable ne s'affiche que si la feuille a de telles questions.
     non_defavorable = any(q["defavorable"] == "non" for q in donnees["questions"])
+    reprise = {
+        "affaire": affaire.pk,
+        "cle": base64.b64encode(deliberation.cle_de_reprise).decode()
+        if deliberation.cle_de_reprise
+        else None,
+    }
     return render(
         request,
         "deliberation/delibere.html",
-        {**contexte, "donnees": donnees, "textes": _textes_de_l_ecran(), "non_defavorable": non_defavorable},
+        {
+            **contexte,
+            "donnees": donnees,
+            "textes": _textes_de_l_ecran(),
+            "non_defavorable": non_defavorable,
+            "reprise": reprise,
+            "jury": affaire.jures.order_by("rang"),
+        },
     )
 
 
@@ -161,14 +208,64 @@ def enregistrer(request: HttpRequest, affaire_id: int) -> JsonResponse:
         do_enregistrer_delibere(affaire, lire_la_saisie(corps))
     except DelibereRefuse as refus:
         return JsonResponse({"erreurs": refus.erreurs}, status=400)
+    _sceller(request, affaire)
     return JsonResponse({"adresse": reverse("delibere", kwargs={"affaire_id": affaire.pk})})
 
 
-def _pdf(affaire: Affaire, modele: str, nom: str, donnees: dict[str, object]) -> HttpResponse:
-    reponse = HttpResponse(rendre_pdf(modele, donnees), content_type="application/pdf")
-    reponse["Content-Disposition"] = f'inline; filename="{nom}-{affaire.numero.replace("/", "-")}.pdf"'
-    reponse["Cache-Control"] = "no-store"
-    return reponse
+def _sceller(
+    request: HttpRequest, affaire: Affaire, natures: tuple[NatureDocument, ...] = NATURES_A_SCELLER
+) -> None:
+    """La feuille répondue et la feuille de motivation passent par la chaîne des documents signés
+    (une version chacune) ; un échec est dit au président, le délibéré restant enregistré."""
+    for nature in natures:
+        try:
+            # Seul le président ouvre ces vues (access_delibere_by_affaire_id) : il signe ici.
+            do_generer_document(
+                affaire,
+                nature,
+                auteur=request.user,  # type: ignore[arg-type]
+                roles_de_l_auteur=frozenset({Role.PRESIDENT}),
+            )
+        except (DocumentImpossible, SignatureImpossible) as refus:
+            messages.error(
+                request,
+                _("%(document)s n'a pas pu être scellée : %(raison)s")
+                % {"document": nature.label, "raison": refus},
+            )
+
+
+@login_required
+@require_POST
+def sceller(request: HttpRequest, affaire_id: int) -> HttpResponse:
+    """Sceller de nouveau (une nouvelle version de chaque feuille), après le verdict."""
+    affaire = access_delibere_by_affaire_id(request.user, affaire_id)  # type: ignore[arg-type]
+    _deliberation_enregistree(affaire)
+    _sceller(request, affaire)
+    return redirect("delibere", affaire_id=affaire.pk)
+
+
+@login_required
+@require_POST
+def designer_assesseur(request: HttpRequest, affaire_id: int) -> HttpResponse:
+    """Le président désigne l'assesseur qui rédige la motivation (art. 365-1 al. 1 CPP)."""
+    affaire = access_delibere_by_affaire_id(request.user, affaire_id)  # type: ignore[arg-type]
+    choix = request.POST.get("assesseur", "")
+    assesseur = None
+    if choix:
+        assesseur = Utilisateur.objects.filter(pk=int(choix)).first() if choix.isdigit() else None
+        if assesseur is None:
+            messages.error(request, _("Choisissez un assesseur de l'affaire."))
+            return redirect("delibere", affaire_id=affaire.pk)
+    try:
+        deliberation = do_designer_l_assesseur(affaire, assesseur)
+    except DelibereRefuse as refus:
+        for erreur in refus.erreurs:
+            messages.error(request, erreur)
+        return redirect("delibere", affaire_id=affaire.pk)
+    if deliberation.enregistree:
+        # La feuille de motivation nomme qui la rédige : une nouvelle version le dit.
+        _sceller(request, affaire, (NatureDocument.FEUILLE_DE_MOTIVATION,))
+    return redirect("delibere", affaire_id=affaire.pk)
 
 
 def _deliberation_enregistree(affaire: Affaire) -> Deliberation:
@@ -178,16 +275,25 @@ def _deliberation_enregistree(affaire: Affaire) -> Deliberation:
     return deliberation
 
 
-@login_required
-def feuille_pdf(request: HttpRequest, affaire_id: int) -> HttpResponse:
-    affaire = access_delibere_by_affaire_id(request.user, affaire_id)  # type: ignore[arg-type]
-    deliberation = _deliberation_enregistree(affaire)
-    return _pdf(affaire, "feuille_repondue", "feuille-repondue", feuille_enregistree(deliberation))
+def _derniere_version(affaire: Affaire, nature: NatureDocument) -> FileResponse:
+    """La dernière version scellée ; 404 tant qu'aucune ne l'est (jamais un PDF non signé)."""
+    document = Document.objects.filter(affaire=affaire, nature=nature).order_by("-version").first()
+    if document is None:
+        raise Http404
+    reponse = FileResponse(
+        document.fichier.open("rb"), filename=document.nom_de_fichier, content_type="application/pdf"
+    )
+    reponse["Cache-Control"] = "no-store"
+    return reponse
 
 
 @login_required
-def motivation_pdf(request: HttpRequest, affaire_id: int) -> HttpResponse:
-    affaire = access_delibere_by_affaire_id(request.user, affaire_id)  # type: ignore[arg-type]
-    deliberation = _deliberation_enregistree(affaire)
-    donnees = motivation_enregistree(deliberation)
-    return _pdf(affaire, "feuille_de_motivation", "feuille-de-motivation", donnees)
+def feuille_pdf(request: HttpRequest, affaire_id: int) -> FileResponse:
+    affaire = access_documents_du_delibere_by_affaire_id(request.user, affaire_id)  # type: ignore[arg-type]
+    return _derniere_version(affaire, NatureDocument.FEUILLE_REPONDUE)
+
+
+@login_required
+def motivation_pdf(request: HttpRequest, affaire_id: int) -> FileResponse:
+    affaire = access_documents_du_delibere_by_affaire_id(request.user, affaire_id)  # type: ignore[arg-type]
+    return _derniere_version(affaire, NatureDocument.FEUILLE_DE_MOTIVATION)

@@ -40,6 +40,8 @@ from .contenus import (
     apposition,
     contenu_de_l_extrait,
     contenu_de_la_feuille,
+    contenu_de_la_feuille_de_motivation,
+    contenu_de_la_feuille_repondue,
     contenu_du_proces_verbal,
 )
 from .models import Document, EtatGeneration, Generation, NatureDocument, Signature
@@ -116,6 +118,10 @@ def _contenu(
         return contenu_du_proces_verbal(deposition, etabli_le=etabli_le, provisoire=provisoire)
     if nature is NatureDocument.FEUILLE_DE_QUESTIONS:
         return contenu_de_la_feuille(affaire)
+    if nature is NatureDocument.FEUILLE_REPONDUE:
+        return contenu_de_la_feuille_repondue(affaire)
+    if nature is NatureDocument.FEUILLE_DE_MOTIVATION:
+        return contenu_de_la_feuille_de_motivation(affaire)
     return contenu_de_l_extrait(affaire, premier, dernier)
 
 
@@ -165,8 +171,12 @@ def do_generer_document(
     provisoire: bool = False,
     auteur: Utilisateur | None = None,
     progression: Progression = _sans_progression,
+    roles_de_l_auteur: frozenset[Role] = frozenset(),
 ) -> Document:
     """Établit, compose, signe et enregistre une nouvelle version ; les précédentes restent.
+
+    ``roles_de_l_auteur`` : les rôles que l'auteur, dans sa propre session, tient dans l'affaire
+    (le président qui scelle la feuille répondue) ; ils signent avec ceux du greffe.
 
     Lève ``DocumentImpossible`` ou ``SignatureImpossible`` (messages en français) sans rien écrire.
     """
@@ -225,7 +235,9 @@ def do_generer_document(
     progression("Signature électronique (PAdES)", 75)
     # Le greffe signe ce qui lui revient ; le président signera dans sa propre session.
     appositions = contenu.appositions(
-        ROLES_SIGNES_A_LA_GENERATION, motif_de_signature(document), affaire.juridiction.siege
+        ROLES_SIGNES_A_LA_GENERATION | roles_de_l_auteur,
+        motif_de_signature(document),
+        affaire.juridiction.siege,
     )
     pdf = signer(pdf, cles, appositions)
     progression(f"Enregistrement de la version {version}", 95)

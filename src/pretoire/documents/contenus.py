@@ -14,6 +14,8 @@ from django.conf import settings
 from django.db.models import Max, Min
 
 import pretoire
+from pretoire.deliberation.actions import feuille_enregistree, motivation_enregistree
+from pretoire.deliberation.models import Deliberation
 from pretoire.deposition.models import Deposition
 from pretoire.journal.actions import verifier_journal
 from pretoire.journal.models import Evenement
@@ -178,6 +180,56 @@ def contenu_de_la_feuille(affaire: Affaire) -> Contenu:
         donnees=avec_libelles_des_natures(feuille.en_json()),
         segment=segment,
         signataires=signataires,
+    )
+
+
+def _deliberation_enregistree(affaire: Affaire, document: str) -> Deliberation:
+    deliberation = Deliberation.objects.filter(affaire=affaire).select_related("assesseur_designe").first()
+    if deliberation is None or not deliberation.enregistree:
+        raise DocumentImpossible(
+            f"le délibéré de l'affaire {affaire.numero} n'est pas enregistré : {document} se tire de la"
+            " feuille répondue, après le verdict."
+        )
+    return deliberation
+
+
+def _segment_entier(affaire: Affaire) -> Segment:
+    dernier = affaire.evenements.aggregate(dernier=Max("numero"))["dernier"]
+    if dernier is None:
+        raise DocumentImpossible(f"le journal de l'affaire {affaire.numero} est vide : rien à établir.")
+    return segment_du_journal(affaire, 1, dernier)
+
+
+def contenu_de_la_feuille_repondue(affaire: Affaire) -> Contenu:
+    """La feuille de questions répondue du délibéré enregistré (art. 364 CPP), signée du président."""
+    deliberation = _deliberation_enregistree(affaire, "la feuille répondue")
+    president = _signataire(affaire, Role.PRESIDENT, "la feuille répondue")
+    return Contenu(
+        nature=NatureDocument.FEUILLE_REPONDUE,
+        modele="feuille_repondue",
+        donnees={**feuille_enregistree(deliberation), "president": president[1]},
+        segment=_segment_entier(affaire),
+        signataires=[president],
+    )
+
+
+def contenu_de_la_feuille_de_motivation(affaire: Affaire) -> Contenu:
+    """Le canevas de la feuille de motivation annexée (art. 365-1 CPP), signé comme la feuille."""
+    deliberation = _deliberation_enregistree(affaire, "la feuille de motivation")
+    president = _signataire(affaire, Role.PRESIDENT, "la feuille de motivation")
+    assesseur = deliberation.assesseur_designe
+    redaction = (
+        f"Rédaction confiée par le président à {assesseur.nom_complet()}, magistrat assesseur"
+        " (art. 365-1 al. 1 CPP)."
+        if assesseur is not None
+        else "Rédaction : le président (art. 365-1 al. 1 CPP)."
+    )
+    return Contenu(
+        nature=NatureDocument.FEUILLE_DE_MOTIVATION,
+        modele="feuille_de_motivation",
+        donnees={**motivation_enregistree(deliberation), "president": president[1], "redaction": redaction},
+        segment=_segment_entier(affaire),
+        signataires=[president],
     )
 
 

@@ -35,6 +35,13 @@ class NatureDocument(models.TextChoices):
     PROCES_VERBAL = "proces_verbal", "Procès-verbal des opérations"
     FEUILLE_DE_QUESTIONS = "feuille_de_questions", "Feuille de questions"
     EXTRAIT_DU_JOURNAL = "extrait_du_journal", "Extrait du journal d'audience"
+    # Art. 364 et 365-1 CPP : tirées du délibéré enregistré ; lues après le verdict par le
+    # président, le greffe et l'assesseur désigné (``proces.access``).
+    FEUILLE_REPONDUE = "feuille_repondue", "Feuille de questions répondue"
+    FEUILLE_DE_MOTIVATION = "feuille_de_motivation", "Feuille de motivation"
+
+
+NATURES_DU_DELIBERE = frozenset({NatureDocument.FEUILLE_REPONDUE, NatureDocument.FEUILLE_DE_MOTIVATION})
 
 
 class Document(models.Model):

@@ -25,6 +25,10 @@ SIGNATAIRES_PAR_NATURE: dict[str, tuple[Role, ...]] = {
     NatureDocument.PROCES_VERBAL: (Role.GREFFIER,),
     NatureDocument.EXTRAIT_DU_JOURNAL: (Role.GREFFIER,),
     NatureDocument.FEUILLE_DE_QUESTIONS: (Role.GREFFIER, Role.PRESIDENT),
+    # Art. 364 : la feuille répondue est signée du président (et du premier juré, qui n'a pas de
+    # compte : le PDF le nomme) ; le président la scelle lui-même en enregistrant le verdict.
+    NatureDocument.FEUILLE_REPONDUE: (Role.PRESIDENT,),
+    NatureDocument.FEUILLE_DE_MOTIVATION: (Role.PRESIDENT,),
 }
 
 

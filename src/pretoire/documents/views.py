@@ -18,6 +18,8 @@ from pretoire.proces.access import (
     ROLES_DU_SIEGE,
     ROLES_QUI_CONSIGNENT,
     access_affaire_by_id,
+    access_documents_du_delibere_by_affaire_id,
+    peut_lire_les_documents_du_delibere,
     roles_dans_affaire,
 )
 from pretoire.proces.models import Affaire
@@ -26,7 +28,7 @@ from pretoire.proces.views import contexte_entete
 from .actions import do_demander_generation, do_signer_document, prochaine_version, verifier_pdf
 from .contenus import DocumentImpossible
 from .formulaires import DemandeDeDocument, PdfAVerifier
-from .models import Document, EtatGeneration, Generation, NatureDocument
+from .models import NATURES_DU_DELIBERE, Document, EtatGeneration, Generation, NatureDocument
 from .signataires import ROLES_SIGNES_A_LA_GENERATION
 from .signature import PdfIllisible, SignatureImpossible
 
@@ -63,11 +65,11 @@ def access_document_a_signer_by_id(utilisateur: Utilisateur, affaire_id: int, do
 
 def _contexte(request: HttpRequest, affaire: Affaire, formulaire: DemandeDeDocument | None) -> dict[str, Any]:
     maintenant = timezone.now()
-    generations = list(
-        Generation.objects.filter(affaire=affaire, demandee_le__gte=maintenant - timedelta(minutes=15))
-        .select_related("document", "deposition")
-        .order_by("-demandee_le")[:5]
-    )
+    lit_le_delibere = peut_lire_les_documents_du_delibere(request.user, affaire)  # type: ignore[arg-type]
+    recentes = Generation.objects.filter(affaire=affaire, demandee_le__gte=maintenant - timedelta(minutes=15))
+    if not lit_le_delibere:
+        recentes = recentes.exclude(nature__in=NATURES_DU_DELIBERE)
+    generations = list(recentes.select_related("document", "deposition").order_by("-demandee_le")[:5])
     depositions = [
         {
             "deposition": deposition,
@@ -86,6 +88,12 @@ def _contexte(request: HttpRequest, affaire: Affaire, formulaire: DemandeDeDocum
         "feuilles": _versions(affaire, NatureDocument.FEUILLE_DE_QUESTIONS, deposition=None),
         "prochaine_feuille": prochaine_version(affaire, NatureDocument.FEUILLE_DE_QUESTIONS, None),
         "extraits": _versions(affaire, NatureDocument.EXTRAIT_DU_JOURNAL, deposition=None),
+        "documents_du_delibere": [
+            {"nature": nature, "versions": _versions(affaire, nature, deposition=None)}
+            for nature in (NatureDocument.FEUILLE_REPONDUE, NatureDocument.FEUILLE_DE_MOTIVATION)
+        ]
+        if lit_le_delibere
+        else [],
         "nombre_evenements": affaire.evenements.count(),
         "formulaire": formulaire,
     }
@@ -100,6 +108,18 @@ def documents(request: HttpRequest, affaire_id: int) -> HttpResponse:
         if not roles_dans_affaire(request.user, affaire) & ROLES_QUI_CONSIGNENT:  # type: ignore[arg-type]
             raise PermissionDenied
         formulaire = DemandeDeDocument(request.POST, affaire=affaire)
+        if (
+            formulaire.is_valid()
+            and formulaire.cleaned_data["nature"] in NATURES_DU_DELIBERE
+            and not peut_lire_les_documents_du_delibere(request.user, affaire)  # type: ignore[arg-type]
+        ):
+            formulaire.add_error(
+                "nature",
+                _(
+                    "la feuille répondue et la feuille de motivation se tirent du délibéré enregistré :"
+                    " attendez le verdict."
+                ),
+            )
         if formulaire.is_valid():
             donnees = formulaire.cleaned_data
             generation = do_demander_generation(
@@ -125,6 +145,8 @@ def generation(request: HttpRequest, affaire_id: int, generation_id: int) -> Jso
     suivie = get_object_or_404(
         Generation.objects.select_related("document"), pk=generation_id, affaire=affaire
     )
+    if suivie.nature in NATURES_DU_DELIBERE:
+        access_documents_du_delibere_by_affaire_id(request.user, affaire_id)  # type: ignore[arg-type]
     document = suivie.document
     return JsonResponse(
         {
@@ -166,6 +188,8 @@ def signer(request: HttpRequest, affaire_id: int, document_id: int) -> HttpRespo
 def telecharger(request: HttpRequest, affaire_id: int, document_id: int) -> FileResponse:
     affaire = access_affaire_by_id(request.user, affaire_id, ROLES_DES_DOCUMENTS)  # type: ignore[arg-type]
     document = get_object_or_404(Document, pk=document_id, affaire=affaire)
+    if document.nature in NATURES_DU_DELIBERE:
+        access_documents_du_delibere_by_affaire_id(request.user, affaire_id)  # type: ignore[arg-type]
     return FileResponse(
         document.fichier.open("rb"),
         as_attachment=True,

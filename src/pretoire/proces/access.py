@@ -11,6 +11,7 @@ from collections.abc import Collection
 from django.core.exceptions import PermissionDenied
 
 from pretoire.comptes.models import Utilisateur
+from pretoire.deliberation.models import Deliberation
 
 from .models import Affaire, Role
 
@@ -49,3 +50,28 @@ def affaires_de(utilisateur: Utilisateur) -> list[Affaire]:
         .distinct()
         .order_by("-session__debut", "numero")
     )
+
+
+# Art. 365-1 al. 1 et 4 CPP : le président ou l'assesseur qu'il désigne rédige la motivation ; la
+# feuille de motivation est versée au dossier et déposée au greffe.
+ROLES_QUI_LISENT_LE_DELIBERE = frozenset({Role.PRESIDENT, Role.GREFFIER})
+
+
+def peut_lire_les_documents_du_delibere(utilisateur: Utilisateur, affaire: Affaire) -> bool:
+    """Après le verdict seulement : le président, le greffe et l'assesseur désigné."""
+    deliberation = Deliberation.objects.filter(affaire=affaire, enregistree_le__isnull=False).first()
+    if deliberation is None:
+        return False
+    roles = roles_dans_affaire(utilisateur, affaire)
+    if roles & ROLES_QUI_LISENT_LE_DELIBERE:
+        return True
+    return Role.ASSESSEUR in roles and deliberation.assesseur_designe_id == utilisateur.pk
+
+
+def access_documents_du_delibere_by_affaire_id(utilisateur: Utilisateur, affaire_id: int) -> Affaire:
+    """La feuille répondue et la feuille de motivation d'une affaire : l'affaire, si l'utilisateur
+    peut les lire ; sinon 403, comme une affaire qui n'existe pas."""
+    affaire = access_affaire_by_id(utilisateur, affaire_id)
+    if not peut_lire_les_documents_du_delibere(utilisateur, affaire):
+        raise PermissionDenied
+    return affaire

@@ -7,6 +7,7 @@ from .models import (
     DecisionMiseEnAccusation,
     Fait,
     JourAudience,
+    Jure,
     Juridiction,
     Participation,
     Session,
@@ -30,10 +31,17 @@ class AffectationEnLigne(admin.TabularInline):
     extra = 0
 
 
+class JureEnLigne(admin.TabularInline):
+    """Le jury de jugement, saisi par le greffe dans l'ordre du tirage au sort."""
+
+    model = Jure
+    extra = 0
+
+
 @admin.register(Affaire)
 class AffaireAdmin(admin.ModelAdmin):
     list_display = ("numero", "intitule", "session")
-    inlines = [AffectationEnLigne]
+    inlines = [AffectationEnLigne, JureEnLigne]
 
 
 for modele in (Juridiction, Session, JourAudience, Accuse, Victime, DecisionMiseEnAccusation, Affectation):

@@ -297,3 +297,32 @@ class Affectation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.utilisateur} — {self.get_role_display()} — {self.affaire.numero}"
+
+
+class Jure(models.Model):
+    """Un juré du jury de jugement de l'affaire, dans l'ordre du tirage au sort.
+
+    Le premier (rang 1) est « le premier juré désigné par le sort » qui signe la feuille de
+    questions et la feuille de motivation avec le président (art. 364 et 365-1 CPP). La liste est
+    contrôlée à l'ouverture du délibéré (``law.deliberation.jury.verifier_le_jury``) et recopiée
+    dans la feuille répondue, qui la scelle.
+    """
+
+    affaire = models.ForeignKey(Affaire, models.PROTECT, related_name="jures", verbose_name="affaire")
+    rang = models.PositiveIntegerField(
+        "rang au tirage au sort", help_text="1 pour le premier juré désigné par le sort."
+    )
+    nom = models.CharField("nom", max_length=120)
+    prenoms = models.CharField("prénoms", max_length=200)
+
+    class Meta:
+        verbose_name = "juré"
+        verbose_name_plural = "jury de jugement"
+        ordering = ["affaire", "rang"]
+        constraints = [
+            models.UniqueConstraint(fields=["affaire", "rang"], name="jure_rang_unique_par_affaire"),
+            models.CheckConstraint(condition=Q(rang__gte=1), name="jure_rang_positif"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.rang}. {self.prenoms} {self.nom.upper()}"

@@ -89,6 +89,8 @@ class FeuilleRepondue:
     reponses: tuple[ReponseInscrite, ...]
     decisions: tuple[DecisionPourLAccuse, ...]
     signatures: tuple[str, ...]
+    # Le jury de jugement dans l'ordre du tirage (art. 364) ; vide sans jury.
+    jury: tuple[str, ...] = ()
 
     def formules(self) -> dict[int, str]:
         return {r.numero: r.formule for r in self.reponses}
@@ -133,6 +135,7 @@ class FeuilleRepondue:
                 for d in self.decisions
             ],
             "signatures": list(self.signatures),
+            "jury": list(self.jury),
         }
 
     @classmethod
@@ -170,6 +173,7 @@ class FeuilleRepondue:
                 for d in donnees["decisions"]
             ),
             signatures=tuple(donnees["signatures"]),
+            jury=tuple(donnees.get("jury", ())),
         )
 
 

@@ -19,7 +19,7 @@ from pretoire.law.debats import TypeEvenement
 from pretoire.law.mise_en_accusation import Dossier, charger_dossier
 
 from ..actions import do_importer_dossier
-from ..models import Affaire, Affectation, JourAudience, Role
+from ..models import Affaire, Affectation, JourAudience, Jure, Role
 from .deposition import rejouer_l_audience
 
 MOT_DE_PASSE_DEMO = "Pretoire-demo-2026"
@@ -42,6 +42,20 @@ COMPTES = (
     CompteDemo("avocat-general", "M.", "Julien", "Faure", Role.AVOCAT_GENERAL),
     CompteDemo("defense", "Me", "Antoine", "Blanc", Role.AVOCAT_DEFENSE, represente="A1"),
     CompteDemo("partie-civile", "Me", "Nadia", "Benali", Role.AVOCAT_PARTIE_CIVILE, represente="V1"),
+)
+
+
+# Le jury de jugement de l'affaire (appel : neuf jurés), dans l'ordre du tirage au sort ; noms inventés.
+JURY_DEMO = (
+    ("MARCHAND", "Claire"),
+    ("LEROY", "Bernard"),
+    ("FONTAINE", "Amina"),
+    ("GIRAUD", "Louis"),
+    ("CARON", "Élodie"),
+    ("MEUNIER", "Rachid"),
+    ("BARBIER", "Sylvie"),
+    ("RENAUD", "Thomas"),
+    ("COLIN", "Jeanne"),
 )
 
 
@@ -86,6 +100,10 @@ def installer_demo(*, avec_deposition: bool = False) -> Affaire:
             accuse=affaire.accuses.filter(identifiant=compte.represente).first(),
             victime=affaire.victimes.filter(identifiant=compte.represente).first(),
         )
+    Jure.objects.bulk_create(
+        Jure(affaire=affaire, rang=rang, nom=nom, prenoms=prenoms)
+        for rang, (nom, prenoms) in enumerate(JURY_DEMO, start=1)
+    )
     greffiere = Utilisateur.objects.get(username="greffiere")
     ouverture_et_audition: list[tuple[TypeEvenement, dict[str, Any]]] = [
         (TypeEvenement.OUVERTURE_DEBATS, {}),

@@ -4,6 +4,8 @@
 // de la salle n'est utile qu'à l'enregistrement final. Les nombres de bulletins ne vivent que le
 // temps d'un scrutin : lus dans les champs, passés au calcul, puis effacés des champs. Ni ces
 // champs ni aucune requête ne les portent : seules les réponses et les peines sont envoyées.
+// Les réponses déjà inscrites, elles, sont gardées chiffrées pour reprendre après un rechargement
+// ou une panne (delibere-reprise.js, docs/decisions/0006).
 
 import {
   OUI,
@@ -52,11 +54,13 @@ import {
   verifierLeSursis,
   voter,
 } from "./delibere.js";
+import { gardien } from "./delibere-reprise.js";
 
 const regles = JSON.parse(document.getElementById("donnees-delibere").textContent);
 const textes = JSON.parse(document.getElementById("textes-delibere").textContent);
 const $ = (id) => document.getElementById(id);
 const texte = (cle, valeurs = {}) => textes[cle].replace(/%\((\w+)\)s/g, (_, nom) => valeurs[nom]);
+const reprise = JSON.parse(document.getElementById("reprise-delibere").textContent);
 
 const etat = {
   reponses: avecLesSansObjet(regles, new Map()),
@@ -497,6 +501,7 @@ $("tour").addEventListener("submit", (evenement) => {
     return;
   }
   $("resultat-tour").textContent = etat.tours.dernier_resultat;
+  garder();
   if (etat.tours.peine_prononcee) {
     etat.peineVotee = { peine: etat.tours.peine_prononcee, mention: etat.tours.mention };
     $("propositions").replaceChildren();
@@ -711,6 +716,60 @@ $("arreter-la-peine").addEventListener("click", () => {
   avancer();
 });
 
+// --- Reprise -------------------------------------------------------------------------------------
+
+let garde = null;
+
+// Ce que la reprise garde : des réponses, des formules et des peines, jamais un décompte. Le
+// résultat constaté mais pas encore inscrit (``proposees``) n'y est pas : il se revote.
+function etatAGarder() {
+  return {
+    reponses: [...etat.reponses],
+    maintenues: [...etat.maintenues],
+    decisions: [...etat.decisions],
+    peine: etat.accuse
+      ? {
+          accuse: etat.accuse.accuse,
+          maximum: etat.maximum,
+          tours: etat.tours,
+          // Les réponses de l'excuse de minorité, non leurs décomptes : le maximum en dépend.
+          minorite: etat.decisionMinorite,
+          excuse: etat.excuse,
+        }
+      : null,
+  };
+}
+
+function garder() {
+  garde?.garder(etatAGarder()).catch(() => {
+    $("etat-reprise").textContent = texte("reprise_impossible");
+  });
+}
+
+function restaurer(gardee) {
+  const numeros = new Set(regles.questions.map((q) => q.numero));
+  const reponses = new Map(
+    gardee.reponses.filter(([numero, r]) => numeros.has(numero) && [OUI, NON, SANS_OBJET].includes(r)),
+  );
+  etat.reponses = avecLesSansObjet(regles, reponses);
+  etat.maintenues = new Set(gardee.maintenues);
+  etat.decisions = new Map(gardee.decisions);
+}
+
+// Les tours déjà dépouillés sur la peine de l'accusé en cours (art. 362 al. 3 : la peine écartée
+// le reste après la reprise).
+function reprendreLaPeine(peine) {
+  if (!peine?.maximum || !peine.tours || etat.accuse?.accuse !== peine.accuse) return;
+  $("maximum-a-confirmer").hidden = true;
+  etat.decisionMinorite = peine.minorite ?? null;
+  etat.excuse = Boolean(peine.excuse);
+  fixerLeMaximum(peine.maximum);
+  etat.tours = peine.tours;
+  afficherTour();
+  $("resultat-tour").textContent = peine.tours.dernier_resultat ?? "";
+  garder();
+}
+
 // --- Enregistrement ---------------------------------------------------------------------------
 
 function saisie() {
@@ -721,7 +780,14 @@ function saisie() {
     maximum_confirme: decision.maximum ? { nature: decision.maximum.nature, mois: decision.maximum.mois } : null,
     ...(decision.modalites ?? {}),
   }));
-  return { empreinte: regles.empreinte, reponses: Object.fromEntries(etat.reponses), peines };
+  // Art. 364 : sans choix, le premier juré désigné par le sort signe ; pas de juré sans jury.
+  const jure = document.getElementById("jure-signataire");
+  return {
+    empreinte: regles.empreinte,
+    reponses: Object.fromEntries(etat.reponses),
+    peines,
+    jure_signataire: jure ? Number(jure.value) : null,
+  };
 }
 
 $("formulaire-enregistrement").addEventListener("submit", async (evenement) => {
@@ -758,12 +824,14 @@ $("formulaire-enregistrement").addEventListener("submit", async (evenement) => {
   }
   etat.enregistre = true;
   zone.textContent = texte("enregistre");
+  await garde?.effacer().catch(() => {});
   location.assign(corps.adresse);
 });
 
 window.addEventListener("beforeunload", (evenement) => {
   const commence = [...etat.reponses.values()].some((r) => r !== SANS_OBJET);
-  if (commence && !etat.enregistre) {
+  // Sans reprise possible, quitter la page perdrait les réponses : le navigateur le rappelle.
+  if (commence && !etat.enregistre && !garde) {
     evenement.preventDefault();
     evenement.returnValue = texte("quitter");
   }
@@ -772,6 +840,7 @@ window.addEventListener("beforeunload", (evenement) => {
 // --- Le déroulé -------------------------------------------------------------------------------
 
 function avancer() {
+  garder();
   afficherFeuille();
   const contradiction = contradictionEnSuspens();
   afficherContradiction(contradiction);
@@ -801,4 +870,19 @@ function avancer() {
   $("enregistrement").hidden = false;
 }
 
+try {
+  garde = await gardien(reprise, regles.empreinte);
+} catch {
+  garde = null;
+}
+if (!garde) $("etat-reprise").textContent = texte("reprise_impossible");
+const relue = garde ? await garde.relire().catch(() => null) : null;
+const gardee = relue?.etat ?? null;
+if (gardee) restaurer(gardee);
 avancer();
+if (relue?.illisible) $("etat-reprise").textContent = texte("reprise_illisible");
+if (gardee) {
+  reprendreLaPeine(gardee.peine);
+  const inscrites = [...etat.reponses.values()].filter((r) => r !== SANS_OBJET).length;
+  $("etat-reprise").textContent = texte("reprise", { nombre: inscrites });
+}

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("proces", "0002_mode_complicite"),
+        ("proces", "0003_jury_de_jugement"),
     ]
 
     operations = [

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("proces", "0003_moyens_de_provocation"),
+        ("proces", "0004_moyens_de_provocation"),
     ]
 
     operations = [
