@@ -9,6 +9,7 @@ from pretoire.comptes.models import Utilisateur
 from pretoire.journal.actions import do_consigner_evenement
 from pretoire.law.debats import TypeEvenement
 from pretoire.proces.models import Affaire
+from tests.documents.conftest import cour, fichier_pkcs12  # noqa: F401 — la clé de la juridiction
 
 
 def clore_les_debats(affaire: Affaire) -> None:

@@ -287,6 +287,8 @@ def test_apres_un_delibere_aucune_table_ni_aucun_journal_ne_contient_de_decompte
     assert not DECOMPTE.search(caplog.text)
 
 
+# Les feuilles du délibéré ne se lisent que scellées : la clé de la juridiction est requise.
+@pytest.mark.usefixtures("cour")
 def test_la_peine_entiere_est_inscrite_et_le_reexamen_decide_se_motive(
     affaire_close: Affaire, presidente: Client
 ) -> None:
@@ -315,7 +317,9 @@ def test_la_peine_entiere_est_inscrite_et_le_reexamen_decide_se_motive(
     canevas = presidente.get(f"/affaires/{affaire_close.pk}/deliberation/motivation.pdf")
     assert canevas.status_code == 200
     pdf = presidente.get(f"/affaires/{affaire_close.pk}/deliberation/feuille.pdf")
-    texte = subprocess.run(["pdftotext", "-", "-"], input=pdf.content, capture_output=True).stdout.decode()
+    texte = subprocess.run(
+        ["pdftotext", "-", "-"], input=b"".join(pdf.streaming_content), capture_output=True
+    ).stdout.decode()
     assert "Période de sûreté portée à douze ans" in " ".join(texte.split())
     from pretoire.deliberation.actions import motivation_enregistree
 

@@ -38,7 +38,15 @@ REPONSES = {
     "7": "oui",
     "8": "oui",
 }
-DIX_HUIT_ANS = [{"accuse": "A1", "peine": {"nature": "reclusion_criminelle", "mois": 216}}]
+# Dix-huit ans : le président déclare la sûreté de plein droit et répond au réexamen (art. 362).
+DIX_HUIT_ANS = [
+    {
+        "accuse": "A1",
+        "peine": {"nature": "reclusion_criminelle", "mois": 216},
+        "surete_de_plein_droit": True,
+        "retention": "non",
+    }
+]
 TOUS = [
     "presidente",
     "assesseur",
@@ -132,7 +140,12 @@ def test_une_regeneration_par_le_greffe_fait_une_nouvelle_version_et_garde_l_anc
     assert reponse.status_code == 302
     versions = Document.objects.filter(affaire=affaire_close, nature=NatureDocument.FEUILLE_REPONDUE)
     assert sorted(versions.values_list("version", flat=True)) == [1, 2]
-    for document in versions:
+    # Générée par le greffe, la version 2 attend la signature du président, dans sa session.
+    nouvelle = versions.get(version=2)
+    assert not verifier_pdf(nouvelle.fichier.open("rb").read()).valide
+    signee = _client("presidente").post(f"/affaires/{affaire_close.pk}/documents/{nouvelle.pk}/signer/")
+    assert signee.status_code == 302
+    for document in Document.objects.filter(affaire=affaire_close, nature=NatureDocument.FEUILLE_REPONDUE):
         assert verifier_pdf(document.fichier.open("rb").read()).valide
 
 
