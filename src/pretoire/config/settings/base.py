@@ -77,7 +77,11 @@ TEMPLATES = [
 def _bases_de_donnees() -> dict[str, Any]:
     url = os.environ.get("DATABASE_URL")
     if url:
-        return {"default": dj_database_url.parse(url, conn_max_age=60)}
+        # Pas de connexion persistante : sous ASGI chaque requête a son propre fil d'exécution,
+        # et une connexion gardée ouverte y reste orpheline ; en quelques rafales de requêtes
+        # simultanées PostgreSQL atteint max_connections et refuse tout le monde
+        # (tests/web/test_connexions_postgresql.py). Chaque requête ouvre et referme la sienne.
+        return {"default": dj_database_url.parse(url, conn_max_age=0)}
     return {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
