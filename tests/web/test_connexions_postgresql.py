@@ -20,7 +20,9 @@ from django.db import connection
 
 pytestmark = [
     pytest.mark.asyncio,
-    pytest.mark.skipif(not os.environ.get("DATABASE_URL"), reason="DATABASE_URL non défini : PostgreSQL seul"),
+    pytest.mark.skipif(
+        not os.environ.get("DATABASE_URL"), reason="DATABASE_URL non défini : PostgreSQL seul"
+    ),
     pytest.mark.django_db,
 ]
 
