@@ -25,8 +25,7 @@ def ajouter(sous_analyseurs: Any) -> None:
 
 
 def lancer(arguments: argparse.Namespace) -> int:
-    arguments.data_dir.mkdir(parents=True, exist_ok=True)
-    preparer_django(arguments.data_dir, migrer=True)
+    preparer_django(arguments.data_dir, migrer=True, demonstration=True)
     from pretoire.proces.demo import COMPTES, MOT_DE_PASSE_DEMO, installer_demo
 
     affaire = installer_demo(avec_deposition=True)
