@@ -361,3 +361,39 @@ def test_une_declaration_du_deposant_que_la_salle_corrobore_est_un_defaut() -> N
         ("déconnexion", "constatée par le serveur (liaison de signalisation perdue)"),
     ]
     assert pv.declarations_non_corroborees == []
+
+
+def _minute_en_salle(journal: Journal, debut: datetime, images_dechiffrees: int) -> None:
+    journal(
+        debut + timedelta(minutes=1),
+        TypeEvenement.QUALITE_MINUTE,
+        poste="salle",
+        debut=debut.isoformat(),
+        fin=(debut + timedelta(minutes=1)).isoformat(),
+        echantillons=60,
+        debit_kbps=1500.0,
+        perte_pct=0.0,
+        images_par_seconde=30.0,
+        resolution="1280×720",
+        gels=0,
+        images_dechiffrees=images_dechiffrees,
+        note="bonne",
+    )
+
+
+@pytest.mark.parametrize(("dechiffrees", "defaut"), [(1800, False), (0, True)])
+def test_un_deposant_qui_se_dit_sans_chiffrement_est_dementi_par_ce_que_la_salle_dechiffre(
+    dechiffrees: int, defaut: bool
+) -> None:
+    """La salle ne déchiffre une image du déposant que si le déposant l'a chiffrée de bout en bout."""
+    journal = admission_et_serment(avant_l_audition(Journal()))
+    journal(a(10, 10), TypeEvenement.CONNEXION, poste="deposant", chiffrement_bout_en_bout=False)
+    _minute_en_salle(journal, a(10, 11), dechiffrees)
+    pv = proces_verbal(fin(journal))
+    assert (textes_des_defauts(pv) != []) is defaut
+    if not defaut:
+        assert (
+            "Connexion du poste du déposant à 10 h 10 min 00 s : chiffrement de bout en bout déclaré INACTIF"
+            " par ce poste, démenti par les relevés du poste de la salle d'audience, qui a ensuite déchiffré"
+            " 1800 images venues du déposant." in pv.en_json()["chiffrement"]
+        )

@@ -375,6 +375,9 @@ class ProcesVerbal:
     serment: Ligne | None = None
     code_verification: Ligne | None = None
     chiffrement_par_connexion: list[tuple[Poste, datetime, bool]] = field(default_factory=list)
+    # (début de la minute, images déchiffrées) d'après les résumés du poste de la salle : une
+    # image du déposant que la salle déchiffre a été chiffrée de bout en bout par le déposant.
+    dechiffrees_en_salle: list[tuple[datetime, int]] = field(default_factory=list)
     chronologie: list[Ligne] = field(default_factory=list)
     periodes: list[Periode] = field(default_factory=list)
     qualite: list[ResumeQualite] = field(default_factory=list)
@@ -400,6 +403,16 @@ class ProcesVerbal:
     @property
     def conforme(self) -> bool:
         return self.audition_a_eu_lieu and self.terminee and not self.defauts
+
+    def dechiffrees_en_salle_depuis(self, instant: datetime) -> int:
+        """Les images du déposant que la salle a déchiffrées dans les minutes commencées à
+        ``instant`` ou après."""
+        return sum(nombre for debut, nombre in self.dechiffrees_en_salle if debut >= instant)
+
+    def sans_chiffrement_dementi(self, poste: Poste, instant: datetime) -> bool:
+        """Le poste du déposant se dit sans chiffrement à ``instant``, mais la salle a ensuite
+        déchiffré ses images : sa déclaration est démentie par les relevés de la cour."""
+        return poste is Poste.DEPOSANT and self.dechiffrees_en_salle_depuis(instant) > 0
 
     def citer(self, references: Sequence[Reference]) -> list[str]:
         return [formater(r, self.en_tete.jour_audience) for r in references]
@@ -615,11 +628,20 @@ class ProcesVerbal:
         }
 
     def _chiffrement(self) -> list[str]:
-        lignes = [
-            f"Connexion du {poste.poste} à {heure(instant)} : chiffrement de bout en"
-            f" bout {'actif' if actif else 'INACTIF'}."
-            for poste, instant, actif in self.chiffrement_par_connexion
-        ]
+        lignes = []
+        for poste, instant, actif in self.chiffrement_par_connexion:
+            if not actif and self.sans_chiffrement_dementi(poste, instant):
+                lignes.append(
+                    f"Connexion du {poste.poste} à {heure(instant)} : chiffrement de bout en bout"
+                    " déclaré INACTIF par ce poste, démenti par les relevés du poste de la salle"
+                    f" d'audience, qui a ensuite déchiffré {self.dechiffrees_en_salle_depuis(instant)}"
+                    " images venues du déposant."
+                )
+            else:
+                lignes.append(
+                    f"Connexion du {poste.poste} à {heure(instant)} : chiffrement de bout en"
+                    f" bout {'actif' if actif else 'INACTIF'}."
+                )
         if self.code_verification is not None:
             lignes.append(
                 "Code de vérification du chiffrement lu et trouvé concordant sur les deux écrans à"
@@ -733,6 +755,11 @@ def etablir_proces_verbal(
     )
     for evenement in propres:
         _lire(pv, evenement)
+    pv.dechiffrees_en_salle = [
+        (_instant(e.donnees["debut"]), int(e.donnees.get("images_dechiffrees", 0)))
+        for e in propres
+        if e.type is TypeEvenement.QUALITE_MINUTE and e.donnees["poste"] == Poste.SALLE
+    ]
     pv.periodes = _periodes(propres, pv)
     pv.qualite = _resumes_qualite(propres)
     fenetre = _fenetre(pv, propres)
@@ -956,6 +983,8 @@ def _defauts(pv: ProcesVerbal, propres: Sequence[EvenementDebats]) -> list[Defau
     ]
     confidentialite = (ARTICLE_706_71_AL_2, ARTICLE_R53_38)
     for poste, instant, actif in pv.chiffrement_par_connexion:
+        if pv.sans_chiffrement_dementi(poste, instant):
+            continue
         if not actif and (pv.fin_deposition is None or instant <= pv.fin_deposition):
             defauts.append(
                 Defaut(
