@@ -201,6 +201,14 @@ HEBERGEMENT_DU_DISPOSITIF = os.environ.get("PRETOIRE_HEBERGEMENT", "")
 # Dossier de données 0700 (``securite.creer_dossier_prive``), documents et base 0600.
 FILE_UPLOAD_PERMISSIONS = 0o600
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
+# Les fichiers statiques (feuilles de style, modules) sont publics : pas de 0600 pour eux.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage",
+        "OPTIONS": {"file_permissions_mode": 0o644, "directory_permissions_mode": 0o755},
+    },
+}
 
 # Politique de sécurité du contenu (``securite.PolitiqueDeSecuriteDuContenu``). Scripts, styles et
 # workers : ceux de Prétoire seulement (modules ES, worker de chiffrement de la visio), jamais en

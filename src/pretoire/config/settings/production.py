@@ -9,6 +9,8 @@ Derrière un mandataire inverse qui termine TLS :
 PRETOIRE_SECURE_PROXY_SSL_HEADER   en-tête qui dit « https », par ex. « X-Forwarded-Proto »
                                    (seulement si le mandataire l'écrase toujours)
 PRETOIRE_CSRF_TRUSTED_ORIGINS      origines de confiance, par ex. « https://cour.exemple.fr »
+PRETOIRE_MANDATAIRES_DE_CONFIANCE  adresses du mandataire, dont on croit X-Forwarded-For (la
+                                   limite des tentatives de connexion compte par adresse)
 
 Réglables : PRETOIRE_SECURE_SSL_REDIRECT (1 par défaut), PRETOIRE_SECURE_HSTS_SECONDS (un an par
 défaut), PRETOIRE_SECURE_HSTS_INCLUDE_SUBDOMAINS (0 par défaut : d'autres services du domaine
