@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import pytest
 
+from pretoire.law.lecture_yaml import ERREURS_SIGNALEES, lire_document
+from pretoire.law.mise_en_accusation import DossierInvalide, charger_dossier
 from tests.law.conftest import EXEMPLES, lancer
 
 DOSSIER = (EXEMPLES / "affaire-mineures.yaml").read_text()
@@ -216,3 +219,52 @@ def test_un_journal_qui_vise_un_accuse_etranger_au_fait_sort_en_code_2(tmp_path:
     )
     sortie = lancer("questions", str(EXEMPLES / "affaire-mineures.yaml"), "--log", str(journal))
     assert sortie.code == 2 and "l'accusé « A9 » n'est pas un accusé du dossier" in sortie.stderr
+
+
+@pytest.mark.parametrize(
+    ("nom", "texte", "premiere"),
+    [
+        # Un objet de 5 000 champs inconnus : chaque erreur se situe dans le même objet.
+        (
+            "dossier.yaml",
+            "version: 1\n" + "".join(f"champ_inconnu_{n}: {n}\n" for n in range(5_000)),
+            "dossier.yaml:1:1 : le champ « juridiction » est obligatoire",
+        ),
+        # Une liste de 5 000 accusés fautifs.
+        (
+            "dossier.json",
+            json.dumps(
+                {"version": 1, "accuses": [{"id": f"A{n}", "nom": n} for n in range(5_000)]}, indent=1
+            ),
+            "dossier.json:1:1 : le champ « juridiction » est obligatoire",
+        ),
+    ],
+    ids=["champs_inconnus", "accuses_fautifs"],
+)
+def test_un_fichier_aux_milliers_d_erreurs_n_en_detaille_que_les_premieres(
+    nom: str, texte: str, premiere: str
+) -> None:
+    """Un fichier de 2,6 Mo d'erreurs occupait un serveur plus de 9 minutes : chaque erreur était
+    située en parcourant tout l'objet, et toutes étaient montrées. Les premières seulement sont
+    situées et montrées, puis le nombre des autres."""
+    with pytest.raises(DossierInvalide) as refus:
+        charger_dossier(texte, nom)
+    erreurs = refus.value.erreurs
+    assert len(erreurs) == ERREURS_SIGNALEES + 1
+    assert str(erreurs[0]).startswith(premiere)
+    assert all(POSITION.search(str(e)) for e in erreurs[:-1])
+    reste = str(erreurs[-1])
+    assert reste.startswith("… et ") and reste.endswith(
+        " autres erreurs, non détaillées : corrigez d'abord celles-ci."
+    )
+    assert int(reste.split()[2]) > 4_900
+
+
+def test_les_erreurs_d_un_objet_restent_situees_chacune_sur_sa_cle() -> None:
+    """L'index des positions, construit une fois, situe comme la recherche d'avant : la clé en trop,
+    la première de deux clés en double."""
+    texte = "version: 1\ninconnu_a: 1\ninconnu_b: 2\ninconnu_b: 3\n"
+    document = lire_document(texte, "d.yaml")
+    assert document.positions.position(("inconnu_a",)) == (2, 12)
+    assert document.positions.position(("inconnu_b",)) == (3, 12)
+    assert document.positions.position(("absent", "plus_loin")) == (1, 1)

@@ -108,11 +108,19 @@ def test_chaque_interruption_figure_avec_sa_duree_et_sa_citation() -> None:
         )
     pv = proces_verbal(fin(journal))
     assert [p.duree for p in pv.periodes] == ["1 s", "7 s", "46 s", "2 min 05 s", "3 s"]
-    assert textes_des_defauts(pv)[2] == (
+    # Les relevés de la salle font les défauts ; les déclarations du déposant, que la salle ne
+    # corrobore pas, sont mentionnées sans être retenues.
+    assert len(pv.defauts) == 3
+    assert textes_des_defauts(pv)[1] == (
         "interruption du son reçu par la salle d'audience de 10 h 15 min 00 s à 10 h 15 min 45 s"
         " (durée : 46 s)"
     )
-    assert textes_des_defauts(pv)[1].startswith("interruption de l'image et du son reçus par le déposant")
+    assert {d.source for d in pv.defauts} == {"relevés du poste de la salle d'audience"}
+    declarations = [p["source"] for p in pv.en_json()["periodes"] if p["poste"] == "le déposant"]
+    assert (
+        declarations
+        == ["déclaration du poste du déposant, que les relevés de la salle d'audience ne corroborent pas"] * 2
+    )
     assert all(d.citations == pv.defauts[0].citations for d in pv.defauts)
     assert pv.citer(pv.defauts[0].citations) == ["art. R. 53-38 CPP"]
 
@@ -302,6 +310,7 @@ def test_le_resume_de_qualite_par_poste() -> None:
     (resume,) = pv.en_json()["qualite"]
     assert resume == {
         "poste": "reçue par la salle d'audience",
+        "source": "relevés du poste de la salle d'audience",
         "minutes": 3,
         "notes": "bonne : 2, dégradée : 1, mauvaise : 0",
         "debit": "1500 kbit/s",
@@ -312,3 +321,79 @@ def test_le_resume_de_qualite_par_poste() -> None:
         "resolutions": "1280×720",
     }
     assert all(ligne.libelle != "Qualité de la transmission (résumé par minute)" for ligne in pv.chronologie)
+
+
+def test_ce_que_seul_le_deposant_declare_est_mentionne_sans_etre_un_defaut() -> None:
+    """Les statistiques du déposant viennent de son navigateur : un indice, non un constat."""
+    journal = admission_et_serment(avant_l_audition(Journal()))
+    journal.periode(TypeEvenement.AUDIO_SEUL_FIN, "deposant", a(10, 10), a(10, 12))
+    journal.periode(
+        TypeEvenement.ALERTE_FIDELITE_FIN,
+        "deposant",
+        a(10, 20),
+        a(10, 21),
+        raisons=["délai 900 ms (> 400 ms)"],
+    )
+    pv = proces_verbal(fin(journal))
+    assert pv.conforme and pv.defauts == []
+    assert len(pv.declarations_non_corroborees) == 2
+    assert (
+        "ne consigne, d'après les relevés du poste de la salle d'audience, aucune interruption" in pv.constat
+    )
+    assert "Le poste du déposant a en outre déclaré 2 périodes de réception dégradée" in pv.constat
+    assert {p["source"] for p in pv.en_json()["periodes"]} == {
+        "déclaration du poste du déposant, que les relevés de la salle d'audience ne corroborent pas"
+    }
+
+
+def test_une_declaration_du_deposant_que_la_salle_corrobore_est_un_defaut() -> None:
+    journal = admission_et_serment(avant_l_audition(Journal()))
+    journal.periode(TypeEvenement.INTERRUPTION_FIN, "deposant", a(10, 10), a(10, 12), nature="image_et_son")
+    # La salle perd la liaison pendant la même minute.
+    journal(a(10, 11), TypeEvenement.DECONNEXION, poste="salle", motif="réseau perdu")
+    journal(a(10, 11, 30), TypeEvenement.RECONNEXION, poste="salle", absence_s=30)
+    pv = proces_verbal(fin(journal))
+    assert [(d.texte.split(" ")[0], d.source) for d in pv.defauts] == [
+        (
+            "interruption",
+            "déclaration du poste du déposant, corroborée par les relevés de la salle d'audience",
+        ),
+        ("déconnexion", "constatée par le serveur (liaison de signalisation perdue)"),
+    ]
+    assert pv.declarations_non_corroborees == []
+
+
+def _minute_en_salle(journal: Journal, debut: datetime, images_dechiffrees: int) -> None:
+    journal(
+        debut + timedelta(minutes=1),
+        TypeEvenement.QUALITE_MINUTE,
+        poste="salle",
+        debut=debut.isoformat(),
+        fin=(debut + timedelta(minutes=1)).isoformat(),
+        echantillons=60,
+        debit_kbps=1500.0,
+        perte_pct=0.0,
+        images_par_seconde=30.0,
+        resolution="1280×720",
+        gels=0,
+        images_dechiffrees=images_dechiffrees,
+        note="bonne",
+    )
+
+
+@pytest.mark.parametrize(("dechiffrees", "defaut"), [(1800, False), (0, True)])
+def test_un_deposant_qui_se_dit_sans_chiffrement_est_dementi_par_ce_que_la_salle_dechiffre(
+    dechiffrees: int, defaut: bool
+) -> None:
+    """La salle ne déchiffre une image du déposant que si le déposant l'a chiffrée de bout en bout."""
+    journal = admission_et_serment(avant_l_audition(Journal()))
+    journal(a(10, 10), TypeEvenement.CONNEXION, poste="deposant", chiffrement_bout_en_bout=False)
+    _minute_en_salle(journal, a(10, 11), dechiffrees)
+    pv = proces_verbal(fin(journal))
+    assert (textes_des_defauts(pv) != []) is defaut
+    if not defaut:
+        assert (
+            "Connexion du poste du déposant à 10 h 10 min 00 s : chiffrement de bout en bout déclaré INACTIF"
+            " par ce poste, démenti par les relevés du poste de la salle d'audience, qui a ensuite déchiffré"
+            " 1800 images venues du déposant." in pv.en_json()["chiffrement"]
+        )

@@ -25,9 +25,8 @@ def ajouter(sous_analyseurs: Any) -> None:
 
 
 def lancer(arguments: argparse.Namespace) -> int:
-    arguments.data_dir.mkdir(parents=True, exist_ok=True)
-    preparer_django(arguments.data_dir, migrer=True)
-    from pretoire.proces.demo import COMPTES, MOT_DE_PASSE_DEMO, installer_demo
+    preparer_django(arguments.data_dir, migrer=True, demonstration=True)
+    from pretoire.proces.demo import ADMINISTRATEUR, COMPTES, MOT_DE_PASSE_DEMO, installer_demo
 
     affaire = installer_demo(avec_deposition=True)
     adresse = f"http://{arguments.host}:{arguments.port}"
@@ -40,6 +39,7 @@ def lancer(arguments: argparse.Namespace) -> int:
     print(f"Comptes (mot de passe commun : {MOT_DE_PASSE_DEMO}) :")
     for compte in COMPTES:
         print(f"  {compte.identifiant:<16} {compte.role.label}")
+    print(f"  {ADMINISTRATEUR:<16} Administration (comptes et affectations), ne siège dans aucune affaire")
     if arguments.sans_serveur:
         return 0
     print(f"Ouvrez {adresse}/ — arrêt par Ctrl+C.", flush=True)

@@ -12,11 +12,13 @@ greffe). Entrée invalide : code 2, rien d'écrit ; vérification négative : co
 from __future__ import annotations
 
 import argparse
+import os
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import ErreurUtilisateur
-from .django import preparer_django
+from .django import AIDE_DATA_DIR, preparer_django
 from .questions import ecrire_atomiquement
 
 if TYPE_CHECKING:
@@ -47,7 +49,7 @@ def ajouter(sous_analyseurs: Any) -> None:
         (extrait, "extrait_du_journal"),
     ):
         commande.add_argument("-o", "--sortie", type=Path, required=True, help="fichier PDF à écrire")
-        commande.add_argument("--data-dir", type=Path, help="dossier des données (par défaut ./var)")
+        commande.add_argument("--data-dir", type=Path, help=AIDE_DATA_DIR)
         commande.set_defaults(executer=generer, nature=nature)
     verify = sous_analyseurs.add_parser(
         "verify", help="Vérifier un PDF signé : signatures et empreinte du journal d'audience"
@@ -60,7 +62,7 @@ def ajouter(sous_analyseurs: Any) -> None:
         default=[],
         help="certificat publié par la juridiction (PEM ou DER), reconnu en plus de ceux des réglages",
     )
-    verify.add_argument("--data-dir", type=Path, help="dossier des données (par défaut ./var)")
+    verify.add_argument("--data-dir", type=Path, help=AIDE_DATA_DIR)
     verify.set_defaults(executer=verifier)
 
 
@@ -167,6 +169,12 @@ def verifier(arguments: argparse.Namespace) -> int:
         raise ErreurUtilisateur(f"{fichier} : fichier introuvable.") from erreur
     except OSError as erreur:
         raise ErreurUtilisateur(f"{fichier} : lecture impossible ({erreur.strerror}).") from erreur
+    if arguments.data_dir is None and not os.environ.get("DJANGO_SETTINGS_MODULE"):
+        # Hors de la cour : ni réglages ni base, seulement le PDF et les certificats donnés ;
+        # un dossier vide et temporaire en tient lieu (la concordance est dite non vérifiée).
+        with tempfile.TemporaryDirectory(prefix="pretoire-verify-") as dossier_vide:
+            arguments.data_dir = Path(dossier_vide)
+            return verifier(arguments)
     preparer_django(arguments.data_dir)
     from pretoire.documents.actions import verifier_pdf
     from pretoire.documents.signature import PdfIllisible, certificat_pem_ou_der

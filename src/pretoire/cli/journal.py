@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from . import ErreurUtilisateur
-from .django import preparer_django
+from .django import AIDE_DATA_DIR, preparer_django
 
 
 def ajouter(sous_analyseurs: Any) -> None:
@@ -17,7 +17,7 @@ def ajouter(sous_analyseurs: Any) -> None:
     actions = log.add_subparsers(dest="action", required=True, metavar="ACTION")
     verify = actions.add_parser("verify", help="Vérifier la chaîne d'empreintes du journal d'une affaire")
     verify.add_argument("affaire", help="numéro d'affaire (par exemple 26/00042) ou identifiant numérique")
-    verify.add_argument("--data-dir", type=Path, help="dossier des données (par défaut ./var)")
+    verify.add_argument("--data-dir", type=Path, help=AIDE_DATA_DIR)
     verify.set_defaults(executer=verifier)
     ancrer = actions.add_parser(
         "ancrer",

@@ -3,8 +3,16 @@
 import os
 
 from django.core.asgi import get_asgi_application
+from django.core.exceptions import ImproperlyConfigured
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pretoire.config.settings.dev")
+# Pas de réglages par défaut : un serveur lancé sans eux serait un serveur de démonstration
+# (clé secrète publique, DEBUG) sans que personne le sache.
+if not os.environ.get("DJANGO_SETTINGS_MODULE"):
+    raise ImproperlyConfigured(
+        "DJANGO_SETTINGS_MODULE n'est pas défini : en service,"
+        " DJANGO_SETTINGS_MODULE=pretoire.config.settings.production ; la démonstration se lance"
+        " par « pretoire demo »."
+    )
 django_asgi_app = get_asgi_application()
 
 from channels.auth import AuthMiddlewareStack  # noqa: E402

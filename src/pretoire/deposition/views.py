@@ -230,7 +230,9 @@ def accueil(request: HttpRequest, jeton: str) -> HttpResponse:
                 max_age=7 * 24 * 3600,
                 httponly=True,
                 samesite="Strict",
-                secure=request.is_secure(),
+                # Ce cookie est la seule preuve d'identité du déposant : en production, HTTPS seul
+                # (même derrière un mandataire qui n'aurait pas dit « https »).
+                secure=settings.SESSION_COOKIE_SECURE or request.is_secure(),
             )
             return reponse
     contexte = {"formulaire": formulaire, "erreur": erreur, "deposition": deposition, "etape": 1}

@@ -45,6 +45,7 @@ def do_consigner_evenement(
     auteur: Utilisateur | None,
     auteur_libelle: str = "",
     par_la_visio: bool = False,
+    par_l_administration: bool = False,
 ) -> Evenement:
     """Valide, ordonne, chaîne et écrit un événement ; lève ``OrdreDesDebatsViole`` ou
     ``DonneesInvalides`` (messages en français) sans rien écrire.
@@ -59,6 +60,16 @@ def do_consigner_evenement(
                     "type",
                     f"« {type_evenement.libelle} » est consigné par le dispositif de visioconférence,"
                     " pas à la main",
+                )
+            ]
+        )
+    if type_evenement.de_l_administration and not par_l_administration:
+        raise DonneesInvalides(
+            [
+                ErreurChamp(
+                    "type",
+                    f"« {type_evenement.libelle} » est consigné par l'administration des affaires"
+                    " quand elle enregistre le changement, pas à la main",
                 )
             ]
         )

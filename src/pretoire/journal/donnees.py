@@ -218,6 +218,17 @@ class MessageRejete(Donnees):
     motif: str = Field(min_length=1, max_length=500, title="motif")
 
 
+class Affectation(Donnees):
+    """Un changement de qui siège ou plaide : la personne, son rôle, et ce qui a changé."""
+
+    operation: Literal["ajout", "modification", "retrait"] = Field(title="opération")
+    identifiant: str = Field(min_length=1, max_length=150, title="identifiant")
+    personne: str = Field(min_length=1, max_length=300, title="personne")
+    role: str = Field(min_length=1, max_length=100, title="rôle")
+    partie: str = Field(default="", max_length=300, title="partie représentée")
+    avant: str = Field(default="", max_length=1000, title="avant la modification")
+
+
 MODELES: Mapping[TypeEvenement, type[Donnees]] = {
     TypeEvenement.OUVERTURE_DEBATS: SansDonnees,
     TypeEvenement.AUDITION: Audition,
@@ -264,6 +275,7 @@ MODELES: Mapping[TypeEvenement, type[Donnees]] = {
     TypeEvenement.DECONNEXION: AvecMotifParPoste,
     TypeEvenement.RECONNEXION: Reconnexion,
     TypeEvenement.MESSAGE_REJETE: MessageRejete,
+    TypeEvenement.AFFECTATION: Affectation,
 }
 
 

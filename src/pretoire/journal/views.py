@@ -78,7 +78,7 @@ def greffe(request: HttpRequest, affaire_id: int) -> HttpResponse:
             ),
         }
         for t in TypeEvenement
-        if not t.de_la_visio
+        if not t.de_la_visio and not t.de_l_administration
     ]
     contexte = {
         **contexte_entete(request, affaire),

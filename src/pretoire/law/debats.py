@@ -73,6 +73,9 @@ class TypeEvenement(enum.StrEnum):
     DECONNEXION = "deconnexion"
     RECONNEXION = "reconnexion"
     MESSAGE_REJETE = "message_rejete"
+    # Qui siège ou plaide dans l'affaire : chaque ajout, modification ou retrait d'une
+    # affectation, consigné par Prétoire lui-même au moment où l'administration l'enregistre.
+    AFFECTATION = "affectation"
 
     @property
     def libelle(self) -> str:
@@ -82,6 +85,12 @@ class TypeEvenement(enum.StrEnum):
     def de_la_visio(self) -> bool:
         """Consigné par le dispositif de visioconférence, jamais par le formulaire du greffe."""
         return self in TYPES_DE_LA_VISIO
+
+    @property
+    def de_l_administration(self) -> bool:
+        """Consigné par l'administration des affaires quand elle enregistre le changement,
+        jamais par le formulaire du greffe (qui pourrait sinon écrire une affectation fictive)."""
+        return self in TYPES_DE_L_ADMINISTRATION
 
 
 LIBELLES: Mapping[TypeEvenement, str] = {
@@ -132,7 +141,10 @@ LIBELLES: Mapping[TypeEvenement, str] = {
     TypeEvenement.DECONNEXION: "Déconnexion",
     TypeEvenement.RECONNEXION: "Reconnexion",
     TypeEvenement.MESSAGE_REJETE: "Message de visioconférence rejeté",
+    TypeEvenement.AFFECTATION: "Affectation à l'affaire (qui siège ou plaide)",
 }
+
+TYPES_DE_L_ADMINISTRATION = frozenset({TypeEvenement.AFFECTATION})
 
 TYPES_DE_LA_VISIO = frozenset(
     {
@@ -204,6 +216,8 @@ _PHASES_DES_DEBATS: Mapping[TypeEvenement, frozenset[Phase]] = {
     TypeEvenement.CONCLUSIONS_INCIDENT: frozenset({Phase.DEBATS}),
     TypeEvenement.INCIDENT_TECHNIQUE: frozenset(Phase),
     TypeEvenement.CORRECTION: frozenset(Phase),
+    # Un magistrat peut être remplacé, un avocat désigné, à tout moment de l'affaire.
+    TypeEvenement.AFFECTATION: frozenset(Phase),
 }
 # La déposition elle-même a lieu pendant les débats ; l'invitation, l'essai du matériel, la salle
 # d'attente et tout ce que le dispositif observe peuvent la précéder ou la suivre.

@@ -55,10 +55,43 @@ class Document:
             # aux positions plutôt que de refuser le fichier.
             return None
 
+    @cached_property
+    def positions(self) -> IndexDesPositions:
+        return IndexDesPositions(self.racine)
+
     def situer(self, chemin: Chemin, message: str) -> ErreurDeSaisie:
         """L'erreur, positionnée sur le nœud le plus profond que ``chemin`` atteint."""
-        ligne, colonne = position(self.racine, chemin)
+        ligne, colonne = self.positions.position(chemin)
         return ErreurDeSaisie(chemin, message, self.nom_fichier, ligne, colonne)
+
+    def situer_les_premieres(self, erreurs: Sequence[tuple[Chemin, str]], total: int) -> list[ErreurDeSaisie]:
+        """Les ``ERREURS_SIGNALEES`` premières des ``total`` erreurs, situées, puis combien il en
+        reste : un fichier de 100 000 erreurs n'en montre pas 100 000.
+
+        >>> document = lire_document("a: 1", "d.yaml")
+        >>> erreurs = [(("a",), f"erreur {n}") for n in range(ERREURS_SIGNALEES + 2)]
+        >>> for erreur in document.situer_les_premieres(erreurs, len(erreurs))[-2:]:
+        ...     print(erreur)
+        d.yaml:1:4 : erreur 49
+        … et 2 autres erreurs, non détaillées : corrigez d'abord celles-ci.
+        """
+        situees = [self.situer(chemin, message) for chemin, message in erreurs[:ERREURS_SIGNALEES]]
+        reste = total - len(situees)
+        if reste > 0:
+            pluriel = "s" if reste > 1 else ""
+            situees.append(
+                ErreurDeSaisie(
+                    (),
+                    f"… et {reste} autre{pluriel} erreur{pluriel}, non détaillée{pluriel} : corrigez"
+                    " d'abord celles-ci.",
+                )
+            )
+        return situees
+
+
+# Au-delà, les erreurs sont comptées sans être situées ni montrées : personne ne lit la suite, et
+# un fichier hostile ne doit pas faire travailler le serveur en proportion de ses fautes.
+ERREURS_SIGNALEES = 50
 
 
 _Chargeur: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -312,31 +345,56 @@ def _enfants(noeud: yaml.Node) -> list[yaml.Node]:
     return []
 
 
-def position(racine: yaml.Node | None, chemin: Sequence[str | int]) -> tuple[int | None, int | None]:
-    """Ligne et colonne (à partir de 1) du nœud le plus profond atteint en suivant ``chemin``.
+class IndexDesPositions:
+    """Les positions des nœuds de l'arbre, chaque objet (``MappingNode``) indexé par ses clés une
+    seule fois, à la première erreur qui y passe : situer N erreurs dans un objet de N clés coûte
+    N recherches, non N² comparaisons."""
 
-    Pour un champ manquant, c'est l'objet qui aurait dû le contenir ; pour un champ en trop,
-    c'est sa clé.
-    """
-    if racine is None:
-        return None, None
-    noeud: yaml.Node = racine
-    for rang, partie in enumerate(chemin):
-        suivant: yaml.Node | None = None
-        if isinstance(noeud, yaml.MappingNode):
-            for cle, valeur in noeud.value:
-                if isinstance(cle, yaml.ScalarNode) and cle.value == str(partie):
+    def __init__(self, racine: yaml.Node | None) -> None:
+        self.racine = racine
+        self._cles: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = {}
+
+    def _paire(self, objet: yaml.MappingNode, cle: str) -> tuple[yaml.Node, yaml.Node] | None:
+        index = self._cles.get(id(objet))
+        if index is None:
+            index = {}
+            for noeud_cle, valeur in objet.value:
+                # Une clé en double : la première fait foi, comme la recherche d'avant.
+                if isinstance(noeud_cle, yaml.ScalarNode):
+                    index.setdefault(noeud_cle.value, (noeud_cle, valeur))
+            self._cles[id(objet)] = index
+        return index.get(cle)
+
+    def position(self, chemin: Sequence[str | int]) -> tuple[int | None, int | None]:
+        """Ligne et colonne (à partir de 1) du nœud le plus profond atteint en suivant ``chemin``.
+
+        Pour un champ manquant, c'est l'objet qui aurait dû le contenir ; pour un champ en trop,
+        c'est sa clé.
+        """
+        if self.racine is None:
+            return None, None
+        noeud: yaml.Node = self.racine
+        for rang, partie in enumerate(chemin):
+            suivant: yaml.Node | None = None
+            if isinstance(noeud, yaml.MappingNode):
+                paire = self._paire(noeud, str(partie))
+                if paire is not None:
+                    cle, valeur = paire
                     dernier = rang == len(chemin) - 1
                     # Au bout du chemin, un objet ou une liste se désigne par sa clé.
                     suivant = cle if dernier and not isinstance(valeur, yaml.ScalarNode) else valeur
-                    break
-        elif (
-            isinstance(noeud, yaml.SequenceNode)
-            and isinstance(partie, int)
-            and 0 <= partie < len(noeud.value)
-        ):
-            suivant = noeud.value[partie]
-        if suivant is None:
-            break
-        noeud = suivant
-    return noeud.start_mark.line + 1, noeud.start_mark.column + 1
+            elif (
+                isinstance(noeud, yaml.SequenceNode)
+                and isinstance(partie, int)
+                and 0 <= partie < len(noeud.value)
+            ):
+                suivant = noeud.value[partie]
+            if suivant is None:
+                break
+            noeud = suivant
+        return noeud.start_mark.line + 1, noeud.start_mark.column + 1
+
+
+def position(racine: yaml.Node | None, chemin: Sequence[str | int]) -> tuple[int | None, int | None]:
+    """Ligne et colonne (à partir de 1) du nœud que ``chemin`` atteint (voir ``IndexDesPositions``)."""
+    return IndexDesPositions(racine).position(chemin)

@@ -26,7 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from pretoire.law.catalogue import Catalogue, catalogue_livre
 from pretoire.law.erreurs import Chemin, ErreurDeSaisie, messages_en_francais
-from pretoire.law.lecture_yaml import DocumentIllisible, lire_document
+from pretoire.law.lecture_yaml import ERREURS_SIGNALEES, DocumentIllisible, lire_document
 from pretoire.law.redaction import age_revolu, date_en_toutes_lettres
 
 # Art. 349-1 CPP : « 122-1 (premier alinéa), 122-2, 122-3, 122-4 (premier et second alinéas),
@@ -323,15 +323,15 @@ def charger_dossier(
     try:
         dossier = Dossier.model_validate(document.donnees)
     except ValidationError as invalide:
+        premieres = messages_en_francais(invalide.errors()[:ERREURS_SIGNALEES])
         raise DossierInvalide(
-            [document.situer(e.chemin, e.message) for e in messages_en_francais(invalide.errors())]
+            document.situer_les_premieres([(e.chemin, e.message) for e in premieres], invalide.error_count())
         ) from invalide
     controles = list(verifier_coherence(dossier, catalogue or catalogue_livre()))
     if not controles and autres_controles is not None:
         controles = list(autres_controles(dossier))
-    erreurs = [document.situer(chemin, message) for chemin, message in controles]
-    if erreurs:
-        raise DossierInvalide(erreurs)
+    if controles:
+        raise DossierInvalide(document.situer_les_premieres(controles, len(controles)))
     return dossier
 
 

@@ -195,6 +195,34 @@ class Periode:
     precision: str = ""  # nature de l'interruption, raisons de l'alerte, motif de déconnexion
     pendant_audition: bool = False
     pendant_suspension: bool = False
+    # Pour une période que seul le poste du déposant déclare : les relevés de la salle la
+    # corroborent-ils ? (``None`` pour tout ce que la cour a relevé elle-même.)
+    corroboree: bool | None = None
+
+    @property
+    def declaree_par_le_deposant(self) -> bool:
+        """Tirée des statistiques que le navigateur du déposant envoie lui-même : un indice, non un
+        constat — un porteur du cookie, sans aucun média, peut écrire les chiffres qu'il veut."""
+        return self.poste is Poste.DEPOSANT and self.genre is not GenrePeriode.DECONNEXION
+
+    @property
+    def source(self) -> str:
+        """Qui a rapporté la période : chaque chiffre du procès-verbal dit d'où il vient.
+
+        >>> from datetime import UTC
+        >>> debut = datetime(2026, 11, 23, 9, 41, 12, tzinfo=UTC)
+        >>> Periode(GenrePeriode.AUDIO_SEUL, Poste.SALLE, debut, None, None).source
+        "relevés du poste de la salle d'audience"
+        >>> Periode(GenrePeriode.AUDIO_SEUL, Poste.DEPOSANT, debut, None, None, corroboree=False).source
+        "déclaration du poste du déposant, que les relevés de la salle d'audience ne corroborent pas"
+        """
+        if self.genre is GenrePeriode.DECONNEXION:
+            return "constatée par le serveur (liaison de signalisation perdue)"
+        if not self.declaree_par_le_deposant:
+            return f"relevés du {self.poste.poste}"
+        if self.corroboree:
+            return "déclaration du poste du déposant, corroborée par les relevés de la salle d'audience"
+        return "déclaration du poste du déposant, que les relevés de la salle d'audience ne corroborent pas"
 
     @property
     def bornes(self) -> str:
@@ -266,6 +294,7 @@ class Defaut:
 
     texte: str
     citations: tuple[Reference, ...]
+    source: str = ""
 
 
 @dataclass(frozen=True)
@@ -346,6 +375,9 @@ class ProcesVerbal:
     serment: Ligne | None = None
     code_verification: Ligne | None = None
     chiffrement_par_connexion: list[tuple[Poste, datetime, bool]] = field(default_factory=list)
+    # (début de la minute, images déchiffrées) d'après les résumés du poste de la salle : une
+    # image du déposant que la salle déchiffre a été chiffrée de bout en bout par le déposant.
+    dechiffrees_en_salle: list[tuple[datetime, int]] = field(default_factory=list)
     chronologie: list[Ligne] = field(default_factory=list)
     periodes: list[Periode] = field(default_factory=list)
     qualite: list[ResumeQualite] = field(default_factory=list)
@@ -372,12 +404,51 @@ class ProcesVerbal:
     def conforme(self) -> bool:
         return self.audition_a_eu_lieu and self.terminee and not self.defauts
 
+    def dechiffrees_en_salle_depuis(self, instant: datetime) -> int:
+        """Les images du déposant que la salle a déchiffrées dans les minutes commencées à
+        ``instant`` ou après."""
+        return sum(nombre for debut, nombre in self.dechiffrees_en_salle if debut >= instant)
+
+    def sans_chiffrement_dementi(self, poste: Poste, instant: datetime) -> bool:
+        """Le poste du déposant se dit sans chiffrement à ``instant``, mais la salle a ensuite
+        déchiffré ses images : sa déclaration est démentie par les relevés de la cour."""
+        return poste is Poste.DEPOSANT and self.dechiffrees_en_salle_depuis(instant) > 0
+
     def citer(self, references: Sequence[Reference]) -> list[str]:
         return [formater(r, self.en_tete.jour_audience) for r in references]
 
     @property
+    def declarations_non_corroborees(self) -> list[Periode]:
+        """Les périodes que seul le poste du déposant déclare, pendant l'audition, et que les
+        relevés de la salle ne corroborent pas : mentionnées (art. R. 53-38), non retenues comme
+        défauts."""
+        return [
+            p
+            for p in self.periodes
+            if p.declaree_par_le_deposant
+            and not p.corroboree
+            and p.pendant_audition
+            and not p.pendant_suspension
+        ]
+
+    @property
     def constat(self) -> str:
         """Le constat de conformité, ou l'annonce de la liste des défauts."""
+        texte = self._constat_des_defauts()
+        declarations = self.declarations_non_corroborees
+        if declarations and self.audition_a_eu_lieu:
+            nombre = len(declarations)
+            pluriel = "s" if nombre > 1 else ""
+            texte += (
+                f" Le poste du déposant a en outre déclaré {nombre} période{pluriel} de réception"
+                " dégradée que les relevés du poste de la salle d'audience ne corroborent pas (aucune"
+                " interruption, période sans image, alerte ni déconnexion relevée en salle au même"
+                f" moment) : mentionnée{pluriel} parmi les incidents techniques comme"
+                f" déclaration{pluriel}, non retenue{pluriel} comme défaut{pluriel}."
+            )
+        return texte
+
+    def _constat_des_defauts(self) -> str:
         if not self.audition_a_eu_lieu:
             issue = f" ({self.issue_sans_audition})" if self.issue_sans_audition else ""
             return (
@@ -399,8 +470,13 @@ class ProcesVerbal:
                 f" confidentielle entre {debut} et {fin}. Le journal d'audience consigne"
                 f" {len(self.defauts)} défaut{'s' if len(self.defauts) > 1 else ''} :"
             )
+        selon = (
+            ", d'après les relevés du poste de la salle d'audience,"
+            if self.declarations_non_corroborees
+            else ""
+        )
         return (
-            f"{prefixe}Entre {debut} et {fin}, le journal d'audience ne consigne aucune interruption,"
+            f"{prefixe}Entre {debut} et {fin}, le journal d'audience ne consigne{selon} aucune interruption,"
             " aucune période exclusivement sonore, aucune alerte de fidélité ni aucune déconnexion ;"
             " le chiffrement de bout en bout était actif et son code de vérification a été lu"
             " concordant sur les deux écrans. La transmission a été audiovisuelle, continue et"
@@ -457,6 +533,7 @@ class ProcesVerbal:
                     "duree": p.duree,
                     "precision": _precision_lisible(p),
                     "moment": _moment(p),
+                    "source": p.source,
                 }
                 for p in self.periodes
             ],
@@ -466,7 +543,11 @@ class ProcesVerbal:
             "constat": {
                 "conforme": self.conforme,
                 "texte": self.constat,
-                "defauts": [{"texte": d.texte, "citations": self.citer(d.citations)} for d in self.defauts],
+                "defauts": [
+                    {"texte": d.texte, "citations": self.citer(d.citations), "source": d.source}
+                    for d in self.defauts
+                ],
+                "declarations_non_corroborees": [p.description for p in self.declarations_non_corroborees],
                 "mentions_manquantes": [
                     {"texte": d.texte, "citations": self.citer(d.citations)} for d in self.mentions_manquantes
                 ],
@@ -547,11 +628,20 @@ class ProcesVerbal:
         }
 
     def _chiffrement(self) -> list[str]:
-        lignes = [
-            f"Connexion du {poste.poste} à {heure(instant)} : chiffrement de bout en"
-            f" bout {'actif' if actif else 'INACTIF'}."
-            for poste, instant, actif in self.chiffrement_par_connexion
-        ]
+        lignes = []
+        for poste, instant, actif in self.chiffrement_par_connexion:
+            if not actif and self.sans_chiffrement_dementi(poste, instant):
+                lignes.append(
+                    f"Connexion du {poste.poste} à {heure(instant)} : chiffrement de bout en bout"
+                    " déclaré INACTIF par ce poste, démenti par les relevés du poste de la salle"
+                    f" d'audience, qui a ensuite déchiffré {self.dechiffrees_en_salle_depuis(instant)}"
+                    " images venues du déposant."
+                )
+            else:
+                lignes.append(
+                    f"Connexion du {poste.poste} à {heure(instant)} : chiffrement de bout en"
+                    f" bout {'actif' if actif else 'INACTIF'}."
+                )
         if self.code_verification is not None:
             lignes.append(
                 "Code de vérification du chiffrement lu et trouvé concordant sur les deux écrans à"
@@ -595,6 +685,11 @@ def _qualite_en_json(resume: ResumeQualite) -> dict[str, Any]:
 
     return {
         "poste": f"reçue par {resume.poste.libelle}",
+        "source": (
+            "relevés du poste de la salle d'audience"
+            if resume.poste is Poste.SALLE
+            else "déclarée par le poste du déposant, non vérifiable par la cour"
+        ),
         "minutes": resume.minutes,
         "notes": ", ".join(f"{nom} : {n}" for nom, n in resume.notes.items()),
         "debit": f"{resume.debit_kbps:.0f} kbit/s",
@@ -660,6 +755,11 @@ def etablir_proces_verbal(
     )
     for evenement in propres:
         _lire(pv, evenement)
+    pv.dechiffrees_en_salle = [
+        (_instant(e.donnees["debut"]), int(e.donnees.get("images_dechiffrees", 0)))
+        for e in propres
+        if e.type is TypeEvenement.QUALITE_MINUTE and e.donnees["poste"] == Poste.SALLE
+    ]
     pv.periodes = _periodes(propres, pv)
     pv.qualite = _resumes_qualite(propres)
     fenetre = _fenetre(pv, propres)
@@ -799,15 +899,26 @@ def _periodes(propres: Sequence[EvenementDebats], pv: ProcesVerbal) -> list[Peri
             periode = Periode(genre, Poste(poste), _instant(e.donnees["debut"]), None, None, precision)
         trouvees.append((e.numero, periode))
     suspensions = _suspensions(propres)
+    en_salle = [p for _, p in trouvees if p.poste is Poste.SALLE]
     return [
         replace(
             periode,
             pendant_audition=_pendant_audition(periode, pv),
             pendant_suspension=periode.fin is not None
             and any(s <= periode.debut and (r is None or periode.fin <= r) for s, r in suspensions),
+            corroboree=(
+                any(_se_chevauchent(periode, p) for p in en_salle)
+                if periode.declaree_par_le_deposant
+                else None
+            ),
         )
         for _, periode in sorted(trouvees, key=lambda trouvee: (trouvee[1].debut, trouvee[0]))
     ]
+
+
+def _se_chevauchent(une: Periode, autre: Periode) -> bool:
+    """Deux périodes ont-elles un instant commun ? (Une période non close court toujours.)"""
+    return (une.fin is None or autre.debut <= une.fin) and (autre.fin is None or une.debut <= autre.fin)
 
 
 def _pendant_audition(periode: Periode, pv: ProcesVerbal) -> bool:
@@ -860,13 +971,20 @@ def _defauts(pv: ProcesVerbal, propres: Sequence[EvenementDebats]) -> list[Defau
     fidèle et confidentielle pendant que la personne était devant la cour."""
     if pv.admission is None:
         return []
+    # Ce que « la cour » a reçu, ce sont les relevés de la salle qui le disent : une période que
+    # seul le déposant déclare n'est retenue que si la salle a relevé, au même moment, un défaut
+    # de sa propre réception (ou perdu la liaison).
     defauts = [
-        Defaut(p.description, p.citations)
+        Defaut(p.description, p.citations, p.source)
         for p in pv.periodes
-        if p.pendant_audition and not p.pendant_suspension
+        if p.pendant_audition
+        and not p.pendant_suspension
+        and (not p.declaree_par_le_deposant or p.corroboree)
     ]
     confidentialite = (ARTICLE_706_71_AL_2, ARTICLE_R53_38)
     for poste, instant, actif in pv.chiffrement_par_connexion:
+        if pv.sans_chiffrement_dementi(poste, instant):
+            continue
         if not actif and (pv.fin_deposition is None or instant <= pv.fin_deposition):
             defauts.append(
                 Defaut(

@@ -17,6 +17,9 @@ from typing import Any
 
 from django.db import transaction
 
+from pretoire.comptes.models import Utilisateur
+from pretoire.journal.actions import do_consigner_evenement
+from pretoire.law.debats import TypeEvenement
 from pretoire.law.erreurs import Chemin
 from pretoire.law.mise_en_accusation import Dossier
 from pretoire.law.redaction import date_en_toutes_lettres
@@ -61,8 +64,11 @@ def do_importer_dossier(dossier: Dossier, affaire: Affaire | None = None) -> Aff
 
 
 def debats_commences(affaire: Affaire) -> int:
-    """Le nombre d'événements du journal d'audience (0 : le dossier peut encore être importé)."""
-    return affaire.evenements.count()
+    """Le nombre d'événements du journal d'audience (0 : le dossier peut encore être importé).
+
+    Les changements d'affectation n'y comptent pas : ils ne renvoient à aucun fait du dossier, et
+    une partie représentée ne peut en disparaître (``_parties_representees``)."""
+    return affaire.evenements.exclude(type=TypeEvenement.AFFECTATION).count()
 
 
 def controles_d_import(affaire: Affaire, dossier: Dossier) -> Iterator[tuple[Chemin, str]]:
@@ -266,3 +272,60 @@ def _identite(personne: Mapping[str, Any]) -> dict[str, Any]:
 def _sans_vides(elements: list[Mapping[str, Any]]) -> list[dict[str, Any]]:
     # Le JSON stocké ne garde que ce que le dossier a dit : un export redonne le même dossier.
     return [{cle: valeur for cle, valeur in e.items() if valeur not in (None, "", [])} for e in elements]
+
+
+# --- Affectations : qui siège ou plaide, chaque changement écrit au journal de l'affaire ---------
+
+
+def _description(affectation: Affectation) -> dict[str, str]:
+    partie = affectation.accuse or affectation.victime
+    return {
+        "identifiant": affectation.utilisateur.username,
+        "personne": affectation.utilisateur.nom_complet(),
+        "role": affectation.get_role_display(),
+        "partie": f"{partie.identifiant} — {partie.nom_complet}" if partie is not None else "",
+    }
+
+
+def _consigner_affectation(
+    affectation: Affectation, operation: str, auteur: Utilisateur, avant: str = ""
+) -> None:
+    donnees = {"operation": operation, **_description(affectation)}
+    if avant:
+        donnees["avant"] = avant
+    do_consigner_evenement(
+        affectation.affaire, TypeEvenement.AFFECTATION, donnees, auteur=auteur, par_l_administration=True
+    )
+
+
+@transaction.atomic
+def do_enregistrer_affectation(affectation: Affectation, *, auteur: Utilisateur) -> Affectation:
+    """Enregistre une affectation nouvelle ou modifiée et l'écrit au journal de son affaire (au
+    journal des deux affaires si elle change d'affaire) ; rien si rien n'a changé."""
+    ancienne = (
+        Affectation.objects.select_related("utilisateur", "affaire", "accuse", "victime")
+        .filter(pk=affectation.pk)
+        .first()
+        if affectation.pk
+        else None
+    )
+    affectation.save()
+    if ancienne is None:
+        _consigner_affectation(affectation, "ajout", auteur)
+    elif ancienne.affaire_id != affectation.affaire_id:
+        _consigner_affectation(ancienne, "retrait", auteur)
+        _consigner_affectation(affectation, "ajout", auteur)
+    elif _description(ancienne) != _description(affectation):
+        avant = _description(ancienne)
+        resume = f"{avant['personne']} ({avant['identifiant']}), {avant['role']}"
+        if avant["partie"]:
+            resume += f", pour {avant['partie']}"
+        _consigner_affectation(affectation, "modification", auteur, avant=resume)
+    return affectation
+
+
+@transaction.atomic
+def do_retirer_affectation(affectation: Affectation, *, auteur: Utilisateur) -> None:
+    """Retire l'affectation et l'écrit au journal de son affaire."""
+    _consigner_affectation(affectation, "retrait", auteur)
+    affectation.delete()

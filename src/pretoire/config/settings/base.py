@@ -10,17 +10,29 @@ PRETOIRE_ANCRAGE_TSA_CERTIFICATS  ses certificats, séparés par des virgules
 PRETOIRE_HEBERGEMENT              où le dispositif de visioconférence est hébergé (procès-verbal)
 DATABASE_URL       base PostgreSQL (postgres://…) ; SQLite en WAL sinon
 REDIS_URL          couche de canaux Redis pour plusieurs serveurs ; en mémoire sinon
+
+Aucun module de réglages n'est choisi par défaut : le serveur demande DJANGO_SETTINGS_MODULE
+(``production`` en service), ``pretoire demo`` choisit lui-même ``dev``.
 """
 
 from __future__ import annotations
 
 import json
 import os
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
+
+
+def creer_dossier_prive(dossier: Path) -> Path:
+    """Le dossier (et ses parents manquants), accessible au seul compte du serveur (0700)."""
+    dossier.mkdir(mode=0o700, parents=True, exist_ok=True)
+    os.chmod(dossier, 0o700)
+    return dossier
+
 
 PACKAGE_DIR = Path(__file__).resolve().parents[2]
 DATA_DIR = Path(os.environ.get("PRETOIRE_DATA_DIR", Path.cwd() / "var")).resolve()
@@ -38,6 +50,11 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "channels",
+    "axes",
+    # Les fichiers de Swagger UI livrés avec django-ninja, servis par Prétoire : /api/docs ne
+    # charge rien d'un CDN.
+    "ninja",
+    "pretoire.config.apps.ConfigurationConfig",
     "pretoire.comptes",
     "pretoire.proces",
     "pretoire.journal",
@@ -49,6 +66,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "pretoire.config.securite.PolitiqueDeSecuriteDuContenu",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "pretoire.config.langue.LangueDeLaCour",
     "django.middleware.common.CommonMiddleware",
@@ -56,6 +74,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # En dernier, comme le veut django-axes : il répond à la place d'une connexion verrouillée.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "pretoire.config.urls"
@@ -81,7 +101,11 @@ TEMPLATES = [
 def _bases_de_donnees() -> dict[str, Any]:
     url = os.environ.get("DATABASE_URL")
     if url:
-        return {"default": dj_database_url.parse(url, conn_max_age=60)}
+        # Pas de connexion persistante : sous ASGI chaque requête a son propre fil d'exécution,
+        # et une connexion gardée ouverte y reste orpheline ; en quelques rafales de requêtes
+        # simultanées PostgreSQL atteint max_connections et refuse tout le monde
+        # (tests/web/test_connexions_postgresql.py). Chaque requête ouvre et referme la sienne.
+        return {"default": dj_database_url.parse(url, conn_max_age=0)}
     return {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
@@ -121,6 +145,27 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Connexion au site et à l'administration : après ``AXES_FAILURE_LIMIT`` échecs en
+# ``AXES_COOLOFF_TIME``, le même identifiant, ou la même adresse, est refusé jusqu'à la fin du
+# délai (réponse 429, page ``comptes/verrouillee.html``). Par identifiant : contre qui devine un
+# mot de passe depuis plusieurs adresses ; par adresse : contre qui essaie un mot de passe sur
+# tous les comptes. Derrière un mandataire inverse, l'adresse du client est lue dans
+# X-Forwarded-For seulement quand il est déclaré (``securite.adresse_du_client``).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "comptes/verrouillee.html"
+AXES_CLIENT_IP_CALLABLE = "pretoire.config.securite.adresse_du_client"
+# Adresses des mandataires inverses dont on croit l'en-tête X-Forwarded-For.
+PRETOIRE_MANDATAIRES_DE_CONFIANCE = [
+    a.strip() for a in os.environ.get("PRETOIRE_MANDATAIRES_DE_CONFIANCE", "").split(",") if a.strip()
+]
+
 LOGIN_URL = "connexion"
 LOGIN_REDIRECT_URL = "accueil"
 LOGOUT_REDIRECT_URL = "connexion"
@@ -172,6 +217,37 @@ ANCRAGE_TSA_CERTIFICATS: list[Path] = [
 SIGNATURE_CERTIFICATS_RECONNUS: list[Path] = []
 # Mentionné au procès-verbal des opérations (« moyens employés »).
 HEBERGEMENT_DU_DISPOSITIF = os.environ.get("PRETOIRE_HEBERGEMENT", "")
+
+# Dossier de données 0700 (``securite.creer_dossier_prive``), documents et base 0600.
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
+# Les fichiers statiques (feuilles de style, modules) sont publics : pas de 0600 pour eux.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage",
+        "OPTIONS": {"file_permissions_mode": 0o644, "directory_permissions_mode": 0o755},
+    },
+}
+
+# Politique de sécurité du contenu (``securite.PolitiqueDeSecuriteDuContenu``). Scripts, styles et
+# workers : ceux de Prétoire seulement (modules ES, worker de chiffrement de la visio), jamais en
+# ligne. Médias : les flux de la caméra et de la liaison (« mediastream: », « blob: »). Connexions :
+# la même origine, WebSocket compris.
+PRETOIRE_POLITIQUE_DE_CONTENU: dict[str, list[str]] = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "media-src": ["'self'", "blob:", "mediastream:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "worker-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'none'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Strict"

@@ -7,10 +7,10 @@ from pathlib import Path
 os.environ.setdefault("PRETOIRE_DATA_DIR", str(Path(tempfile.gettempdir()) / "pretoire-tests"))
 
 from .base import *  # noqa: F403
-from .base import DATA_DIR
+from .base import DATA_DIR, creer_dossier_prive
 
 SECRET_KEY = "tests-non-secret"
-DATA_DIR.mkdir(parents=True, exist_ok=True)
+creer_dossier_prive(DATA_DIR)
 # Argon2 reste le hacheur en production ; les tests n'ont pas besoin de payer son coût.
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.MD5PasswordHasher",

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from importlib import resources
 from typing import Any
 
+from django.contrib.auth.models import Permission
 from django.db import transaction
 from django.utils import timezone
 
@@ -89,9 +90,6 @@ def installer_demo(*, avec_deposition: bool = False) -> Affaire:
         )
         if cree:
             utilisateur.set_password(MOT_DE_PASSE_DEMO)
-            # Le greffe tient l'administration des affaires (comptes, affectations).
-            utilisateur.is_staff = compte.role is Role.GREFFIER
-            utilisateur.is_superuser = compte.role is Role.GREFFIER
             utilisateur.save()
         Affectation.objects.create(
             utilisateur=utilisateur,
@@ -105,6 +103,7 @@ def installer_demo(*, avec_deposition: bool = False) -> Affaire:
         for rang, (nom, prenoms) in enumerate(JURY_DEMO, start=1)
     )
     greffiere = Utilisateur.objects.get(username="greffiere")
+    _installer_l_administration(greffiere)
     ouverture_et_audition: list[tuple[TypeEvenement, dict[str, Any]]] = [
         (TypeEvenement.OUVERTURE_DEBATS, {}),
         (
@@ -123,6 +122,32 @@ def installer_demo(*, avec_deposition: bool = False) -> Affaire:
             do_consigner_evenement(affaire, type_evenement, donnees, auteur=greffiere)
     _installer_affaire_a_instruire(affaire)
     return affaire
+
+
+# L'administration des affaires (comptes, affectations) revient à un compte qui ne siège nulle
+# part. Le greffier y consulte seulement les affaires et le journal : superutilisateur, il
+# pourrait s'affecter lui-même à la présidence.
+ADMINISTRATEUR = "administrateur"
+APPLICATIONS_CONSULTEES_PAR_LE_GREFFE = ("proces", "journal")
+
+
+def _installer_l_administration(greffiere: Utilisateur) -> None:
+    administrateur, cree = Utilisateur.objects.get_or_create(
+        username=ADMINISTRATEUR,
+        defaults={"first_name": "Administration", "last_name": "de la juridiction"},
+    )
+    if cree:
+        administrateur.set_password(MOT_DE_PASSE_DEMO)
+        administrateur.is_staff = administrateur.is_superuser = True
+        administrateur.save()
+    greffiere.is_staff = True
+    greffiere.is_superuser = False
+    greffiere.save()
+    greffiere.user_permissions.set(
+        Permission.objects.filter(
+            content_type__app_label__in=APPLICATIONS_CONSULTEES_PAR_LE_GREFFE, codename__startswith="view_"
+        )
+    )
 
 
 # La seconde affaire de la session attend sa décision de mise en accusation : le greffe l'importe
