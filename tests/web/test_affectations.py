@@ -118,6 +118,22 @@ def test_les_affectations_en_ligne_d_une_affaire_sont_ecrites_au_journal(affaire
             f"affectations-{rang}-accuse": str(affectation.accuse_id or ""),
             f"affectations-{rang}-victime": str(affectation.victime_id or ""),
         }
+    # Le jury de jugement, en ligne lui aussi, est renvoyé tel qu'il est.
+    jures = list(affaire_demo.jures.order_by("pk"))
+    formulaire |= {
+        "jures-TOTAL_FORMS": str(len(jures)),
+        "jures-INITIAL_FORMS": str(len(jures)),
+        "jures-MIN_NUM_FORMS": "0",
+        "jures-MAX_NUM_FORMS": "1000",
+    }
+    for rang, jure in enumerate(jures):
+        formulaire |= {
+            f"jures-{rang}-id": str(jure.pk),
+            f"jures-{rang}-affaire": str(affaire_demo.pk),
+            f"jures-{rang}-rang": str(jure.rang),
+            f"jures-{rang}-nom": jure.nom,
+            f"jures-{rang}-prenoms": jure.prenoms,
+        }
     nouvelle = len(existantes)
     formulaire |= {
         f"affectations-{nouvelle}-affaire": str(affaire_demo.pk),
