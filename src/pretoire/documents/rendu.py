@@ -1,7 +1,9 @@
 """Rendre un modèle Typst en PDF : une fonction pure, des données en entrée, des octets en sortie.
 
 Les données passent en JSON par ``sys.inputs`` : le modèle ne lit aucun fichier, et le même
-dictionnaire sert à l'API JSON et au PDF.
+dictionnaire sert à l'API JSON et au PDF. Chaque chaîne passe d'abord par
+``texte.imprimable`` : un caractère que le jeu de polices ne dessine pas, ou qui réordonnerait
+l'affichage, devient U+FFFD, et le document se rend toujours (voir ``polices``).
 """
 
 from __future__ import annotations
@@ -14,6 +16,9 @@ import typst
 
 from pretoire.law.questions import FeuilleDeQuestions
 from pretoire.law.questions.modele import avec_libelles_des_natures
+from pretoire.texte import donnees_imprimables
+
+from .polices import jeu_de_polices
 
 # PDF/A-2b : la norme d'archivage que Typst sait produire pour un document à polices incorporées.
 NORMES_PDF: Final = "a-2b"
@@ -21,13 +26,18 @@ NORMES_PDF: Final = "a-2b"
 
 def rendre_pdf(modele: str, donnees: dict[str, Any]) -> bytes:
     """Le PDF du modèle ``typst/<modele>.typ`` nourri de ``donnees``."""
+    polices = jeu_de_polices()
+    imprimables = donnees_imprimables(donnees, polices.couverts)
     repertoire = resources.files(__package__) / "typst"
     chemin = repertoire / f"{modele}.typ"
     with resources.as_file(repertoire) as racine, resources.as_file(chemin) as fichier:
         pdf = typst.compile(
             str(fichier),
             root=str(racine),
-            sys_inputs={"donnees": json.dumps(donnees, ensure_ascii=False, sort_keys=True)},
+            font_paths=[polices.repertoire],
+            # Les polices du système varient d'une machine à l'autre : le jeu seul fait foi.
+            ignore_system_fonts=True,
+            sys_inputs={"donnees": json.dumps(imprimables, ensure_ascii=False, sort_keys=True)},
             pdf_standards=NORMES_PDF,
         )
     if not isinstance(pdf, bytes):
