@@ -50,6 +50,8 @@ def normaliser(texte: str) -> str:
     >>> normaliser("عبد\\u200cالله 张伟 สมชาย")
     'عبد\\u200cالله 张伟 สมชาย'
     """
+    if texte.isascii() and texte.isprintable():
+        return texte
     texte = texte.replace("\r\n", "\n")
     gardes = []
     for c in texte:

@@ -28,6 +28,7 @@ from pretoire.journal.actions import do_consigner_evenement
 from pretoire.law.debats import TypeEvenement
 from pretoire.law.visio import EtatDeposition, QualiteDeposant, TransitionRefusee, verifier_transition
 from pretoire.proces.models import Affaire, JourAudience
+from pretoire.texte import normaliser
 
 from .models import Deposition
 
@@ -75,6 +76,7 @@ def do_inviter(
     expire_le: datetime | None = None,
 ) -> InvitationEmise:
     """Crée l'invitation : un lien et un code d'accès à dicter par un autre canal."""
+    deposant = normaliser(deposant)
     jeton = secrets.token_urlsafe(24)
     code = f"{secrets.randbelow(10**8):08d}"
     if expire_le is None:

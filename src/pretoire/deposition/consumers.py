@@ -28,6 +28,7 @@ from pretoire.law.debats import OrdreDesDebatsViole, TypeEvenement
 from pretoire.law.visio import EtatDeposition
 from pretoire.proces.access import access_affaire_by_id
 from pretoire.proces.models import Role
+from pretoire.texte import normaliser, normaliser_donnees
 
 from . import actions
 from .fidelite import Echantillon, Surveillance
@@ -142,6 +143,8 @@ class VisioConsumer(AsyncJsonWebsocketConsumer, abc.ABC):
             await self.send_json({"type": "etat", **_etat(deposition)})
 
     async def refuser(self, motif: str) -> None:
+        # Le motif peut citer le message refusé, donc ce qu'a écrit le client.
+        motif = normaliser(motif)
         self.refus += 1
         await self.send_json({"type": "refus", "message": motif})
         if self.refus <= REFUS_CONSIGNES:
@@ -158,7 +161,7 @@ class VisioConsumer(AsyncJsonWebsocketConsumer, abc.ABC):
     async def commander(self, deposition: Deposition, message: Commande) -> None:
         try:
             await database_sync_to_async(actions.do_commande_du_greffe)(
-                deposition, message.commande, message.donnees, auteur=self.utilisateur
+                deposition, message.commande, normaliser_donnees(message.donnees), auteur=self.utilisateur
             )
         except (actions.CommandeRefusee, OrdreDesDebatsViole, DonneesInvalides) as refus:
             await self.send_json({"type": "refus", "message": str(refus)})
@@ -392,5 +395,5 @@ def nom_cookie(jeton: str) -> str:
 def _en_tete(scope: dict[str, Any], nom: bytes) -> str:
     for cle, valeur in scope.get("headers", []):
         if cle == nom:
-            return str(valeur.decode("latin-1"))[:400]
+            return normaliser(valeur.decode("latin-1"))[:400]
     return ""

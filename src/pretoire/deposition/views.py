@@ -32,6 +32,7 @@ from pretoire.law.visio import EtatDeposition, QualiteDeposant, TransitionRefuse
 from pretoire.proces.access import ROLES_QUI_CONSIGNENT, access_affaire_by_id
 from pretoire.proces.models import JourAudience, Role
 from pretoire.proces.views import contexte_entete
+from pretoire.texte import normaliser
 
 from . import actions
 from .consumers import nom_cookie
@@ -44,8 +45,15 @@ ROLES_DE_LA_SALLE = frozenset({Role.GREFFIER, Role.PRESIDENT, Role.ASSESSEUR})
 # --- Greffe ------------------------------------------------------------------------------------
 
 
+class ChampTexte(forms.CharField):
+    """Un texte saisi, normalisé avant toute validation (``pretoire.texte``)."""
+
+    def to_python(self, value: Any) -> str:
+        return normaliser(super().to_python(value))
+
+
 class FormulaireInvitation(forms.Form):
-    deposant = forms.CharField(label=gettext_lazy("Nom et prénom du déposant"), max_length=200)
+    deposant = ChampTexte(label=gettext_lazy("Nom et prénom du déposant"), max_length=200)
     qualite = forms.ChoiceField(label=gettext_lazy("Qualité"), choices=CHOIX_QUALITES)
     jour: forms.ModelChoiceField[JourAudience] = forms.ModelChoiceField(
         label=gettext_lazy("Jour d'audience"), queryset=JourAudience.objects.none(), empty_label=None
@@ -147,7 +155,7 @@ def _refus(request: HttpRequest, refus: actions.AccesRefuse) -> HttpResponse:
 
 
 def _navigateur(request: HttpRequest) -> str:
-    return request.headers.get("User-Agent", "")[:400]
+    return normaliser(request.headers.get("User-Agent", ""))[:400]
 
 
 def _etape(deposition: Deposition, jeton: str) -> str:
@@ -216,7 +224,7 @@ def accueil(request: HttpRequest, jeton: str) -> HttpResponse:
                 jeton,
                 formulaire.cleaned_data["code"],
                 navigateur=_navigateur(request),
-                systeme=request.headers.get("Sec-Ch-Ua-Platform", "").strip('"')[:200],
+                systeme=normaliser(request.headers.get("Sec-Ch-Ua-Platform", "")).strip('"')[:200],
             )
         except actions.AccesRefuse as refus:
             if refus.motif != "code_errone":
@@ -275,10 +283,10 @@ def essai(request: HttpRequest, jeton: str) -> HttpResponse:
 
 
 class FormulaireIdentite(forms.Form):
-    nom = forms.CharField(label=gettext_lazy("Nom"), max_length=200)
-    prenoms = forms.CharField(label=gettext_lazy("Prénoms"), max_length=200)
+    nom = ChampTexte(label=gettext_lazy("Nom"), max_length=200)
+    prenoms = ChampTexte(label=gettext_lazy("Prénoms"), max_length=200)
     qualite = forms.ChoiceField(label=gettext_lazy("Qualité"), choices=CHOIX_QUALITES)
-    lieu = forms.CharField(
+    lieu = ChampTexte(
         label=gettext_lazy("Lieu où vous vous trouvez (facultatif)"),
         max_length=300,
         required=False,

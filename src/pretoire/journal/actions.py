@@ -18,6 +18,7 @@ from django.utils import timezone
 from pretoire.comptes.models import Utilisateur
 from pretoire.law.debats import EvenementDebats, TypeEvenement, verifier_ordre
 from pretoire.proces.models import Affaire
+from pretoire.texte import normaliser
 
 from . import chaine
 from .donnees import DonneesInvalides, ErreurChamp, valider_donnees
@@ -92,7 +93,7 @@ def do_consigner_evenement(
 
     numero = len(precedents) + 1
     empreinte_precedente = precedents[-1][2] if precedents else chaine.EMPREINTE_INITIALE
-    libelle = auteur_libelle or (auteur.nom_complet() if auteur else "Prétoire")
+    libelle = normaliser(auteur_libelle or (auteur.nom_complet() if auteur else "Prétoire"))
     horodatage = timezone.now()
     evenement = Evenement(
         affaire=affaire,
