@@ -13,7 +13,7 @@ en-têtes, WebSocket) et, en dernier rempart, par la validation des données du 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from typing import Any, Final
 
 CARACTERE_DE_REMPLACEMENT: Final = "\ufffd"
@@ -80,37 +80,87 @@ def normaliser_donnees(valeur: Any) -> Any:
     return valeur
 
 
-def imprimable(texte: str, couverts: Collection[int]) -> str:
-    """Le texte tel qu'un document peut l'afficher avec des polices qui couvrent ``couverts``.
+def _prolonge(precedent: str, c: str) -> bool:
+    """``c`` reste dans la grappe de ``precedent`` (UAX #29, en joignant plus, jamais moins)."""
+    if unicodedata.category(precedent) == "Cc" or unicodedata.category(c) == "Cc":
+        return False
+    point, avant = ord(c), ord(precedent)
+    return (
+        unicodedata.category(c) in ("Mn", "Mc", "Me")
+        or c in FORMATS_GARDES
+        or 0x1F3FB <= point <= 0x1F3FF  # modificateurs de couleur de peau
+        or 0xE0020 <= point <= 0xE007F  # étiquettes (drapeaux régionaux)
+        or precedent == "\u200d"
+        or (_indicateur_regional(avant) and _indicateur_regional(point))
+        or (_jamo(avant) and _jamo(point))
+        or 0x0600 <= avant <= 0x0605
+        or avant in (0x06DD, 0x070F, 0x08E2, 0x110BD, 0x110CD)
+    )
 
-    Tout caractère qu'aucune police ne dessine, et tout caractère de contrôle ou de forçage de
-    sens (un journal ancien peut en contenir), devient U+FFFD : le document se rend toujours,
-    et montre qu'un caractère n'a pas pu l'être.
 
-    >>> imprimable("\\u202eEDISTUO 张", couverts={ord(c) for c in "EDISTUO \\ufffd"})
-    '\\ufffdEDISTUO \\ufffd'
-    >>> imprimable("a\\nb\\tc", couverts={ord(c) for c in "abc "})
-    'a\\nb c'
+def _indicateur_regional(point: int) -> bool:
+    return 0x1F1E6 <= point <= 0x1F1FF
+
+
+def _jamo(point: int) -> bool:
+    return (
+        0x1100 <= point <= 0x11FF
+        or 0xA960 <= point <= 0xA97F
+        or 0xAC00 <= point <= 0xD7A3
+        or 0xD7B0 <= point <= 0xD7FF
+    )
+
+
+def grappes(texte: str) -> list[str]:
+    """Le texte en grappes : ce que le moteur de rendu dessine d'une seule police.
+
+    >>> [len(grappe) for grappe in grappes("e\\u0301a\\U0001f600\\u200d\\U0001f4bb")]
+    [2, 1, 3]
+    """
+    resultat: list[str] = []
+    for c in texte:
+        if resultat and _prolonge(resultat[-1][-1], c):
+            resultat[-1] += c
+        else:
+            resultat.append(c)
+    return resultat
+
+
+def imprimable(texte: str, couvertures: Sequence[Collection[int]]) -> str:
+    """Le texte tel qu'un document peut l'afficher avec des polices qui couvrent ``couvertures``
+    (les caractères de chacune).
+
+    Toute grappe qu'aucune police ne dessine entière, et tout caractère de contrôle ou de
+    forçage de sens (un journal ancien peut en contenir), devient U+FFFD : le document se rend
+    toujours, et montre qu'un caractère n'a pas pu l'être.
+
+    >>> latin, chinois = {ord(c) for c in "EDISTUO \\ufffd"}, {ord("张")}
+    >>> imprimable("\\u202eEDISTUO 张 \\U0001f600", [latin, chinois])
+    '\\ufffdEDISTUO 张 \\ufffd'
+    >>> imprimable("a\\nb\\tc 张\\u0301", [{ord(c) for c in "abc \\u0301"}, chinois])
+    'a\\nb c \\ufffd'
     """
     rendu = []
-    for c in texte:
-        if c == "\n":
-            rendu.append(c)
-        elif c == "\t":
+    for grappe in grappes(texte):
+        if grappe == "\n":
+            rendu.append(grappe)
+        elif grappe == "\t":
             rendu.append(" ")
-        elif c in FORCAGES_DE_SENS or unicodedata.category(c) in ("Cc", "Cs") or ord(c) not in couverts:
+        elif any(c in FORCAGES_DE_SENS or unicodedata.category(c) in ("Cc", "Cs") for c in grappe):
             rendu.append(CARACTERE_DE_REMPLACEMENT)
+        elif any(all(ord(c) in couverts for c in grappe) for couverts in couvertures):
+            rendu.append(grappe)
         else:
-            rendu.append(c)
+            rendu.append(CARACTERE_DE_REMPLACEMENT)
     return "".join(rendu)
 
 
-def donnees_imprimables(valeur: Any, couverts: Collection[int]) -> Any:
+def donnees_imprimables(valeur: Any, couvertures: Sequence[Collection[int]]) -> Any:
     """``imprimable`` appliquée à chaque chaîne d'une structure JSON (valeurs seulement)."""
     if isinstance(valeur, str):
-        return imprimable(valeur, couverts)
+        return imprimable(valeur, couvertures)
     if isinstance(valeur, dict):
-        return {k: donnees_imprimables(v, couverts) for k, v in valeur.items()}
+        return {k: donnees_imprimables(v, couvertures) for k, v in valeur.items()}
     if isinstance(valeur, list | tuple):
-        return [donnees_imprimables(v, couverts) for v in valeur]
+        return [donnees_imprimables(v, couvertures) for v in valeur]
     return valeur

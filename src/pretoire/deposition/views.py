@@ -48,8 +48,9 @@ ROLES_DE_LA_SALLE = frozenset({Role.GREFFIER, Role.PRESIDENT, Role.ASSESSEUR})
 class ChampTexte(forms.CharField):
     """Un texte saisi, normalisé avant toute validation (``pretoire.texte``)."""
 
-    def to_python(self, value: Any) -> str:
-        return normaliser(super().to_python(value))
+    def to_python(self, value: Any) -> str | None:
+        texte = super().to_python(value)
+        return normaliser(texte) if texte else texte
 
 
 class FormulaireInvitation(forms.Form):

@@ -82,7 +82,8 @@ LATIN_DE_TYPST: Final = frozenset(
 class JeuDePolices:
     repertoire: str  # ce que Typst parcourt : des liens vers les seuls fichiers du jeu
     fichiers: tuple[Path, ...]
-    couverts: frozenset[int]  # les points de code qu'au moins une police dessine
+    # Pour chaque police, les caractères qu'elle dessine ; la première est celle que Typst embarque.
+    couvertures: tuple[frozenset[int], ...]
 
 
 def trouver_fichiers(racine: Path = REPERTOIRE_DES_POLICES) -> tuple[Path, ...]:
@@ -107,8 +108,7 @@ def jeu_de_polices() -> JeuDePolices:
     fichiers = trouver_fichiers()
     repertoire = tempfile.mkdtemp(prefix="pretoire-polices-")
     atexit.register(shutil.rmtree, repertoire, ignore_errors=True)
-    couverts = set(LATIN_DE_TYPST)
     for fichier in fichiers:
         os.symlink(fichier, Path(repertoire) / fichier.name)
-        couverts |= points_couverts(fichier)
-    return JeuDePolices(repertoire, fichiers, frozenset(couverts))
+    couvertures = (LATIN_DE_TYPST, *(points_couverts(fichier) for fichier in fichiers))
+    return JeuDePolices(repertoire, fichiers, couvertures)

@@ -9,6 +9,7 @@ l'affichage, devient U+FFFD, et le document se rend toujours (voir ``polices``).
 from __future__ import annotations
 
 import json
+import logging
 from importlib import resources
 from typing import Any, Final
 
@@ -18,7 +19,9 @@ from pretoire.law.questions import FeuilleDeQuestions
 from pretoire.law.questions.modele import avec_libelles_des_natures
 from pretoire.texte import donnees_imprimables
 
-from .polices import jeu_de_polices
+from .polices import LATIN_DE_TYPST, jeu_de_polices
+
+journal = logging.getLogger(__name__)
 
 # PDF/A-2b : la norme d'archivage que Typst sait produire pour un document à polices incorporées.
 NORMES_PDF: Final = "a-2b"
@@ -27,17 +30,28 @@ NORMES_PDF: Final = "a-2b"
 def rendre_pdf(modele: str, donnees: dict[str, Any]) -> bytes:
     """Le PDF du modèle ``typst/<modele>.typ`` nourri de ``donnees``."""
     polices = jeu_de_polices()
-    imprimables = donnees_imprimables(donnees, polices.couverts)
+    try:
+        return _compiler(modele, donnees_imprimables(donnees, polices.couvertures), polices.repertoire)
+    except typst.TypstError as erreur:
+        if "could not be displayed" not in str(erreur):
+            raise
+        # Une grappe que la lecture des tables de caractères croyait dessinable ne l'est pas :
+        # le document se rend quand même, réduit à ce que les polices embarquées dessinent.
+        journal.warning("Document %s rendu en caractères latins seuls : %s", modele, erreur)
+        return _compiler(modele, donnees_imprimables(donnees, [LATIN_DE_TYPST]), polices.repertoire)
+
+
+def _compiler(modele: str, donnees: dict[str, Any], polices: str) -> bytes:
     repertoire = resources.files(__package__) / "typst"
     chemin = repertoire / f"{modele}.typ"
     with resources.as_file(repertoire) as racine, resources.as_file(chemin) as fichier:
         pdf = typst.compile(
             str(fichier),
             root=str(racine),
-            font_paths=[polices.repertoire],
+            font_paths=[polices],
             # Les polices du système varient d'une machine à l'autre : le jeu seul fait foi.
             ignore_system_fonts=True,
-            sys_inputs={"donnees": json.dumps(imprimables, ensure_ascii=False, sort_keys=True)},
+            sys_inputs={"donnees": json.dumps(donnees, ensure_ascii=False, sort_keys=True)},
             pdf_standards=NORMES_PDF,
         )
     if not isinstance(pdf, bytes):
