@@ -139,8 +139,10 @@ def imprimable(texte: str, couvertures: Sequence[Collection[int]]) -> str:
     '\\ufffdEDISTUO 张 \\ufffd'
     >>> imprimable("a\\nb\\tc 张\\u0301", [{ord(c) for c in "abc \\u0301"}, chinois])
     'a\\nb c \\ufffd'
+    >>> imprimable("A" * 70, [latin, {ord("A")}]).count("\\u200b")
+    2
     """
-    rendu = []
+    rendu: list[str] = []
     for grappe in grappes(texte):
         if grappe == "\n":
             rendu.append(grappe)
@@ -152,7 +154,28 @@ def imprimable(texte: str, couvertures: Sequence[Collection[int]]) -> str:
             rendu.append(grappe)
         else:
             rendu.append(CARACTERE_DE_REMPLACEMENT)
-    return "".join(rendu)
+    return "".join(_coupable(rendu))
+
+
+# Un mot plus long qu'une empreinte SHA-256 en hexadécimal (un User-Agent forgé, par exemple)
+# sortirait de la page : il reçoit une possibilité de coupure invisible toutes les 32 grappes.
+MOT_LE_PLUS_LONG: Final = 64
+COUPURE_POSSIBLE: Final = "\u200b"
+
+
+def _coupable(grappes_du_texte: list[str]) -> list[str]:
+    resultat: list[str] = []
+    mot: list[str] = []
+    for grappe in [*grappes_du_texte, " "]:
+        if grappe.isspace():
+            if len(mot) > MOT_LE_PLUS_LONG:
+                mot = [g + COUPURE_POSSIBLE if i % 32 == 31 else g for i, g in enumerate(mot)]
+            resultat.extend(mot)
+            resultat.append(grappe)
+            mot = []
+        else:
+            mot.append(grappe)
+    return resultat[:-1]
 
 
 def donnees_imprimables(valeur: Any, couvertures: Sequence[Collection[int]]) -> Any:

@@ -10,7 +10,9 @@ là où « \\u202eEDISTUO » avait été saisi.
 from __future__ import annotations
 
 import json
+import logging
 import unicodedata
+from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -23,6 +25,7 @@ from pretoire.comptes.models import Utilisateur
 from pretoire.deposition import actions
 from pretoire.deposition.consumers import nom_cookie
 from pretoire.deposition.models import Deposition
+from pretoire.documents import polices, rendu
 from pretoire.documents.actions import do_generer_document
 from pretoire.documents.models import Document, NatureDocument
 from pretoire.journal import chaine
@@ -224,3 +227,21 @@ def test_un_dossier_importe_est_normalise_avant_d_entrer_en_base() -> None:
     texte = chemin.read_text().replace('prenoms: "', 'prenoms: "\\u202e\\x85\\uffff ', 1)
     dossier = charger_dossier(texte, chemin.name)
     assert dossier.accuses[0].prenoms.startswith("\ufffd ")
+
+
+def test_si_typst_refuse_encore_une_grappe_le_document_se_rend_en_latin_et_le_serveur_le_dit(
+    affaire: Affaire,
+    deposition: Deposition,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # Une table de caractères qui promet ce qu'aucune police ne dessine (le non-caractère U+FFFF).
+    jeu = polices.jeu_de_polices()
+    menteur = replace(jeu, couvertures=(*jeu.couvertures, frozenset({0xFFFF})))
+    monkeypatch.setattr(rendu, "jeu_de_polices", lambda: menteur)
+    _consigner_tel_quel(affaire, TypeEvenement.INCIDENT_TECHNIQUE, {"description": "\uffff 张伟 Zoé"})
+    with caplog.at_level(logging.WARNING, logger="pretoire.documents.rendu"):
+        document = do_generer_document(affaire, NatureDocument.EXTRAIT_DU_JOURNAL)
+    texte = texte_de(document)
+    assert "\ufffd \ufffd\ufffd Zoé" in texte
+    assert "rendu en caractères latins seuls" in caplog.text

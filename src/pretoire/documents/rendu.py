@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Collection, Sequence
 from importlib import resources
 from typing import Any, Final
 
@@ -31,14 +32,23 @@ def rendre_pdf(modele: str, donnees: dict[str, Any]) -> bytes:
     """Le PDF du modèle ``typst/<modele>.typ`` nourri de ``donnees``."""
     polices = jeu_de_polices()
     try:
-        return _compiler(modele, donnees_imprimables(donnees, polices.couvertures), polices.repertoire)
+        return _compiler(modele, _imprimables(donnees, polices.couvertures), polices.repertoire)
     except typst.TypstError as erreur:
         if "could not be displayed" not in str(erreur):
             raise
         # Une grappe que la lecture des tables de caractères croyait dessinable ne l'est pas :
         # le document se rend quand même, réduit à ce que les polices embarquées dessinent.
         journal.warning("Document %s rendu en caractères latins seuls : %s", modele, erreur)
-        return _compiler(modele, donnees_imprimables(donnees, [LATIN_DE_TYPST]), polices.repertoire)
+        return _compiler(modele, _imprimables(donnees, [LATIN_DE_TYPST]), polices.repertoire)
+
+
+def _imprimables(donnees: dict[str, Any], couvertures: Sequence[Collection[int]]) -> dict[str, Any]:
+    imprimables: dict[str, Any] = donnees_imprimables(donnees, couvertures)
+    # Les mots-clés vont aux métadonnées, pas à la page : ils restent tels que la signature les
+    # scelle et que la vérification les relit.
+    if isinstance(donnees.get("document"), dict) and "mots_cles" in donnees["document"]:
+        imprimables["document"]["mots_cles"] = donnees["document"]["mots_cles"]
+    return imprimables
 
 
 def _compiler(modele: str, donnees: dict[str, Any], polices: str) -> bytes:
