@@ -37,6 +37,7 @@ from pretoire.texte import normaliser
 from . import actions
 from .consumers import nom_cookie
 from .libelles import CHOIX_QUALITES
+from .limitation import trop_de_demandes
 from .models import Deposition
 
 ROLES_DE_LA_SALLE = frozenset({Role.GREFFIER, Role.PRESIDENT, Role.ASSESSEUR})
@@ -155,6 +156,21 @@ def _refus(request: HttpRequest, refus: actions.AccesRefuse) -> HttpResponse:
     return render(request, "deposition/refus.html", {"message": str(refus)}, status=403)
 
 
+def _limite_par_adresse(vue: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Une page du déposant : refusée en 429, sans lire la base, au-delà de la limite par adresse."""
+
+    @functools.wraps(vue)
+    def enveloppe(request: HttpRequest, jeton: str) -> HttpResponse:
+        if trop_de_demandes(request.META.get("REMOTE_ADDR", "")):
+            message = _(
+                "Trop de demandes depuis votre connexion : patientez une minute, puis rechargez la page."
+            )
+            return render(request, "deposition/refus.html", {"message": message}, status=429)
+        return vue(request, jeton)
+
+    return enveloppe
+
+
 def _navigateur(request: HttpRequest) -> str:
     return normaliser(request.headers.get("User-Agent", ""))[:400]
 
@@ -207,6 +223,7 @@ class FormulaireCode(forms.Form):
     )
 
 
+@_limite_par_adresse
 def accueil(request: HttpRequest, jeton: str) -> HttpResponse:
     """Le lien de l'invitation : demande le code d'accès, ou renvoie à l'étape en cours."""
     try:
@@ -251,6 +268,7 @@ def accueil(request: HttpRequest, jeton: str) -> HttpResponse:
 ESSAIS_MAXIMAUX = 10
 
 
+@_limite_par_adresse
 @_etape_du_parcours
 def essai(request: HttpRequest, jeton: str) -> HttpResponse:
     """L'essai du matériel (art. D. 47-12-6) : caméra, micro, haut-parleur, navigateur."""
@@ -295,6 +313,7 @@ class FormulaireIdentite(forms.Form):
     )
 
 
+@_limite_par_adresse
 @_etape_du_parcours
 def identite(request: HttpRequest, jeton: str) -> HttpResponse:
     deposition = _deposition_du_navigateur(request, jeton)
@@ -313,6 +332,7 @@ def identite(request: HttpRequest, jeton: str) -> HttpResponse:
     return render(request, "deposition/identite.html", contexte, status=status)
 
 
+@_limite_par_adresse
 def audience(request: HttpRequest, jeton: str) -> HttpResponse:
     """Salle d'attente, puis déposition, puis fin : une page, qui suit l'état en direct."""
     try:
