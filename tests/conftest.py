@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 from pytest_django.fixtures import Settings
 
 from pretoire.comptes.models import Utilisateur
@@ -28,3 +30,11 @@ def affaire_demo(db: None) -> Affaire:
 @pytest.fixture
 def greffiere(affaire_demo: Affaire) -> Utilisateur:
     return Utilisateur.objects.get(username="greffiere")
+
+
+@pytest.fixture(autouse=True)
+def cache_vide() -> Iterator[None]:
+    """Chaque test part d'un cache vide : le compte des demandes par adresse IP (127.0.0.1 pour
+    tous) ne passe pas d'un test à l'autre."""
+    cache.clear()
+    yield

@@ -21,13 +21,16 @@ from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.conf import settings
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from pretoire.comptes.models import Utilisateur
 from pretoire.journal.actions import do_consigner_evenement
+from pretoire.journal.models import Evenement
 from pretoire.law.debats import TypeEvenement
 from pretoire.law.visio import EtatDeposition, QualiteDeposant, TransitionRefusee, verifier_transition
 from pretoire.proces.models import Affaire, JourAudience
+from pretoire.texte import normaliser
 
 from .models import Deposition
 
@@ -75,6 +78,7 @@ def do_inviter(
     expire_le: datetime | None = None,
 ) -> InvitationEmise:
     """Crée l'invitation : un lien et un code d'accès à dicter par un autre canal."""
+    deposant = normaliser(deposant)
     jeton = secrets.token_urlsafe(24)
     code = f"{secrets.randbelow(10**8):08d}"
     if expire_le is None:
@@ -128,12 +132,36 @@ class AccesRefuse(Exception):
 
 
 def _refuser(deposition: Deposition | None, motif: str, navigateur: str) -> AccesRefuse:
-    """Chaque tentative refusée est consignée : au journal de l'affaire quand l'invitation
-    existe, au journal de sécurité du serveur sinon (un jeton forgé ne désigne aucune affaire)."""
+    """Chaque tentative refusée laisse une trace, sans que des visiteurs puissent noyer le journal.
+
+    Au journal de l'affaire : le premier refus de chaque motif, et chaque code erroné (ils sont
+    bornés par ``TENTATIVES_MAXIMALES``). Les refus répétés — un lien déjà utilisé rechargé cent
+    fois — vont au journal de sécurité du serveur, avec le compte des refus de l'invitation. Un
+    jeton forgé ne désigne aucune affaire : journal de sécurité seulement.
+    """
     if deposition is None:
-        journal_securite.warning("Jeton d'invitation inconnu présenté (navigateur : %s)", navigateur[:200])
-    else:
+        journal_securite.warning("Jeton d'invitation inconnu présenté (navigateur : %r)", navigateur[:200])
+        return AccesRefuse(motif)
+    # L'incrément verrouille la ligne : deux refus simultanés ne sont pas tous deux « premiers ».
+    Deposition.objects.filter(pk=deposition.pk).update(acces_refuses=F("acces_refuses") + 1)
+    compte = Deposition.objects.values_list("acces_refuses", flat=True).get(pk=deposition.pk)
+    deja_consigne = Evenement.objects.filter(
+        affaire_id=deposition.affaire_id,
+        type=TypeEvenement.ACCES_REFUSE,
+        donnees__deposition=deposition.pk,
+        donnees__motif=motif,
+    ).exists()
+    if motif == "code_errone" or not deja_consigne:
         _consigner(deposition, TypeEvenement.ACCES_REFUSE, {"motif": motif, "navigateur": navigateur[:400]})
+    else:
+        journal_securite.warning(
+            "Accès refusé n° %d à l'invitation de la déposition n° %d (affaire n° %d) : %s, navigateur %r",
+            compte,
+            deposition.pk,
+            deposition.affaire_id,
+            motif,
+            navigateur[:200],
+        )
     return AccesRefuse(motif)
 
 
@@ -315,6 +343,79 @@ def do_consigner_observation(
 ) -> None:
     """Connexion, première image, interruptions, qualité… : écrits par le dispositif seul."""
     _consigner(deposition, type_evenement, donnees)
+
+
+@transaction.atomic
+def do_consigner_message_rejete(deposition: Deposition, poste: str, motif: str, plafond: int) -> bool:
+    """Un message refusé sur le WebSocket, consigné tant que le poste n'en a pas ``plafond`` au
+    journal pour cette déposition ; faux sinon (à l'appelant de le dire au journal de sécurité)."""
+    deposition = _verrouiller(deposition)
+    consignes = Evenement.objects.filter(
+        affaire_id=deposition.affaire_id,
+        type=TypeEvenement.MESSAGE_REJETE,
+        donnees__deposition=deposition.pk,
+        donnees__poste=poste,
+    ).count()
+    if consignes >= plafond:
+        return False
+    _consigner(deposition, TypeEvenement.MESSAGE_REJETE, {"poste": poste, "motif": motif})
+    return True
+
+
+PRESENCE = (TypeEvenement.CONNEXION, TypeEvenement.DECONNEXION, TypeEvenement.RECONNEXION)
+
+
+@transaction.atomic
+def do_consigner_presence(deposition: Deposition, poste: str, *, present: bool, motif: str = "") -> None:
+    """Un poste de média part ou revient : consigné une fois par changement d'état.
+
+    Deux onglets de la salle qui se ferment, ou un client qui ouvre et ferme sa connexion en
+    boucle, ne font pas deux déconnexions de suite : la seconde ne change rien à la liaison.
+    """
+    deposition = _verrouiller(deposition)
+    derniere = next(reversed(_presence_du_poste(deposition, poste)), None)
+    parti = derniere is not None and derniere.type == TypeEvenement.DECONNEXION
+    if not present and not parti:
+        donnees = {"poste": poste, "motif": motif} if motif else {"poste": poste}
+        _consigner(deposition, TypeEvenement.DECONNEXION, donnees)
+    elif present and parti and derniere is not None:
+        absence = (timezone.now() - derniere.horodatage).total_seconds()
+        _consigner(deposition, TypeEvenement.RECONNEXION, {"poste": poste, "absence_s": round(absence, 1)})
+
+
+@transaction.atomic
+def do_consigner_connexion(deposition: Deposition, poste: str, *, chiffrement_bout_en_bout: bool) -> None:
+    """La liaison média d'un poste est établie : consignée une fois par liaison (depuis la
+    dernière déconnexion du poste) et par état du chiffrement, quoi que répète le client."""
+    deposition = _verrouiller(deposition)
+    liaison_en_cours: list[Evenement] = []
+    for evenement in _presence_du_poste(deposition, poste):
+        if evenement.type == TypeEvenement.DECONNEXION:
+            liaison_en_cours = []
+        else:
+            liaison_en_cours.append(evenement)
+    if any(
+        e.type == TypeEvenement.CONNEXION
+        and e.donnees["chiffrement_bout_en_bout"] == chiffrement_bout_en_bout
+        for e in liaison_en_cours
+    ):
+        return
+    _consigner(
+        deposition,
+        TypeEvenement.CONNEXION,
+        {"poste": poste, "chiffrement_bout_en_bout": chiffrement_bout_en_bout},
+    )
+
+
+def _presence_du_poste(deposition: Deposition, poste: str) -> list[Evenement]:
+    return list(
+        Evenement.objects.filter(
+            affaire_id=deposition.affaire_id,
+            type__in=PRESENCE,
+            donnees__deposition=deposition.pk,
+            donnees__poste=poste,
+        ).order_by("numero")
+    )
 
 
 # --- Outils communs ------------------------------------------------------------------------------

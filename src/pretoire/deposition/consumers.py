@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import abc
 import json
+import logging
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -23,15 +24,16 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone, translation
 
 from pretoire.journal.donnees import DonneesInvalides
-from pretoire.journal.models import Evenement
 from pretoire.law.debats import OrdreDesDebatsViole, TypeEvenement
 from pretoire.law.visio import EtatDeposition
 from pretoire.proces.access import access_affaire_by_id
 from pretoire.proces.models import Role
+from pretoire.texte import normaliser, normaliser_donnees
 
 from . import actions
 from .fidelite import Echantillon, Surveillance
 from .libelles import ETATS
+from .limitation import trop_de_demandes
 from .models import Deposition
 from .signalisation import MEDIA, Commande, MessageRefuse, Negociation, Statistiques, lire_message
 
@@ -42,9 +44,11 @@ ENGAGEMENT_NON_TENU = (
     "pas à l'engagement ; la liaison peut être interceptée"
 )
 # Au-delà, une connexion qui n'envoie que des messages invalides est fermée ; seuls les premiers
-# refus sont consignés, pour qu'un client fautif ne noie pas le journal.
+# refus de chaque poste sont consignés, sur toute la déposition (et non par connexion : se
+# reconnecter ne rouvre pas le compte), pour qu'un client fautif ne noie pas le journal.
 REFUS_CONSIGNES, REFUS_TOLERES = 10, 50
-FERMETURE_INTERDITE, FERMETURE_ABUS = 4403, 4400
+FERMETURE_INTERDITE, FERMETURE_ABUS, FERMETURE_LIMITE = 4403, 4400, 4429
+journal_securite = logging.getLogger("pretoire.securite")
 
 
 class VisioConsumer(AsyncJsonWebsocketConsumer, abc.ABC):
@@ -136,10 +140,10 @@ class VisioConsumer(AsyncJsonWebsocketConsumer, abc.ABC):
         elif type_message == "statistiques":
             await self.observer(message)  # type: ignore[arg-type]
         elif type_message == "connexion":
-            await database_sync_to_async(actions.do_consigner_observation)(
+            await database_sync_to_async(actions.do_consigner_connexion)(
                 deposition,
-                TypeEvenement.CONNEXION,
-                {"poste": self.poste, "chiffrement_bout_en_bout": message.chiffrement_bout_en_bout},  # type: ignore[attr-defined]
+                self.poste,
+                chiffrement_bout_en_bout=message.chiffrement_bout_en_bout,  # type: ignore[attr-defined]
             )
         elif type_message == "commande":
             await self.commander(deposition, message)  # type: ignore[arg-type]
@@ -162,23 +166,38 @@ class VisioConsumer(AsyncJsonWebsocketConsumer, abc.ABC):
             await self.send_json({"type": "etat", **_etat(deposition)})
 
     async def refuser(self, motif: str) -> None:
+        # Le motif peut citer le message refusé, donc ce qu'a écrit le client.
+        motif = normaliser(motif)
         self.refus += 1
         await self.send_json({"type": "refus", "message": motif})
         if self.refus <= REFUS_CONSIGNES:
             await database_sync_to_async(self._consigner_refus)(motif)
         if self.refus >= REFUS_TOLERES:
+            journal_securite.warning(
+                "Déposition n° %d, poste %s : connexion fermée après %d messages refusés",
+                self.deposition_id,
+                self.poste,
+                self.refus,
+            )
             await self.close(code=FERMETURE_ABUS)
 
     def _consigner_refus(self, motif: str) -> None:
         deposition = Deposition.objects.get(pk=self.deposition_id)
-        actions.do_consigner_observation(
-            deposition, TypeEvenement.MESSAGE_REJETE, {"poste": self.poste, "motif": motif[:500]}
-        )
+        if not actions.do_consigner_message_rejete(deposition, self.poste, motif[:500], REFUS_CONSIGNES):
+            journal_securite.warning(
+                "Déposition n° %d, poste %s : message refusé n° %d de cette connexion, non consigné"
+                " (le journal en tient déjà %d pour ce poste) : %r",
+                self.deposition_id,
+                self.poste,
+                self.refus,
+                REFUS_CONSIGNES,
+                motif[:200],
+            )
 
     async def commander(self, deposition: Deposition, message: Commande) -> None:
         try:
             await database_sync_to_async(actions.do_commande_du_greffe)(
-                deposition, message.commande, message.donnees, auteur=self.utilisateur
+                deposition, message.commande, normaliser_donnees(message.donnees), auteur=self.utilisateur
             )
         except (actions.CommandeRefusee, OrdreDesDebatsViole, DonneesInvalides) as refus:
             await self.send_json({"type": "refus", "message": str(refus)})
@@ -251,25 +270,8 @@ class VisioConsumer(AsyncJsonWebsocketConsumer, abc.ABC):
     def _consigner_presence(self, present: bool) -> None:
         """Déconnexion et reconnexion d'un poste de média, une fois la salle d'attente atteinte."""
         deposition = Deposition.objects.get(pk=self.deposition_id)
-        if deposition.etat_deposition not in ATTENTE_OU_MEDIA:
-            return
-        derniere = (
-            Evenement.objects.filter(
-                affaire_id=deposition.affaire_id,
-                type__in=[TypeEvenement.DECONNEXION, TypeEvenement.RECONNEXION],
-                donnees__deposition=deposition.pk,
-                donnees__poste=self.poste,
-            )
-            .order_by("-numero")
-            .first()
-        )
-        if not present:
-            actions.do_consigner_observation(deposition, TypeEvenement.DECONNEXION, {"poste": self.poste})
-        elif derniere is not None and derniere.type == TypeEvenement.DECONNEXION:
-            absence = (timezone.now() - derniere.horodatage).total_seconds()
-            actions.do_consigner_observation(
-                deposition, TypeEvenement.RECONNEXION, {"poste": self.poste, "absence_s": round(absence, 1)}
-            )
+        if deposition.etat_deposition in ATTENTE_OU_MEDIA:
+            actions.do_consigner_presence(deposition, self.poste, present=present)
 
     # --- Messages du groupe -----------------------------------------------------------------
 
@@ -310,8 +312,8 @@ class VisioConsumer(AsyncJsonWebsocketConsumer, abc.ABC):
         if self.session:
             # D. 47-12-6 : l'heure de fin de connexion figure au procès-verbal ; la liaison finit
             # avec la déposition, chaque poste de média connecté la consigne.
-            await database_sync_to_async(actions.do_consigner_observation)(
-                deposition, TypeEvenement.DECONNEXION, {"poste": self.poste, "motif": "fin de la liaison"}
+            await database_sync_to_async(actions.do_consigner_presence)(
+                deposition, self.poste, present=False, motif="fin de la liaison"
             )
             self.session = ""
         if self.poste == "deposant":
@@ -338,6 +340,14 @@ class DeposantConsumer(VisioConsumer):
     """Le déposant : son jeton et le secret du navigateur lié, rien d'autre."""
 
     poste = "deposant"
+
+    async def connect(self) -> None:
+        client = self.scope.get("client") or ("",)
+        if await database_sync_to_async(trop_de_demandes)(str(client[0])):
+            await self.accept()
+            await self.close(code=FERMETURE_LIMITE)
+            return
+        await super().connect()
 
     async def authentifier(self) -> Deposition | None:
         jeton = self.scope["url_route"]["kwargs"]["jeton"]
@@ -414,5 +424,5 @@ def nom_cookie(jeton: str) -> str:
 def _en_tete(scope: dict[str, Any], nom: bytes) -> str:
     for cle, valeur in scope.get("headers", []):
         if cle == nom:
-            return str(valeur.decode("latin-1"))[:400]
+            return normaliser(valeur.decode("latin-1"))[:400]
     return ""

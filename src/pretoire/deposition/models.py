@@ -34,6 +34,9 @@ class Deposition(models.Model):
     code_empreinte = models.CharField("empreinte du code d'accès", max_length=64)
     expire_le = models.DateTimeField("expire le")
     tentatives_code = models.PositiveSmallIntegerField("codes erronés", default=0)
+    # Chaque accès refusé est compté ; le journal d'audience n'en reçoit que le premier de chaque
+    # motif, les suivants vont au journal de sécurité du serveur avec ce compte.
+    acces_refuses = models.PositiveIntegerField("accès refusés", default=0)
     navigateur_empreinte = models.CharField("empreinte du navigateur lié", max_length=64, blank=True)
     # Ce que le déposant a déclaré ; la version qui fait foi est au journal.
     nom_declare = models.CharField("nom déclaré", max_length=200, blank=True)

@@ -32,10 +32,12 @@ from pretoire.law.visio import EtatDeposition, QualiteDeposant, TransitionRefuse
 from pretoire.proces.access import ROLES_QUI_CONSIGNENT, access_affaire_by_id
 from pretoire.proces.models import JourAudience, Role
 from pretoire.proces.views import contexte_entete
+from pretoire.texte import normaliser
 
 from . import actions
 from .consumers import nom_cookie
 from .libelles import CHOIX_QUALITES
+from .limitation import trop_de_demandes
 from .models import Deposition
 
 ROLES_DE_LA_SALLE = frozenset({Role.GREFFIER, Role.PRESIDENT, Role.ASSESSEUR})
@@ -44,8 +46,16 @@ ROLES_DE_LA_SALLE = frozenset({Role.GREFFIER, Role.PRESIDENT, Role.ASSESSEUR})
 # --- Greffe ------------------------------------------------------------------------------------
 
 
+class ChampTexte(forms.CharField):
+    """Un texte saisi, normalisé avant toute validation (``pretoire.texte``)."""
+
+    def to_python(self, value: Any) -> str | None:
+        texte = super().to_python(value)
+        return normaliser(texte) if texte else texte
+
+
 class FormulaireInvitation(forms.Form):
-    deposant = forms.CharField(label=gettext_lazy("Nom et prénom du déposant"), max_length=200)
+    deposant = ChampTexte(label=gettext_lazy("Nom et prénom du déposant"), max_length=200)
     qualite = forms.ChoiceField(label=gettext_lazy("Qualité"), choices=CHOIX_QUALITES)
     jour: forms.ModelChoiceField[JourAudience] = forms.ModelChoiceField(
         label=gettext_lazy("Jour d'audience"), queryset=JourAudience.objects.none(), empty_label=None
@@ -146,8 +156,23 @@ def _refus(request: HttpRequest, refus: actions.AccesRefuse) -> HttpResponse:
     return render(request, "deposition/refus.html", {"message": str(refus)}, status=403)
 
 
+def _limite_par_adresse(vue: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Une page du déposant : refusée en 429, sans lire la base, au-delà de la limite par adresse."""
+
+    @functools.wraps(vue)
+    def enveloppe(request: HttpRequest, jeton: str) -> HttpResponse:
+        if trop_de_demandes(request.META.get("REMOTE_ADDR", "")):
+            message = _(
+                "Trop de demandes depuis votre connexion : patientez une minute, puis rechargez la page."
+            )
+            return render(request, "deposition/refus.html", {"message": message}, status=429)
+        return vue(request, jeton)
+
+    return enveloppe
+
+
 def _navigateur(request: HttpRequest) -> str:
-    return request.headers.get("User-Agent", "")[:400]
+    return normaliser(request.headers.get("User-Agent", ""))[:400]
 
 
 def _etape(deposition: Deposition, jeton: str) -> str:
@@ -198,6 +223,7 @@ class FormulaireCode(forms.Form):
     )
 
 
+@_limite_par_adresse
 def accueil(request: HttpRequest, jeton: str) -> HttpResponse:
     """Le lien de l'invitation : demande le code d'accès, ou renvoie à l'étape en cours."""
     try:
@@ -216,7 +242,7 @@ def accueil(request: HttpRequest, jeton: str) -> HttpResponse:
                 jeton,
                 formulaire.cleaned_data["code"],
                 navigateur=_navigateur(request),
-                systeme=request.headers.get("Sec-Ch-Ua-Platform", "").strip('"')[:200],
+                systeme=normaliser(request.headers.get("Sec-Ch-Ua-Platform", "")).strip('"')[:200],
             )
         except actions.AccesRefuse as refus:
             if refus.motif != "code_errone":
@@ -244,6 +270,7 @@ def accueil(request: HttpRequest, jeton: str) -> HttpResponse:
 ESSAIS_MAXIMAUX = 10
 
 
+@_limite_par_adresse
 @_etape_du_parcours
 def essai(request: HttpRequest, jeton: str) -> HttpResponse:
     """L'essai du matériel (art. D. 47-12-6) : caméra, micro, haut-parleur, navigateur."""
@@ -277,10 +304,10 @@ def essai(request: HttpRequest, jeton: str) -> HttpResponse:
 
 
 class FormulaireIdentite(forms.Form):
-    nom = forms.CharField(label=gettext_lazy("Nom"), max_length=200)
-    prenoms = forms.CharField(label=gettext_lazy("Prénoms"), max_length=200)
+    nom = ChampTexte(label=gettext_lazy("Nom"), max_length=200)
+    prenoms = ChampTexte(label=gettext_lazy("Prénoms"), max_length=200)
     qualite = forms.ChoiceField(label=gettext_lazy("Qualité"), choices=CHOIX_QUALITES)
-    lieu = forms.CharField(
+    lieu = ChampTexte(
         label=gettext_lazy("Lieu où vous vous trouvez (facultatif)"),
         max_length=300,
         required=False,
@@ -288,6 +315,7 @@ class FormulaireIdentite(forms.Form):
     )
 
 
+@_limite_par_adresse
 @_etape_du_parcours
 def identite(request: HttpRequest, jeton: str) -> HttpResponse:
     deposition = _deposition_du_navigateur(request, jeton)
@@ -306,6 +334,7 @@ def identite(request: HttpRequest, jeton: str) -> HttpResponse:
     return render(request, "deposition/identite.html", contexte, status=status)
 
 
+@_limite_par_adresse
 def audience(request: HttpRequest, jeton: str) -> HttpResponse:
     """Salle d'attente, puis déposition, puis fin : une page, qui suit l'état en direct."""
     try:

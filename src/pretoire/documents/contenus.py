@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Max, Min
+from django.db.models import Max
 
 import pretoire
 from pretoire.deliberation.actions import feuille_enregistree, motivation_enregistree
@@ -26,6 +26,7 @@ from pretoire.law.proces_verbal import (
     EnTete,
     ProcesVerbalImpossible,
     etablir_proces_verbal,
+    evenements_de_la_deposition,
     heure,
 )
 from pretoire.law.questions import FeuilleDefectueuse
@@ -114,19 +115,29 @@ def contenu_du_proces_verbal(deposition: Deposition, *, etabli_le: datetime, pro
             " procès-verbal des opérations se dresse à la fin de la déposition. Demandez un"
             " procès-verbal provisoire si vous en avez besoin maintenant."
         )
-    propres = Evenement.objects.filter(affaire=affaire, donnees__deposition=deposition.pk)
-    bornes = propres.aggregate(premier=Min("numero"), dernier=Max("numero"))
-    if bornes["premier"] is None:
+    # Le segment s'arrête à la fin de la déposition (``evenements_de_la_deposition`` dit ce qui
+    # la suit encore) : ce qu'un visiteur écrit ensuite n'y entre pas.
+    propres = evenements_de_la_deposition(
+        _evenements_debats(
+            list(
+                Evenement.objects.filter(affaire=affaire, donnees__deposition=deposition.pk).order_by(
+                    "numero"
+                )
+            )
+        ),
+        deposition.pk,
+    )
+    if not propres:
         raise DocumentImpossible(
             f"le journal ne contient aucun événement de la déposition n° {deposition.pk}."
         )
     # Une correction consignée après la fin de la déposition en fait partie : le segment s'étend
     # jusqu'à elle.
     corrections = Evenement.objects.filter(
-        affaire=affaire, type=TypeEvenement.CORRECTION, corrige__in=propres
+        affaire=affaire, type=TypeEvenement.CORRECTION, corrige__numero__in=[e.numero for e in propres]
     )
-    dernier = max(bornes["dernier"], corrections.aggregate(dernier=Max("numero"))["dernier"] or 0)
-    segment = segment_du_journal(affaire, bornes["premier"], dernier)
+    dernier = max(propres[-1].numero, corrections.aggregate(dernier=Max("numero"))["dernier"] or 0)
+    segment = segment_du_journal(affaire, propres[0].numero, dernier)
     signataires = _signataires(affaire, NatureDocument.PROCES_VERBAL, "le procès-verbal")
     greffier = _signataire(affaire, Role.GREFFIER, "le procès-verbal")
     en_tete = EnTete(

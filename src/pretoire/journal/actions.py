@@ -23,6 +23,7 @@ from pretoire.comptes.models import Utilisateur
 from pretoire.documents.signature import certificat_pem_ou_der
 from pretoire.law.debats import EvenementDebats, TypeEvenement, verifier_ordre
 from pretoire.proces.models import Affaire, Participation
+from pretoire.texte import normaliser
 
 from . import ancrage, chaine
 from .donnees import DonneesInvalides, ErreurChamp, valider_donnees
@@ -120,7 +121,7 @@ def do_consigner_evenement(
 
     numero = len(precedents) + 1
     empreinte_precedente = precedents[-1][2] if precedents else chaine.EMPREINTE_INITIALE
-    libelle = auteur_libelle or (auteur.nom_complet() if auteur else "Prétoire")
+    libelle = normaliser(auteur_libelle or (auteur.nom_complet() if auteur else "Prétoire"))
     horodatage = timezone.now()
     evenement = Evenement(
         affaire=affaire,

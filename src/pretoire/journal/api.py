@@ -5,9 +5,11 @@ from typing import Any
 
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
+from pydantic import field_validator
 
 from pretoire.law.debats import TypeEvenement
 from pretoire.proces.access import ROLES_QUI_CONSIGNENT, access_affaire_by_id
+from pretoire.texte import normaliser_donnees
 
 from .actions import do_consigner_evenement, verifier_journal
 from .models import Evenement
@@ -18,6 +20,11 @@ router = Router(tags=["journal d'audience"])
 class EvenementIn(Schema):
     type: TypeEvenement
     donnees: dict[str, Any] = {}
+
+    @field_validator("donnees")
+    @classmethod
+    def _texte_normalise(cls, donnees: dict[str, Any]) -> dict[str, Any]:
+        return dict(normaliser_donnees(donnees))
 
 
 class EvenementOut(Schema):

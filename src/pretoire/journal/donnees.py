@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from pretoire.law.debats import TypeEvenement
 from pretoire.law.erreurs import ErreurDeSaisie, messages_en_francais
+from pretoire.texte import normaliser_donnees
 
 Texte = Field(min_length=1, max_length=2000)
 
@@ -23,6 +24,13 @@ class Donnees(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
     observations: str = Field(default="", max_length=4000, title="observations")
+
+    # Dernier rempart : quelle que soit la porte d'entrée, le journal ne reçoit ni caractère de
+    # contrôle ni forçage de sens d'écriture (``pretoire.texte``).
+    @model_validator(mode="before")
+    @classmethod
+    def _texte_normalise(cls, donnees: Any) -> Any:
+        return normaliser_donnees(donnees)
 
 
 class SansDonnees(Donnees):

@@ -28,6 +28,7 @@ from pretoire.law.catalogue import Catalogue, catalogue_livre
 from pretoire.law.erreurs import Chemin, ErreurDeSaisie, messages_en_francais
 from pretoire.law.lecture_yaml import ERREURS_SIGNALEES, DocumentIllisible, lire_document
 from pretoire.law.redaction import age_revolu, date_en_toutes_lettres
+from pretoire.texte import normaliser_donnees
 
 # Art. 349-1 CPP : « 122-1 (premier alinéa), 122-2, 122-3, 122-4 (premier et second alinéas),
 # 122-5 (premier et second alinéas) et 122-7 du code pénal ». L'alinéa est None quand l'article
@@ -321,7 +322,8 @@ def charger_dossier(
     except DocumentIllisible as illisible:
         raise DossierInvalide([illisible.erreur]) from illisible
     try:
-        dossier = Dossier.model_validate(document.donnees)
+        # Noms et libellés finissent au journal et dans des documents signés (``pretoire.texte``).
+        dossier = Dossier.model_validate(normaliser_donnees(document.donnees))
     except ValidationError as invalide:
         premieres = messages_en_francais(invalide.errors()[:ERREURS_SIGNALEES])
         raise DossierInvalide(

@@ -720,10 +720,48 @@ _FINS: Mapping[TypeEvenement, GenrePeriode] = {
 }
 
 
+FINS_DE_LA_DEPOSITION = frozenset({TypeEvenement.DEPOSITION_FIN, *FINS_SANS_AUDITION})
+
+
 def evenements_de_la_deposition(
     evenements: Sequence[EvenementDebats], deposition: int
 ) -> list[EvenementDebats]:
-    return [e for e in evenements if e.donnees.get("deposition") == deposition]
+    """Les événements de la déposition que son procès-verbal couvre.
+
+    Tous jusqu'à sa fin (fin de la déposition, éconduite, invitation révoquée) ; après elle,
+    seulement la fin de la liaison de chaque poste (D. 47-12-6 : « l'heure de fin de
+    connexion ») et les incidents que les parties rattachent à la déposition. Un visiteur qui
+    rouvre le lien une fois tout fini n'entre donc pas dans un procès-verbal déjà dressé.
+
+    >>> from datetime import UTC, datetime
+    >>> def ev(numero, type_evenement, **donnees):
+    ...     quand = datetime(2026, 11, 23, 10, numero, tzinfo=UTC)
+    ...     return EvenementDebats(numero, type_evenement, quand, {"deposition": 1, **donnees})
+    >>> journal = [
+    ...     ev(1, TypeEvenement.DEPOSITION_DEBUT),
+    ...     ev(2, TypeEvenement.DEPOSITION_FIN),
+    ...     ev(3, TypeEvenement.DECONNEXION, poste="salle"),
+    ...     ev(4, TypeEvenement.ACCES_REFUSE, motif="terminee"),
+    ...     ev(5, TypeEvenement.DECONNEXION, poste="salle"),
+    ...     ev(6, TypeEvenement.DEMANDE_DONNE_ACTE, partie="Défense", objet="…"),
+    ... ]
+    >>> [e.numero for e in evenements_de_la_deposition(journal, 1)]
+    [1, 2, 3, 6]
+    """
+    propres = [e for e in evenements if e.donnees.get("deposition") == deposition]
+    fin = next((rang for rang, e in enumerate(propres) if e.type in FINS_DE_LA_DEPOSITION), None)
+    if fin is None:
+        return propres
+    retenus = propres[: fin + 1]
+    postes_fermes: set[str] = set()
+    for evenement in propres[fin + 1 :]:
+        poste = str(evenement.donnees.get("poste", ""))
+        if evenement.type in TYPES_DES_PARTIES:
+            retenus.append(evenement)
+        elif evenement.type is TypeEvenement.DECONNEXION and poste not in postes_fermes:
+            postes_fermes.add(poste)
+            retenus.append(evenement)
+    return retenus
 
 
 def etablir_proces_verbal(

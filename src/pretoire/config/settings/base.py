@@ -10,6 +10,7 @@ PRETOIRE_ANCRAGE_TSA_CERTIFICATS  ses certificats, séparés par des virgules
 PRETOIRE_HEBERGEMENT              où le dispositif de visioconférence est hébergé (procès-verbal)
 DATABASE_URL       base PostgreSQL (postgres://…) ; SQLite en WAL sinon
 REDIS_URL          couche de canaux Redis pour plusieurs serveurs ; en mémoire sinon
+PRETOIRE_VISIO_DEMANDES_PAR_MINUTE  demandes d'une adresse IP aux pages du déposant (60 par défaut)
 
 Aucun module de réglages n'est choisi par défaut : le serveur demande DJANGO_SETTINGS_MODULE
 (``production`` en service), ``pretoire demo`` choisit lui-même ``dev``.
@@ -265,3 +266,8 @@ LOGGING = {
 # PRETOIRE_SERVEURS_ICE='[{"urls": "turn:turn.exemple.fr:3478", "username": "…", "credential": "…"}]'.
 # Aucun par défaut : sur un même réseau, les candidats locaux suffisent.
 PRETOIRE_SERVEURS_ICE = json.loads(os.environ.get("PRETOIRE_SERVEURS_ICE", "[]"))
+
+# Pages et WebSocket du déposant (sans compte) : demandes permises par adresse IP et par minute.
+# Le compte vit dans le cache de Django (en mémoire, par processus, faute de CACHES) ; derrière
+# un mandataire inverse, c'est l'adresse que voit Django (REMOTE_ADDR) qui est comptée.
+PRETOIRE_VISIO_DEMANDES_PAR_MINUTE = int(os.environ.get("PRETOIRE_VISIO_DEMANDES_PAR_MINUTE", "60"))
