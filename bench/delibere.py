@@ -22,10 +22,7 @@ import os
 import platform
 import shutil
 import statistics
-import subprocess
 import sys
-import tarfile
-import tempfile
 import time
 from datetime import date
 from pathlib import Path
@@ -34,11 +31,12 @@ from typing import Any
 RACINE = Path(__file__).resolve().parents[1]
 # Les sources mesurées : celles de ce dépôt, ou celles d'un commit antérieur (``--avant``).
 SOURCE = Path(os.environ.get("PRETOIRE_BANC_SOURCE", RACINE))
-sys.path.insert(0, str(SOURCE / "src"))
-sys.path.insert(0, str(SOURCE / "bench"))
+# Le module commun des bancs est toujours celui-ci, même quand les sources mesurées sont anciennes.
+sys.path.insert(0, str(RACINE / "bench"))
+from resultats import dans_un_processus, ecrire_section, machine, sources_du_commit  # noqa: E402
 
+sys.path[:0] = [str(SOURCE / "bench"), str(SOURCE / "src")]
 from questions import affaire_synthetique  # noqa: E402
-from resultats import ecrire_section, machine  # noqa: E402
 
 from pretoire.documents.rendu import rendre_pdf  # noqa: E402
 from pretoire.law.deliberation import (  # noqa: E402
@@ -157,16 +155,7 @@ def mesurer_le_delibere(nombre_victimes: int) -> dict[str, Any]:
 
 
 def _dans_un_processus(source: Path, nombre_victimes: int) -> dict[str, Any]:
-    sortie = subprocess.run(
-        [sys.executable, str(Path(__file__).resolve()), "--delibere-seul", str(nombre_victimes)],
-        env={**os.environ, "PRETOIRE_BANC_SOURCE": str(source)},
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=900,
-    )
-    resultat: dict[str, Any] = json.loads(sortie.stdout.strip().splitlines()[-1])
-    return resultat
+    return dans_un_processus(Path(__file__).resolve(), source, "--delibere-seul", str(nombre_victimes))
 
 
 def _secondes(duree: float | None) -> str:
@@ -175,16 +164,7 @@ def _secondes(duree: float | None) -> str:
 
 def comparer(commit: str) -> list[str]:
     """Le délibéré complet avec les sources de ``commit`` puis avec celles-ci, dans le même passage."""
-    with tempfile.TemporaryDirectory(prefix="pretoire-avant-") as dossier:
-        archive = subprocess.run(
-            ["git", "-C", str(RACINE), "archive", "--format=tar", commit, "src", "bench", "tests"],
-            capture_output=True,
-            check=True,
-        ).stdout
-        archive_chemin = Path(dossier) / "sources.tar"
-        archive_chemin.write_bytes(archive)
-        with tarfile.open(archive_chemin) as tar:
-            tar.extractall(dossier, filter="data")
+    with sources_du_commit(commit) as dossier:
         lignes = [
             f"Délibéré complet, avant (commit `{commit}`) et après, mesurés l'un après l'autre dans le"
             " même passage, chacun dans son processus : chaque scrutin de la feuille, en Python"
@@ -196,7 +176,7 @@ def comparer(commit: str) -> list[str]:
             "|---:|---:|---:|---:|---:|---:|---:|",
         ]
         for victimes in (300, 3000):
-            avant = _dans_un_processus(Path(dossier), victimes)
+            avant = _dans_un_processus(dossier, victimes)
             apres = _dans_un_processus(RACINE, victimes)
             questions = apres["questions"]
             lignes.append(

@@ -6,13 +6,16 @@ où un fait sur dix appelle une question spéciale annoncée aux parties. Le gé
 des tests de propriétés (``tests/law/dossiers_synthetiques.py``). Écrit la section « Feuille de
 questions » de docs/benchmarks.md.
 
-    python bench/questions.py            # depuis la racine du dépôt
+    python bench/questions.py                  # depuis la racine du dépôt
+    python bench/questions.py --avant COMMIT   # et, à 300 victimes, ce commit et celui-ci côte à côte
 """
 
 from __future__ import annotations
 
+import argparse
 import gc
 import json
+import os
 import platform
 import random
 import statistics
@@ -24,9 +27,13 @@ from pathlib import Path
 from typing import Any
 
 RACINE = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(RACINE / "src"), str(RACINE), str(RACINE / "bench")]
+# Les sources mesurées : celles de ce dépôt, ou celles d'un commit antérieur (``--avant``) ; le
+# module commun des bancs est toujours celui-ci.
+SOURCE = Path(os.environ.get("PRETOIRE_BANC_SOURCE", RACINE))
+sys.path.insert(0, str(RACINE / "bench"))
+from resultats import dans_un_processus, ecrire_section, machine, sources_du_commit  # noqa: E402
 
-from resultats import ecrire_section, machine  # noqa: E402
+sys.path[:0] = [str(SOURCE / "src"), str(SOURCE)]
 from tests.law.dossiers_synthetiques import (  # noqa: E402
     Forme,
     TirageAleatoire,
@@ -99,7 +106,59 @@ def mesurer(nombre_victimes: int, repetitions: int) -> dict[str, Any]:
     }
 
 
+def mesurer_moteur_et_pdf(nombre_victimes: int) -> dict[str, Any]:
+    """Le moteur (médiane de 9 passes) et deux rendus du PDF : le premier du processus, qui lit
+    les tables des polices, puis un suivant."""
+    dossier = affaire_synthetique(nombre_victimes)
+    catalogue_livre()
+    feuille = etablir_feuille(dossier, [])
+    rendus = []
+    for _ in range(2):
+        debut = time.perf_counter()
+        rendre_feuille_de_questions(feuille)
+        rendus.append(time.perf_counter() - debut)
+    return {
+        "questions": len(feuille.questions),
+        "erreurs": sum(1 for d in feuille.diagnostics if d.gravite.value == "erreur"),
+        "moteur_ms": mediane_ms(lambda: etablir_feuille(dossier, []), 9),
+        "pdf_premier_s": rendus[0],
+        "pdf_s": rendus[1],
+    }
+
+
+def comparer(commit: str, nombre_victimes: int = 300, paires: int = 3) -> list[str]:
+    """Ce commit et celui-ci, chacun dans son processus, en alternance : la machine partagée
+    dérive, la comparaison paire par paire la supporte."""
+    banc = Path(__file__).resolve()
+    lignes = [
+        f"Avant (commit `{commit}`) et après, côte à côte dans le même passage, {nombre_victimes}"
+        f" victimes, {paires} paires alternées (chacune dans son processus) :",
+        "",
+        "| paire | questions avant / après | moteur avant (ms) | moteur après (ms) | PDF avant (s)"
+        " | PDF après (s) | PDF après, 1er rendu du processus (s) |",
+        "|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    with sources_du_commit(commit) as dossier:
+        for rang in range(1, paires + 1):
+            avant = dans_un_processus(banc, dossier, "--seul", str(nombre_victimes))
+            apres = dans_un_processus(banc, RACINE, "--seul", str(nombre_victimes))
+            lignes.append(
+                f"| {rang} | {avant['questions']} / {apres['questions']} | {avant['moteur_ms']:.1f}"
+                f" | {apres['moteur_ms']:.1f} | {avant['pdf_s']:.2f} | {apres['pdf_s']:.2f}"
+                f" | {apres['pdf_premier_s']:.2f} |"
+            )
+    return [*lignes, ""]
+
+
 def main() -> None:
+    arguments = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    arguments.add_argument("--avant", metavar="COMMIT", help="mesurer aussi ce commit, côte à côte")
+    arguments.add_argument("--seul", type=int, metavar="VICTIMES", help=argparse.SUPPRESS)
+    options = arguments.parse_args()
+    if options.seul:
+        print(json.dumps(mesurer_moteur_et_pdf(options.seul)))
+        return
+    comparaison = comparer(options.avant) if options.avant else []
     resultats = [mesurer(30, 15), mesurer(300, 9), mesurer(3000, 3)]
     lignes = [
         "## Feuille de questions",
@@ -146,6 +205,7 @@ def main() -> None:
         + ", ".join(f"{c:.0f}" for c in pdf)
         + " µs — objectifs : moteur < 50 ms et PDF < 2 s à 300 victimes, croissance linéaire.",
         "",
+        *comparaison,
     ]
     ecrire_section("\n".join(lignes))
 

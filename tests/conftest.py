@@ -38,3 +38,11 @@ def cache_vide() -> Iterator[None]:
     tous) ne passe pas d'un test à l'autre."""
     cache.clear()
     yield
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Les tests dans Chromium passent en dernier, même ceux qui touchent la base : pytest-django
+    range ceux-là en tête, et la boucle asyncio que Playwright garde dans le fil des tests
+    ferait alors échouer les tests asynchrones de la visio qui les suivraient."""
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)

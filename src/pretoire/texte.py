@@ -139,8 +139,8 @@ def imprimable(texte: str, couvertures: Sequence[Collection[int]]) -> str:
     '\\ufffdEDISTUO 张 \\ufffd'
     >>> imprimable("a\\nb\\tc 张\\u0301", [{ord(c) for c in "abc \\u0301"}, chinois])
     'a\\nb c \\ufffd'
-    >>> imprimable("A" * 70, [latin, {ord("A")}]).count("\\u200b")
-    2
+    >>> imprimable("A" * 100, [latin, {ord("A")}]).count("\\u200b")
+    3
     """
     rendu: list[str] = []
     for grappe in grappes(texte):
@@ -157,9 +157,10 @@ def imprimable(texte: str, couvertures: Sequence[Collection[int]]) -> str:
     return "".join(_coupable(rendu))
 
 
-# Un mot plus long qu'une empreinte SHA-256 en hexadécimal (un User-Agent forgé, par exemple)
-# sortirait de la page : il reçoit une possibilité de coupure invisible toutes les 32 grappes.
-MOT_LE_PLUS_LONG: Final = 64
+# Un mot plus long qu'une empreinte de certificat (32 octets séparés par deux-points, que les
+# gabarits découpent eux-mêmes) sortirait de la page — un User-Agent forgé, par exemple : il
+# reçoit une possibilité de coupure invisible toutes les 32 grappes.
+MOT_LE_PLUS_LONG: Final = 95
 COUPURE_POSSIBLE: Final = "\u200b"
 
 

@@ -126,6 +126,15 @@ def _modalites_de_seize_ans(page: Page) -> None:
     page.get_by_role("button", name="Arrêter la peine").click()
 
 
+def _arreter_la_peine_sans_modalite(page: Page) -> None:
+    """Dix ou douze ans : le président dit la sûreté de plein droit inapplicable (déclaration
+    exigée à partir de dix ans) et arrête la peine sans autre modalité."""
+    expect(page.locator("#modalites")).to_be_visible()
+    page.get_by_label("Non, ils ne s'appliquent pas").check()
+    page.get_by_role("button", name="Arrêter la peine").click()
+    expect(page.locator("#modalites")).to_be_hidden()
+
+
 def _texte_de_la_base(donnees: Path) -> str:
     """Toutes les lignes de toutes les tables, en texte, telles que SQLite les tient."""
     connexion = sqlite3.connect(donnees / "pretoire.sqlite3")
@@ -362,6 +371,7 @@ def test_apres_non_au_viol_et_oui_a_l_atteinte_sexuelle_l_ecran_et_la_feuille_no
     )
     _proposer(page, [(12, 12)])
     expect(page.locator("#resultat-tour")).to_contain_text("douze ans de réclusion criminelle")
+    _arreter_la_peine_sans_modalite(page)
 
     contexte.set_offline(False)
     page.get_by_role("button", name="Enregistrer la feuille répondue").click()
@@ -452,6 +462,7 @@ def test_sur_la_cause_d_irresponsabilite_la_majorite_va_au_non_et_l_alteration_r
     page.get_by_role("button", name="Dépouiller le tour").click()
     expect(page.locator("#resultat-tour")).to_contain_text("dix ans de réclusion criminelle")
     capture(page, "delibere-alteration-maximum-reduit")
+    _arreter_la_peine_sans_modalite(page)
     contexte.set_offline(False)
     page.get_by_role("button", name="Enregistrer la feuille répondue").click()
     expect(page.get_by_role("heading", name="Feuille de questions répondue")).to_be_visible()

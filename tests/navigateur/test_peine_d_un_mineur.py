@@ -24,6 +24,7 @@ from playwright.sync_api import Browser, Page, Route, expect
 from pretoire.comptes.models import Utilisateur
 from pretoire.deliberation.models import Deliberation
 from pretoire.proces.demo import installer_demo
+from pretoire.proces.models import DecisionMiseEnAccusation
 from tests.deliberation.conftest import clore_les_debats
 
 from .conftest import capture
@@ -50,6 +51,8 @@ def _ouvrir_le_delibere_d_un_mineur() -> tuple[int, str]:
     affaire = installer_demo()
     clore_les_debats(affaire)
     affaire.accuses.filter(identifiant="A1").update(date_naissance=date(2004, 6, 1))
+    # Un accusé mineur aux faits est renvoyé devant la cour d'assises des mineurs.
+    DecisionMiseEnAccusation.objects.filter(affaire=affaire).update(cour_assises_des_mineurs=True)
     client = _presidente()
     assert client.post(f"/affaires/{affaire.pk}/deliberation/ouvrir/").status_code == 302
     return affaire.pk, client.get(f"/affaires/{affaire.pk}/deliberation/").content.decode()

@@ -27,7 +27,15 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from playwright.sync_api import Browser, BrowserType, Page, expect
 
 from .conftest import ARGUMENTS_CHROMIUM, CHROMIUM, capture, lancer_demo, se_connecter
-from .test_deliberation import DECOMPTE, _consigner, _inscrire, _proposer, _texte_de_la_base, _voter
+from .test_deliberation import (
+    DECOMPTE,
+    _consigner,
+    _inscrire,
+    _modalites_de_seize_ans,
+    _proposer,
+    _texte_de_la_base,
+    _voter,
+)
 
 LIRE_LA_COPIE = """async (affaire) => {
   const base = await new Promise((ok, ko) => {
@@ -240,6 +248,7 @@ def test_les_reponses_inscrites_survivent_au_rechargement_et_a_la_panne_sans_auc
         capture(page, "delibere-reprise-apres-panne")
         page.context.set_offline(True)
         _proposer(page, [(16, 7), (12, 5)])
+        _modalites_de_seize_ans(page)
         expect(page.locator("#peines-prononcees")).to_contain_text("seize ans de réclusion criminelle")
         page.context.set_offline(False)
         # Le premier juré ne peut signer : la majorité en désigne un autre (art. 364).

@@ -98,10 +98,7 @@ def installer_demo(*, avec_deposition: bool = False) -> Affaire:
             accuse=affaire.accuses.filter(identifiant=compte.represente).first(),
             victime=affaire.victimes.filter(identifiant=compte.represente).first(),
         )
-    Jure.objects.bulk_create(
-        Jure(affaire=affaire, rang=rang, nom=nom, prenoms=prenoms)
-        for rang, (nom, prenoms) in enumerate(JURY_DEMO, start=1)
-    )
+    _tirer_le_jury(affaire)
     greffiere = Utilisateur.objects.get(username="greffiere")
     _installer_l_administration(greffiere)
     ouverture_et_audition: list[tuple[TypeEvenement, dict[str, Any]]] = [
@@ -156,6 +153,13 @@ AFFAIRE_A_INSTRUIRE = "26/00043"
 PREMIER_JOUR_A_INSTRUIRE = date(2026, 11, 25)
 
 
+def _tirer_le_jury(affaire: Affaire) -> None:
+    Jure.objects.bulk_create(
+        Jure(affaire=affaire, rang=rang, nom=nom, prenoms=prenoms)
+        for rang, (nom, prenoms) in enumerate(JURY_DEMO, start=1)
+    )
+
+
 def _installer_affaire_a_instruire(affaire_demo: Affaire) -> None:
     affaire = Affaire.objects.create(
         session=affaire_demo.session,
@@ -163,6 +167,8 @@ def _installer_affaire_a_instruire(affaire_demo: Affaire) -> None:
         intitule="Affaire en attente de sa décision de mise en accusation",
     )
     JourAudience.objects.create(affaire=affaire, date=PREMIER_JOUR_A_INSTRUIRE)
+    # Les jurés de la session siègent aussi dans cette affaire : son délibéré peut s'ouvrir.
+    _tirer_le_jury(affaire)
     for identifiant, role in (("presidente", Role.PRESIDENT), ("greffiere", Role.GREFFIER)):
         Affectation.objects.create(
             utilisateur=Utilisateur.objects.get(username=identifiant), affaire=affaire, role=role
