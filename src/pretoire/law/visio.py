@@ -283,5 +283,8 @@ def verifier_commande(etat: EtatDeposition, commande: CommandeDuGreffe) -> None:
         verifier_transition(etat, vise)
     except TransitionRefusee as refus:
         raise CommandeRefusee(str(refus)) from None
-    # Une transition permise que cette commande ne fait pas depuis cet état : le tableau le dit.
-    raise CommandeRefusee(f"La déposition est « {etat.libelle} » : « {commande.libelle} » n'y est pas permise.")
+    # Une transition permise que cette commande ne fait pas depuis cet état : le tableau prime, et
+    # une commande qu'il ne liste pas est refusée, jamais acceptée par défaut.
+    raise CommandeRefusee(
+        f"La déposition est « {etat.libelle} » : « {commande.libelle} » n'y est pas permise."
+    )
