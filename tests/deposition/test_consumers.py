@@ -25,6 +25,7 @@ from pretoire.deposition.consumers import ENGAGEMENT_NON_TENU, REFUS_CONSIGNES, 
 from pretoire.deposition.models import Deposition
 from pretoire.deposition.signalisation import engagement_de
 from pretoire.journal.models import Evenement
+from pretoire.law.visio import EtatDeposition, commandes_permises
 
 from .conftest import NAVIGATEUR, en_salle_d_attente, raccorder
 
@@ -373,6 +374,41 @@ async def test_une_commande_refusee_est_expliquee_au_greffe_sans_fermer(
         refus = await greffe.receive_json_from()
         assert refus["type"] == "refus"
     assert (await database_sync_to_async(Deposition.objects.get)(pk=deposition.pk)).etat == "en_attente"
+
+
+async def test_la_console_recoit_avec_l_etat_les_commandes_permises_et_rien_d_autre_ne_passe(
+    salle_d_attente: tuple[Deposition, str], invitation: actions.InvitationEmise
+) -> None:
+    deposition, secret = salle_d_attente
+    cookies = {"sessionid": await database_sync_to_async(session_de)("greffiere")}
+    async with (
+        connexion(f"/ws/visio/{deposition.pk}/greffe/", cookies) as greffe,
+        connexion(chemin_deposant(invitation), cookie_deposant(invitation, secret)) as deposant,
+    ):
+        etat = await connecte(greffe)
+        assert etat["commandes"] == commandes_permises(EtatDeposition.EN_ATTENTE)
+        assert etat["commandes"] == ["admettre", "econduire", "revoquer"]
+        assert "commandes" not in await connecte(deposant)  # le déposant ne commande rien
+
+        # Une commande absente de la liste est refusée par le serveur, même si un client l'envoie.
+        for commande in ("commencer", "suspendre", "terminer", "reprendre"):
+            await greffe.send_json_to({"type": "commande", "commande": commande, "donnees": {}})
+            refus = await greffe.receive_json_from()
+            assert refus["type"] == "refus" and refus["message"].startswith("La déposition"), refus
+        assert (await database_sync_to_async(Deposition.objects.get)(pk=deposition.pk)).etat == "en_attente"
+        assert await types_consignes(deposition) == [
+            "invitation_creee",
+            "invitation_utilisee",
+            "essai_materiel",
+            "identite_declaree",
+            "entree_salle_attente",
+        ]
+
+        await greffe.send_json_to({"type": "commande", "commande": "admettre", "donnees": {}})
+        etat = await greffe.receive_json_from(timeout=3)
+        assert (etat["etat"], etat["commandes"]) == ("admise", commandes_permises(EtatDeposition.ADMISE))
+        assert "admettre" not in etat["commandes"] and "commencer" in etat["commandes"]
+        assert "commandes" not in await deposant.receive_json_from(timeout=3)
 
 
 async def test_les_statistiques_du_deposant_admis_font_consigner_la_premiere_image(

@@ -1,6 +1,7 @@
 """Ce qui fait avancer une déposition à distance ; chaque pas est écrit au journal d'audience.
 
-Chaque action verrouille la déposition, vérifie la transition (``law.visio.TRANSITIONS``),
+Chaque action verrouille la déposition, vérifie la transition (``law.visio.TRANSITIONS``) ou la
+commande du greffier (``law.visio.COMMANDES_PERMISES``),
 change l'état, consigne l'événement et, après validation de la transaction, prévient les pages
 ouvertes sur la déposition (salle, greffe, déposant).
 """
@@ -28,7 +29,14 @@ from pretoire.comptes.models import Utilisateur
 from pretoire.journal.actions import do_consigner_evenement
 from pretoire.journal.models import Evenement
 from pretoire.law.debats import TypeEvenement
-from pretoire.law.visio import EtatDeposition, QualiteDeposant, TransitionRefusee, verifier_transition
+from pretoire.law.visio import (
+    CommandeDuGreffe,
+    CommandeRefusee,
+    EtatDeposition,
+    QualiteDeposant,
+    verifier_commande,
+    verifier_transition,
+)
 from pretoire.proces.models import Affaire, JourAudience
 from pretoire.texte import normaliser
 
@@ -278,55 +286,42 @@ def do_declarer_identite(deposition: Deposition, identite: Mapping[str, Any]) ->
 
 # --- Les commandes du greffier -------------------------------------------------------------------
 
-# Commande → (état visé ou None, événement consigné). Les commandes sans changement d'état
-# (vérification d'identité, code concordant, serment, micro) ne sont permises qu'en présence.
-COMMANDES: Mapping[str, tuple[EtatDeposition | None, TypeEvenement]] = {
-    "admettre": (EtatDeposition.ADMISE, TypeEvenement.ADMISSION),
-    "econduire": (EtatDeposition.ECONDUITE, TypeEvenement.ECONDUITE),
-    "revoquer": (EtatDeposition.REVOQUEE, TypeEvenement.INVITATION_REVOQUEE),
-    "verifier_identite": (None, TypeEvenement.VERIFICATION_IDENTITE),
-    "code_concordant": (None, TypeEvenement.CODE_VERIFICATION_CONCORDANT),
-    "serment": (None, TypeEvenement.SERMENT),
-    "commencer": (EtatDeposition.EN_COURS, TypeEvenement.DEPOSITION_DEBUT),
-    "suspendre": (EtatDeposition.SUSPENDUE, TypeEvenement.DEPOSITION_SUSPENSION),
-    "reprendre": (EtatDeposition.EN_COURS, TypeEvenement.DEPOSITION_REPRISE),
-    "terminer": (EtatDeposition.TERMINEE, TypeEvenement.DEPOSITION_FIN),
-    "demander_micro": (None, TypeEvenement.DEMANDE_MICRO),
+# Ce que chaque commande consigne ; ce qu'elle permet dans chaque état est dit par
+# ``law.visio.COMMANDES_PERMISES``.
+EVENEMENTS_DES_COMMANDES: Mapping[CommandeDuGreffe, TypeEvenement] = {
+    CommandeDuGreffe.ADMETTRE: TypeEvenement.ADMISSION,
+    CommandeDuGreffe.ECONDUIRE: TypeEvenement.ECONDUITE,
+    CommandeDuGreffe.REVOQUER: TypeEvenement.INVITATION_REVOQUEE,
+    CommandeDuGreffe.VERIFIER_IDENTITE: TypeEvenement.VERIFICATION_IDENTITE,
+    CommandeDuGreffe.CODE_CONCORDANT: TypeEvenement.CODE_VERIFICATION_CONCORDANT,
+    CommandeDuGreffe.SERMENT: TypeEvenement.SERMENT,
+    CommandeDuGreffe.COMMENCER: TypeEvenement.DEPOSITION_DEBUT,
+    CommandeDuGreffe.SUSPENDRE: TypeEvenement.DEPOSITION_SUSPENSION,
+    CommandeDuGreffe.REPRENDRE: TypeEvenement.DEPOSITION_REPRISE,
+    CommandeDuGreffe.TERMINER: TypeEvenement.DEPOSITION_FIN,
+    CommandeDuGreffe.DEMANDER_MICRO: TypeEvenement.DEMANDE_MICRO,
 }
-
-
-class CommandeRefusee(ValueError):
-    """La commande ne peut pas s'appliquer maintenant ; le message dit pourquoi."""
 
 
 @transaction.atomic
 def do_commande_du_greffe(
-    deposition: Deposition, commande: str, donnees: Mapping[str, Any], *, auteur: Utilisateur
+    deposition: Deposition, nom_commande: str, donnees: Mapping[str, Any], *, auteur: Utilisateur
 ) -> Deposition:
-    if commande not in COMMANDES:
-        raise CommandeRefusee(f"Commande inconnue : « {commande} ».")
+    try:
+        commande = CommandeDuGreffe(nom_commande)
+    except ValueError:
+        raise CommandeRefusee(f"Commande inconnue : « {nom_commande} ».") from None
     deposition = _verrouiller(deposition)
-    vise, type_evenement = COMMANDES[commande]
-    etat = deposition.etat_deposition
-    if vise is None and not etat.media_autorise:
-        raise CommandeRefusee(f"« {type_evenement.libelle} » suppose le déposant admis dans la salle.")
-    if commande == "commencer" and etat in (EtatDeposition.EN_COURS, EtatDeposition.SUSPENDUE):
-        raise CommandeRefusee("La déposition est déjà commencée ; pour la reprendre, utilisez « Reprendre ».")
-    if commande == "reprendre" and etat is not EtatDeposition.SUSPENDUE:
-        raise CommandeRefusee("La déposition n'est pas suspendue.")
-    if commande == "commencer" and not deposition.code_verifie:
+    verifier_commande(deposition.etat_deposition, commande)
+    if commande is CommandeDuGreffe.COMMENCER and not deposition.code_verifie:
         # Sans code concordant, rien ne prouve que le chiffrement relie bien la salle au déposant.
         raise CommandeRefusee(
             "La déposition ne peut commencer qu'après la lecture du code de vérification, "
             "concordant sur les deux écrans."
         )
-    if vise is not None:
-        try:
-            verifier_transition(etat, vise)
-        except TransitionRefusee as refus:
-            raise CommandeRefusee(str(refus)) from None
-    _consigner(deposition, type_evenement, donnees, auteur=auteur)
-    if commande == "code_concordant":
+    vise = commande.etat_vise
+    _consigner(deposition, EVENEMENTS_DES_COMMANDES[commande], donnees, auteur=auteur)
+    if commande is CommandeDuGreffe.CODE_CONCORDANT:
         deposition.code_verifie = True
         deposition.save(update_fields=["code_verifie"])
     if vise is not None:

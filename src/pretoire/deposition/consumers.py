@@ -25,7 +25,7 @@ from django.utils import timezone, translation
 
 from pretoire.journal.donnees import DonneesInvalides
 from pretoire.law.debats import OrdreDesDebatsViole, TypeEvenement
-from pretoire.law.visio import EtatDeposition
+from pretoire.law.visio import CommandeRefusee, EtatDeposition, commandes_permises
 from pretoire.proces.access import access_affaire_by_id
 from pretoire.proces.models import Role
 from pretoire.texte import normaliser, normaliser_donnees
@@ -163,7 +163,11 @@ class VisioConsumer(AsyncJsonWebsocketConsumer, abc.ABC):
         choisie = self.scope.get("cookies", {}).get(settings.LANGUAGE_COOKIE_NAME, "")
         langue = choisie if choisie in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
         with translation.override(langue):
-            await self.send_json({"type": "etat", **_etat(deposition)})
+            message = {"type": "etat", **_etat(deposition)}
+        if self.poste == "greffe":
+            # La console n'active que ce que le serveur accepterait : elle n'a pas sa propre liste.
+            message["commandes"] = commandes_permises(deposition.etat_deposition)
+        await self.send_json(message)
 
     async def refuser(self, motif: str) -> None:
         # Le motif peut citer le message refusé, donc ce qu'a écrit le client.
@@ -199,7 +203,7 @@ class VisioConsumer(AsyncJsonWebsocketConsumer, abc.ABC):
             await database_sync_to_async(actions.do_commande_du_greffe)(
                 deposition, message.commande, normaliser_donnees(message.donnees), auteur=self.utilisateur
             )
-        except (actions.CommandeRefusee, OrdreDesDebatsViole, DonneesInvalides) as refus:
+        except (CommandeRefusee, OrdreDesDebatsViole, DonneesInvalides) as refus:
             await self.send_json({"type": "refus", "message": str(refus)})
             return
         if message.commande == "demander_micro":

@@ -15,8 +15,9 @@ notamment la mention du test du matériel et les heures de début et de fin de c
 Le futur art. L1621-9 (ordonnance n° 2025-1091) traite du même objet ; aucune table officielle de
 correspondance n'ayant été trouvée, il n'est pas cité comme nouveau numéro de l'art. 706-71.
 
-Ce module dit par quels états passe une déposition à distance et quelles transitions sont
-permises ; il ne connaît ni le réseau ni la base de données.
+Ce module dit par quels états passe une déposition à distance, quelles transitions sont
+permises et quelles commandes le greffier peut donner dans chaque état ; il ne connaît ni le
+réseau ni la base de données.
 """
 
 from __future__ import annotations
@@ -154,3 +155,136 @@ def verifier_transition(depuis: EtatDeposition, vers: EtatDeposition) -> None:
         raise TransitionRefusee(
             f"La déposition est « {depuis.libelle} » : elle ne peut pas passer à « {vers.libelle} »."
         )
+
+
+# --- Les commandes du greffier ---------------------------------------------------------------------
+
+
+class CommandeDuGreffe(enum.StrEnum):
+    """Ce que le greffier peut commander depuis sa console ; le nom circule sur le WebSocket."""
+
+    ADMETTRE = "admettre"
+    ECONDUIRE = "econduire"
+    VERIFIER_IDENTITE = "verifier_identite"
+    DEMANDER_MICRO = "demander_micro"
+    CODE_CONCORDANT = "code_concordant"
+    SERMENT = "serment"
+    COMMENCER = "commencer"
+    SUSPENDRE = "suspendre"
+    REPRENDRE = "reprendre"
+    TERMINER = "terminer"
+    REVOQUER = "revoquer"
+
+    @property
+    def libelle(self) -> str:
+        return LIBELLES_COMMANDES[self]
+
+    @property
+    def etat_vise(self) -> EtatDeposition | None:
+        """L'état où la commande fait passer la déposition ; ``None`` pour un acte en présence."""
+        return ETATS_VISES[self]
+
+
+LIBELLES_COMMANDES: Mapping[CommandeDuGreffe, str] = {
+    CommandeDuGreffe.ADMETTRE: "Admission dans la salle",
+    CommandeDuGreffe.ECONDUIRE: "Éconduite de la salle d'attente",
+    CommandeDuGreffe.VERIFIER_IDENTITE: "Vérification de l'identité du déposant",
+    CommandeDuGreffe.DEMANDER_MICRO: "Demande au déposant de rétablir son micro",
+    CommandeDuGreffe.CODE_CONCORDANT: "Code de vérification concordant",
+    CommandeDuGreffe.SERMENT: "Prestation de serment",
+    CommandeDuGreffe.COMMENCER: "Début de la déposition",
+    CommandeDuGreffe.SUSPENDRE: "Suspension de la déposition",
+    CommandeDuGreffe.REPRENDRE: "Reprise de la déposition",
+    CommandeDuGreffe.TERMINER: "Fin de la déposition",
+    CommandeDuGreffe.REVOQUER: "Révocation de l'invitation",
+}
+
+# Les actes en présence (identité, code, serment, micro) ne changent pas l'état : ils supposent le
+# déposant admis, vu et entendu de la salle.
+ETATS_VISES: Mapping[CommandeDuGreffe, EtatDeposition | None] = {
+    CommandeDuGreffe.ADMETTRE: EtatDeposition.ADMISE,
+    CommandeDuGreffe.ECONDUIRE: EtatDeposition.ECONDUITE,
+    CommandeDuGreffe.VERIFIER_IDENTITE: None,
+    CommandeDuGreffe.DEMANDER_MICRO: None,
+    CommandeDuGreffe.CODE_CONCORDANT: None,
+    CommandeDuGreffe.SERMENT: None,
+    CommandeDuGreffe.COMMENCER: EtatDeposition.EN_COURS,
+    CommandeDuGreffe.SUSPENDRE: EtatDeposition.SUSPENDUE,
+    CommandeDuGreffe.REPRENDRE: EtatDeposition.EN_COURS,
+    CommandeDuGreffe.TERMINER: EtatDeposition.TERMINEE,
+    CommandeDuGreffe.REVOQUER: EtatDeposition.REVOQUEE,
+}
+
+_EN_PRESENCE = frozenset(
+    {
+        CommandeDuGreffe.VERIFIER_IDENTITE,
+        CommandeDuGreffe.DEMANDER_MICRO,
+        CommandeDuGreffe.CODE_CONCORDANT,
+        CommandeDuGreffe.SERMENT,
+    }
+)
+
+# Les commandes permises dans chaque état, comme données : le serveur refuse toute autre commande
+# et envoie cette liste à la console, qui n'active que ces boutons. Les tests la comparent,
+# paire par paire, à ``TRANSITIONS``.
+COMMANDES_PERMISES: Mapping[EtatDeposition, frozenset[CommandeDuGreffe]] = {
+    EtatDeposition.INVITEE: frozenset({CommandeDuGreffe.REVOQUER}),
+    EtatDeposition.RACCORDEE: frozenset({CommandeDuGreffe.REVOQUER}),
+    EtatDeposition.MATERIEL_VERIFIE: frozenset({CommandeDuGreffe.REVOQUER}),
+    EtatDeposition.EN_ATTENTE: frozenset(
+        {CommandeDuGreffe.ADMETTRE, CommandeDuGreffe.ECONDUIRE, CommandeDuGreffe.REVOQUER}
+    ),
+    EtatDeposition.ADMISE: _EN_PRESENCE
+    | {CommandeDuGreffe.COMMENCER, CommandeDuGreffe.TERMINER, CommandeDuGreffe.REVOQUER},
+    EtatDeposition.EN_COURS: _EN_PRESENCE | {CommandeDuGreffe.SUSPENDRE, CommandeDuGreffe.TERMINER},
+    # Une déposition suspendue se reprend, elle ne recommence pas.
+    EtatDeposition.SUSPENDUE: _EN_PRESENCE | {CommandeDuGreffe.REPRENDRE, CommandeDuGreffe.TERMINER},
+    EtatDeposition.TERMINEE: frozenset(),
+    EtatDeposition.ECONDUITE: frozenset(),
+    EtatDeposition.REVOQUEE: frozenset(),
+}
+
+
+class CommandeRefusee(ValueError):
+    """La commande ne peut pas s'appliquer maintenant ; le message dit pourquoi."""
+
+
+def commandes_permises(etat: EtatDeposition) -> list[str]:
+    """Les commandes permises dans ``etat``, dans l'ordre des boutons de la console.
+
+    >>> commandes_permises(EtatDeposition.EN_ATTENTE)
+    ['admettre', 'econduire', 'revoquer']
+    >>> commandes_permises(EtatDeposition.TERMINEE)
+    []
+    """
+    return [commande.value for commande in CommandeDuGreffe if commande in COMMANDES_PERMISES[etat]]
+
+
+def verifier_commande(etat: EtatDeposition, commande: CommandeDuGreffe) -> None:
+    """Refuse, en français, une commande absente de ``COMMANDES_PERMISES[etat]``.
+
+    >>> verifier_commande(EtatDeposition.EN_ATTENTE, CommandeDuGreffe.ADMETTRE)
+    >>> try:
+    ...     verifier_commande(EtatDeposition.EN_ATTENTE, CommandeDuGreffe.SERMENT)
+    ... except CommandeRefusee as refus:
+    ...     print(refus)
+    « Prestation de serment » suppose le déposant admis dans la salle.
+    """
+    if commande in COMMANDES_PERMISES[etat]:
+        return
+    if commande is CommandeDuGreffe.COMMENCER and etat in (EtatDeposition.EN_COURS, EtatDeposition.SUSPENDUE):
+        raise CommandeRefusee("La déposition est déjà commencée ; pour la reprendre, utilisez « Reprendre ».")
+    if commande is CommandeDuGreffe.REPRENDRE:
+        raise CommandeRefusee("La déposition n'est pas suspendue.")
+    vise = commande.etat_vise
+    if vise is None:
+        raise CommandeRefusee(f"« {commande.libelle} » suppose le déposant admis dans la salle.")
+    try:
+        verifier_transition(etat, vise)
+    except TransitionRefusee as refus:
+        raise CommandeRefusee(str(refus)) from None
+    # Une transition permise que cette commande ne fait pas depuis cet état : le tableau prime, et
+    # une commande qu'il ne liste pas est refusée, jamais acceptée par défaut.
+    raise CommandeRefusee(
+        f"La déposition est « {etat.libelle} » : « {commande.libelle} » n'y est pas permise."
+    )

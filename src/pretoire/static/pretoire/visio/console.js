@@ -7,28 +7,15 @@ const racine = document.getElementById("console");
 const signalisation = new Signalisation(racine.dataset.ws);
 const message = document.getElementById("message-commande");
 
-// Quelles commandes ont un sens dans quel état (le serveur vérifie de toute façon).
-const PERMISES = {
-  admettre: ["en_attente"],
-  econduire: ["en_attente"],
-  verifier_identite: ["admise", "en_cours", "suspendue"],
-  demander_micro: ["admise", "en_cours", "suspendue"],
-  code_concordant: ["admise", "en_cours", "suspendue"],
-  serment: ["admise", "en_cours", "suspendue"],
-  commencer: ["admise"],
-  suspendre: ["en_cours"],
-  reprendre: ["suspendue"],
-  terminer: ["admise", "en_cours", "suspendue"],
-  revoquer: ["invitee", "raccordee", "materiel_verifie", "en_attente", "admise"],
-};
-
 function appliquerEtat(etat) {
   const element = document.getElementById("etat");
   element.textContent = etat.libelle;
   element.className = `etat etat-${etat.etat}`;
   racine.dataset.etat = etat.etat;
+  // Le serveur envoie avec l'état les commandes qu'il accepterait (law/visio.py) : rien d'autre.
+  const permises = new Set(etat.commandes || []);
   for (const commande of document.querySelectorAll("[data-commande]")) {
-    const permise = (PERMISES[commande.dataset.commande] || []).includes(etat.etat);
+    const permise = permises.has(commande.dataset.commande);
     for (const bouton of commande.matches("button") ? [commande] : commande.querySelectorAll("button")) {
       bouton.disabled = !permise;
     }
