@@ -4,11 +4,13 @@ côté, la signe depuis la page des documents ; la vérification le constate."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from .conftest import capture, se_connecter
+from .conftest import capture, lancer_demo, se_connecter
 
 
 def _telecharger(page: Page, lien: str, chemin: Path) -> Path:
@@ -22,6 +24,14 @@ def _verifier(page: Page, pdf: Path) -> None:
     page.get_by_role("link", name="Vérifier un document signé").click()
     page.get_by_label("PDF à vérifier").set_input_files(str(pdf))
     page.get_by_role("button", name="Vérifier", exact=True).click()
+
+
+@pytest.fixture
+def serveur_demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Un serveur à soi : d'autres tests consignent au journal du serveur partagé (une
+    contestation sans l'annonce qui la suit rendrait la feuille défectueuse, donc non signable)."""
+    with lancer_demo(tmp_path_factory.mktemp("signature-president")) as adresse:
+        yield adresse
 
 
 def test_la_presidente_signe_la_feuille_dans_sa_session_apres_le_greffier(
