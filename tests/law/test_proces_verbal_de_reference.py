@@ -9,17 +9,21 @@ Pour régénérer après un changement voulu : ``REGENERER_ATTENDUS=1 pytest tes
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from pretoire.law.debats import TypeEvenement
 from pretoire.law.proces_verbal import etablir_proces_verbal
 
 from .journal_de_deposition import EN_TETE, Journal, a, admission_et_serment, avant_l_audition, fin
 
-ATTENDU = Path(__file__).parent / "attendus" / "proces-verbal-mouvemente.json"
+ATTENDUS = Path(__file__).parent / "attendus"
 
 
 def _minute(journal: Journal, poste: str, debut_minute: int, note: str, images_dechiffrees: int) -> None:
@@ -91,10 +95,35 @@ def deposition_mouvementee() -> Journal:
     return journal
 
 
-def test_le_proces_verbal_d_une_deposition_mouvementee_est_celui_de_reference() -> None:
-    journal = deposition_mouvementee()
-    pv = etablir_proces_verbal(EN_TETE, 1, journal.evenements, etabli_le=a(11, 30))
-    contenu = {"conforme": pv.conforme, **pv.en_json()}
+def _comparer(contenu: dict[str, Any], nom: str) -> None:
+    attendu = ATTENDUS / nom
+    texte = json.dumps(contenu, ensure_ascii=False, indent=2, sort_keys=True, default=_en_texte) + "\n"
     if os.environ.get("REGENERER_ATTENDUS") == "1":
-        ATTENDU.write_text(json.dumps(contenu, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
-    assert contenu == json.loads(ATTENDU.read_text())
+        attendu.write_text(texte)
+    assert json.loads(texte) == json.loads(attendu.read_text())
+
+
+def _en_texte(valeur: object) -> str:
+    if isinstance(valeur, date):  # et datetime
+        return valeur.isoformat()
+    raise TypeError(repr(valeur))
+
+
+def test_le_proces_verbal_d_une_deposition_mouvementee_est_celui_de_reference() -> None:
+    pv = etablir_proces_verbal(EN_TETE, 1, deposition_mouvementee().evenements, etabli_le=a(11, 30))
+    _comparer({"conforme": pv.conforme, **pv.en_json()}, "proces-verbal-mouvemente.json")
+
+
+def test_la_lecture_d_une_deposition_mouvementee_est_celle_de_reference() -> None:
+    """Le relevé figé que le contenu du procès-verbal tire du journal : périodes et leur
+    corroboration, connexions, chiffrement, qualité, incidents des parties, chronologie."""
+    pv = etablir_proces_verbal(EN_TETE, 1, deposition_mouvementee().evenements, etabli_le=a(11, 30))
+    _comparer(dataclasses.asdict(pv.lecture), "proces-verbal-mouvemente-lecture.json")
+
+
+def test_le_proces_verbal_est_etabli_en_une_fois_et_ne_se_complete_pas_ensuite() -> None:
+    pv = etablir_proces_verbal(EN_TETE, 1, deposition_mouvementee().evenements, etabli_le=a(11, 30))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        pv.defauts = []  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        pv.lecture.periodes[0].corroboree = True  # type: ignore[misc]
