@@ -177,8 +177,7 @@ def heure_a_la_seconde(instant: datetime, fuseau: tzinfo) -> str:
     """L'heure d'un instant dans le fuseau de la cour, à la seconde (tronquée).
 
     >>> from datetime import UTC
-    >>> from zoneinfo import ZoneInfo
-    >>> heure_a_la_seconde(datetime(2026, 11, 23, 9, 41, 12, 900000, tzinfo=UTC), ZoneInfo("Europe/Paris"))
+    >>> heure_a_la_seconde(datetime(2026, 11, 23, 9, 41, 12, 900000, tzinfo=UTC), FUSEAU_DE_LA_COUR)
     '10 h 41 min 12 s'
     """
     local = instant.astimezone(fuseau)

@@ -640,10 +640,6 @@ def evenements_de_la_deposition(
     return retenus
 
 
-# AMBIGUÏTÉ : une demande de donné acte ou des conclusions d'incident qui ne désignent pas la
-# déposition qu'elles visent (le greffier peut la désigner) — lecture retenue : celles consignées
-# entre l'admission et le dernier événement de la déposition la concernent (la personne est
-# alors devant la cour).
 def lire_la_deposition(evenements: Sequence[EvenementDebats], deposition: int) -> Lecture | None:
     """La déposition ``deposition`` lue dans le segment ``evenements`` ; ``None`` si le segment
     n'en contient aucun événement.
@@ -746,6 +742,10 @@ def lire_la_deposition(evenements: Sequence[EvenementDebats], deposition: int) -
 _D_AUTRES_OBJETS = frozenset({*TYPES_DES_PARTIES, TypeEvenement.INCIDENT_TECHNIQUE, TypeEvenement.CORRECTION})
 
 
+# AMBIGUÏTÉ : une demande de donné acte ou des conclusions d'incident qui ne désignent pas la
+# déposition qu'elles visent (le greffier peut la désigner) — lecture retenue : celles consignées
+# entre l'admission et le dernier événement de la déposition la concernent (la personne est
+# alors devant la cour).
 def _incidents_et_chronologie(
     evenements: Sequence[EvenementDebats],
     propres: Sequence[EvenementLu],
