@@ -24,7 +24,6 @@ import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 RACINE = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(RACINE / "src"))
@@ -47,9 +46,10 @@ from pretoire.law.debats import EvenementDebats, TypeEvenement  # noqa: E402
 from pretoire.law.proces_verbal import EnTete, etablir_proces_verbal  # noqa: E402
 from pretoire.law.questions import etablir_feuille  # noqa: E402
 from pretoire.law.questions.modele import avec_libelles_des_natures  # noqa: E402
+from pretoire.law.redaction import FUSEAU_DE_LA_COUR  # noqa: E402
 from pretoire.law.visio import SERMENT_EXPERT  # noqa: E402
 
-PARIS = ZoneInfo("Europe/Paris")
+PARIS = FUSEAU_DE_LA_COUR
 JOUR = date(2027, 2, 24)
 EN_TETE = EnTete(
     juridiction="Cour criminelle départementale du Morbihan",

@@ -16,7 +16,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
@@ -29,6 +28,7 @@ from pretoire.comptes.models import Utilisateur
 from pretoire.journal.actions import do_consigner_evenement
 from pretoire.journal.models import Evenement
 from pretoire.law.debats import TypeEvenement
+from pretoire.law.redaction import FUSEAU_DE_LA_COUR
 from pretoire.law.visio import (
     CommandeDuGreffe,
     CommandeRefusee,
@@ -44,7 +44,6 @@ from .models import Deposition
 
 journal_securite = logging.getLogger("pretoire.securite")
 
-FUSEAU_DE_LA_COUR = ZoneInfo("Europe/Paris")
 # Au-delà, l'invitation est bloquée : un code à 8 chiffres ne se devine pas en 5 essais.
 TENTATIVES_MAXIMALES = 5
 AUTEUR_DISPOSITIF = "Dispositif de visioconférence"

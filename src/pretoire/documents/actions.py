@@ -29,8 +29,7 @@ from django.utils import timezone
 from pretoire.comptes.models import Utilisateur
 from pretoire.deposition.models import Deposition
 from pretoire.journal.actions import ancrer_la_tete, verifier_journal
-from pretoire.law.proces_verbal import FUSEAU_DE_LA_COUR, heure
-from pretoire.law.redaction import date_en_lettres, date_en_toutes_lettres
+from pretoire.law.redaction import date_en_lettres, date_en_toutes_lettres, heure, jour_a_paris
 from pretoire.proces.access import roles_dans_affaire
 from pretoire.proces.models import Affaire, Juridiction, Role
 
@@ -210,7 +209,7 @@ def do_generer_document(
         cree_par=auteur,
         cree_par_libelle=auteur.nom_complet() if auteur else "ligne de commande",
     )
-    local = etabli_le.astimezone(FUSEAU_DE_LA_COUR)
+    jour = jour_a_paris(etabli_le)
     metadonnees = {
         "nature": nature.value,
         "titre": titre,
@@ -223,8 +222,8 @@ def do_generer_document(
             "nombre": len(segment.evenements),
             "empreinte": segment.empreinte,
         },
-        "etabli_le": f"{date_en_toutes_lettres(local.date())} à {heure(etabli_le)}",
-        "etabli_le_lettres": date_en_lettres(local.date()),
+        "etabli_le": f"{date_en_toutes_lettres(jour)} à {heure(etabli_le)}",
+        "etabli_le_lettres": date_en_lettres(jour),
         "signataires": [f"{nom} ({en_clair(role)})" for role, nom in contenu.signataires],
         "certificat": {"titulaire": cles.titulaire, "empreinte": cles.empreinte_certificat},
         "fichier": document.nom_de_fichier,
@@ -489,7 +488,7 @@ class RapportDeVerification:
             lignes.append("Aucune signature électronique dans ce PDF.")
         for rang, s in enumerate(self.signatures, start=1):
             quand = (
-                f"le {date_en_toutes_lettres(s.signee_le.astimezone(FUSEAU_DE_LA_COUR).date())}"
+                f"le {date_en_toutes_lettres(jour_a_paris(s.signee_le))}"
                 f" à {heure(s.signee_le)} (heure de Paris)"
                 if s.signee_le
                 else "heure inconnue"

@@ -22,16 +22,14 @@ from pretoire.journal.models import Evenement
 from pretoire.journal.templatetags.journal import resume_donnees
 from pretoire.law.debats import EvenementDebats, TypeEvenement
 from pretoire.law.proces_verbal import (
-    FUSEAU_DE_LA_COUR,
     EnTete,
     ProcesVerbalImpossible,
     etablir_proces_verbal,
     evenements_de_la_deposition,
-    heure,
 )
 from pretoire.law.questions import FeuilleDefectueuse
 from pretoire.law.questions.modele import avec_libelles_des_natures
-from pretoire.law.redaction import date_en_toutes_lettres
+from pretoire.law.redaction import date_en_toutes_lettres, heure, jour_a_paris
 from pretoire.proces.models import Affaire, Affectation, Role
 from pretoire.questions.actions import feuille_prete
 
@@ -260,7 +258,7 @@ def contenu_de_l_extrait(affaire: Affaire, premier: int | None, dernier: int | N
     evenements = [
         {
             "numero": e.numero,
-            "date": date_en_toutes_lettres(e.horodatage.astimezone(FUSEAU_DE_LA_COUR).date()),
+            "date": date_en_toutes_lettres(jour_a_paris(e.horodatage)),
             "heure": heure(e.horodatage),
             "libelle": e.libelle,
             "auteur": e.auteur_libelle,

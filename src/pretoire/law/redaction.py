@@ -1,7 +1,9 @@
-"""La langue des questions : dates écrites en toutes lettres, élision, noms des personnes.
+"""La langue des questions et des procès-verbaux : dates et heures en français, élision, noms.
 
 Les questions sont posées « en fait » à des jurés : les dates s'y lisent en français
-(« le 12 juin 2021 »), non au format ISO, et « de » devant « Inès » s'écrit « d'Inès ».
+(« le 12 juin 2021 »), non au format ISO, et « de » devant « Inès » s'écrit « d'Inès ». Les
+instants du journal se lisent à l'heure de la cour (Europe/Paris) : ce module est le seul qui
+la connaisse.
 """
 
 from __future__ import annotations
@@ -13,6 +15,10 @@ import string
 import unicodedata
 from collections.abc import Mapping
 from datetime import date, datetime, tzinfo
+from zoneinfo import ZoneInfo
+
+# L'heure légale de la cour : celle de Paris, heure d'été comprise.
+FUSEAU_DE_LA_COUR = ZoneInfo("Europe/Paris")
 
 MOIS = (
     "janvier",
@@ -171,12 +177,33 @@ def heure_a_la_seconde(instant: datetime, fuseau: tzinfo) -> str:
     """L'heure d'un instant dans le fuseau de la cour, à la seconde (tronquée).
 
     >>> from datetime import UTC
-    >>> from zoneinfo import ZoneInfo
-    >>> heure_a_la_seconde(datetime(2026, 11, 23, 9, 41, 12, 900000, tzinfo=UTC), ZoneInfo("Europe/Paris"))
+    >>> heure_a_la_seconde(datetime(2026, 11, 23, 9, 41, 12, 900000, tzinfo=UTC), FUSEAU_DE_LA_COUR)
     '10 h 41 min 12 s'
     """
     local = instant.astimezone(fuseau)
     return f"{local.hour} h {local.minute:02d} min {local.second:02d} s"
+
+
+def heure(instant: datetime) -> str:
+    """L'heure de Paris d'un instant du journal, à la seconde.
+
+    >>> from datetime import UTC
+    >>> heure(datetime(2026, 11, 23, 9, 41, 12, tzinfo=UTC))
+    '10 h 41 min 12 s'
+    >>> heure(datetime(2026, 7, 6, 8, 15, tzinfo=UTC))
+    '10 h 15 min 00 s'
+    """
+    return heure_a_la_seconde(instant, FUSEAU_DE_LA_COUR)
+
+
+def jour_a_paris(instant: datetime) -> date:
+    """Le jour, à Paris, d'un instant du journal (minuit UTC est déjà le lendemain à Paris).
+
+    >>> from datetime import UTC
+    >>> jour_a_paris(datetime(2026, 11, 23, 23, 30, tzinfo=UTC))
+    datetime.date(2026, 11, 24)
+    """
+    return instant.astimezone(FUSEAU_DE_LA_COUR).date()
 
 
 def duree_en_francais(secondes: float) -> str:

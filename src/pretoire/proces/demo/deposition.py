@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime, time, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 
@@ -22,10 +21,11 @@ from pretoire.deposition import actions
 from pretoire.deposition.models import Deposition
 from pretoire.journal.actions import do_consigner_evenement
 from pretoire.law.debats import TypeEvenement
+from pretoire.law.redaction import FUSEAU_DE_LA_COUR
 from pretoire.law.visio import SERMENT_EXPERT, QualiteDeposant
 from pretoire.proces.models import Affaire
 
-PARIS = ZoneInfo("Europe/Paris")
+PARIS = FUSEAU_DE_LA_COUR
 NAVIGATEUR = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:132.0) Gecko/20100101 Firefox/132.0"
 
 
