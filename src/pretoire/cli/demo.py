@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import subprocess
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -43,8 +47,27 @@ def lancer(arguments: argparse.Namespace) -> int:
     if arguments.sans_serveur:
         return 0
     print(f"Ouvrez {adresse}/ — arrêt par Ctrl+C.", flush=True)
-    servir(arguments.host, arguments.port)
+    with executant_de_demonstration(arguments.data_dir):
+        servir(arguments.host, arguments.port)
     return 0
+
+
+@contextlib.contextmanager
+def executant_de_demonstration(data_dir: Path) -> Iterator[subprocess.Popen[bytes]]:
+    """L'exécutant des générations (``pretoire worker``), dans son propre processus, comme en
+    service ; arrêté avec le serveur (il finit d'abord la génération commencée)."""
+    executant = subprocess.Popen(
+        [sys.executable, "-m", "pretoire", "worker", "--data-dir", str(data_dir.resolve())]
+    )
+    try:
+        yield executant
+    finally:
+        executant.terminate()
+        try:
+            executant.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            executant.kill()
+            executant.wait()
 
 
 def creer_certificat_de_demonstration(affaire: Any) -> Path | None:
