@@ -108,7 +108,9 @@ def test_un_echec_en_file_n_ecrit_rien_et_se_dit_en_francais(
 def test_une_tache_rejouee_ne_compose_pas_deux_fois(affaire: Affaire, settings: Settings) -> None:
     settings.TASKS = FILE_EN_BASE
     generation = actions.do_demander_generation(
-        affaire, actions.NatureDocument.FEUILLE_DE_QUESTIONS, auteur=Utilisateur.objects.get(username="greffiere")
+        affaire,
+        actions.NatureDocument.FEUILLE_DE_QUESTIONS,
+        auteur=Utilisateur.objects.get(username="greffiere"),
     )
     assert actions.executer_generation(generation.pk) == EtatGeneration.TERMINEE
     assert actions.executer_generation(generation.pk) == EtatGeneration.TERMINEE
@@ -133,7 +135,9 @@ def test_un_executant_mort_se_voit_a_son_bail_expire(affaire: Affaire) -> None:
 
     with mock.patch("django.utils.timezone.now", return_value=dernier_battement + BAIL):
         assert greffe.get(suivi).json()["etat"] == "en_cours"
-    with mock.patch("django.utils.timezone.now", return_value=dernier_battement + BAIL + timedelta(seconds=1)):
+    with mock.patch(
+        "django.utils.timezone.now", return_value=dernier_battement + BAIL + timedelta(seconds=1)
+    ):
         assert greffe.get(suivi).json()["etat"] == "interrompue"
         contenu = greffe.get(page).content.decode()
     assert (
@@ -146,7 +150,9 @@ def test_un_executant_mort_se_voit_a_son_bail_expire(affaire: Affaire) -> None:
 def test_une_demande_que_personne_ne_prend_le_dit(affaire: Affaire, settings: Settings) -> None:
     settings.TASKS = FILE_EN_BASE
     generation = actions.do_demander_generation(
-        affaire, actions.NatureDocument.FEUILLE_DE_QUESTIONS, auteur=Utilisateur.objects.get(username="greffiere")
+        affaire,
+        actions.NatureDocument.FEUILLE_DE_QUESTIONS,
+        auteur=Utilisateur.objects.get(username="greffiere"),
     )
     page = reverse("documents", args=[affaire.pk])
     assert "Aucun exécutant n'a encore pris" not in client_de("greffiere").get(page).content.decode()

@@ -15,6 +15,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -87,14 +88,15 @@ def lire(donnees: Path, requete: str, *parametres: object) -> list[tuple[object,
         return base.execute(requete, parametres).fetchall()
 
 
-def etat(donnees: Path, generation: int) -> tuple[str, str, str | None]:
+def etat(donnees: Path, generation: int) -> tuple[object, ...]:
+    """L'état, l'exécutant et son dernier battement."""
     ((ligne),) = lire(
         donnees, "SELECT etat, executant, battement_le FROM documents_generation WHERE id = ?", generation
     )
-    return ligne  # type: ignore[return-value]
+    return ligne
 
 
-def attendre(condition, message: str) -> None:  # type: ignore[no-untyped-def]
+def attendre(condition: Callable[[], bool], message: str) -> None:
     limite = time.monotonic() + DELAI_MAXIMUM_S
     while not condition():
         if time.monotonic() > limite:
@@ -131,7 +133,9 @@ def test_deux_serveurs_demandent_un_executant_compose(donnees: Path) -> None:
     versions = lire(donnees, "SELECT version, fichier FROM documents_document ORDER BY version")
     assert [v for v, _ in versions] == [1, 2]
     assert all((donnees / "documents" / str(f)).read_bytes().startswith(b"%PDF-") for _, f in versions)
-    assert lire(donnees, "SELECT DISTINCT status FROM django_tasks_database_dbtaskresult") == [("SUCCESSFUL",)]
+    assert lire(donnees, "SELECT DISTINCT status FROM django_tasks_database_dbtaskresult") == [
+        ("SUCCESSFUL",)
+    ]
 
 
 def test_un_executant_tue_en_pleine_composition_cesse_de_battre_et_n_ecrit_rien(donnees: Path) -> None:
@@ -156,5 +160,9 @@ def test_un_executant_tue_en_pleine_composition_cesse_de_battre_et_n_ecrit_rien(
 
     dernier_battement = etat(donnees, generation)[2]
     time.sleep(6)  # plus d'un battement : un exécutant vivant aurait signalé sa vie
-    assert etat(donnees, generation) == ("en_cours", f"{socket.gethostname()}:{executant.pid}", dernier_battement)
+    assert etat(donnees, generation) == (
+        "en_cours",
+        f"{socket.gethostname()}:{executant.pid}",
+        dernier_battement,
+    )
     assert lire(donnees, "SELECT count(*) FROM documents_document") == [(0,)]
