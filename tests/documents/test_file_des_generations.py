@@ -14,6 +14,7 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 from pytest_django.fixtures import Settings
 
@@ -35,8 +36,12 @@ def client_de(identifiant: str) -> Client:
 
 
 def vider_la_file() -> None:
-    """Un exécutant, le temps de composer ce qui attend."""
-    call_command("db_worker", batch=True, reload=False, startup_delay=False, verbosity=0)
+    """Un exécutant, le temps de composer ce qui attend, dans la transaction du test : il ne
+    referme pas la connexion entre deux tâches comme il le fait en service (sur PostgreSQL, il
+    fermerait la transaction du test ; le vrai exécutant est essayé dans
+    ``test_file_entre_processus.py``)."""
+    with mock.patch.object(db_worker, "close_old_connections"):
+        call_command("db_worker", batch=True, reload=False, startup_delay=False, verbosity=0)
 
 
 def test_la_demande_attend_en_file_puis_l_executant_ecrit_la_version(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import ctypes
+import signal
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -11,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from .django import preparer_django
+
+PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 
 
 def ajouter(sous_analyseurs: Any) -> None:
@@ -57,7 +61,8 @@ def executant_de_demonstration(data_dir: Path) -> Iterator[subprocess.Popen[byte
     """L'exécutant des générations (``pretoire worker``), dans son propre processus, comme en
     service ; arrêté avec le serveur (il finit d'abord la génération commencée)."""
     executant = subprocess.Popen(
-        [sys.executable, "-m", "pretoire", "worker", "--data-dir", str(data_dir.resolve())]
+        [sys.executable, "-m", "pretoire", "worker", "--data-dir", str(data_dir.resolve())],
+        preexec_fn=_mourir_avec_le_parent if sys.platform == "linux" else None,
     )
     try:
         yield executant
@@ -68,6 +73,12 @@ def executant_de_demonstration(data_dir: Path) -> Iterator[subprocess.Popen[byte
         except subprocess.TimeoutExpired:
             executant.kill()
             executant.wait()
+
+
+def _mourir_avec_le_parent() -> None:
+    """Linux : l'exécutant reçoit SIGTERM si la démonstration meurt sans pouvoir l'arrêter (tuée
+    par SIGKILL) ; il ne reste pas à tourner seul sur le dossier de données."""
+    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
 def creer_certificat_de_demonstration(affaire: Any) -> Path | None:
