@@ -32,11 +32,10 @@ def fichier_pkcs12(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def cour(settings: Settings, tmp_path: Path, fichier_pkcs12: Path) -> Path:
-    """Réglages : la clé de la juridiction, un dossier de documents neuf, génération dans la requête."""
+    """Réglages : la clé de la juridiction, un dossier de documents neuf."""
     settings.SIGNATURE_PAR_JURIDICTION = {"*": {"pkcs12": fichier_pkcs12, "mot_de_passe": MOT_DE_PASSE}}
     settings.SIGNATURE_CERTIFICATS_RECONNUS = []
     settings.DOCUMENTS_DIR = tmp_path / "documents"
-    settings.DOCUMENTS_EN_ARRIERE_PLAN = False
     settings.HEBERGEMENT_DU_DISPOSITIF = "serveur de la juridiction"
     return tmp_path
 

@@ -8,6 +8,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from pytest_django.fixtures import Settings
 
 from pretoire.comptes.models import Utilisateur
@@ -142,6 +143,9 @@ def test_une_generation_en_cours_montre_son_avancement(affaire: Affaire, deposit
         affaire=affaire,
         nature="feuille_de_questions",
         demandee_par=greffiere,
+        etat=EtatGeneration.EN_COURS,
+        executant="serveur-2:4242",
+        battement_le=timezone.now(),
         etape="Composition du PDF/A (Typst)",
         avancement=20,
     )

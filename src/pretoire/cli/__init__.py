@@ -18,6 +18,7 @@ SOUS_COMMANDES = (
     "pretoire.cli.journal",
     "pretoire.cli.questions",
     "pretoire.cli.schema",
+    "pretoire.cli.worker",
 )
 
 

@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import ctypes
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from .django import preparer_django
+
+PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 
 
 def ajouter(sous_analyseurs: Any) -> None:
@@ -43,8 +51,34 @@ def lancer(arguments: argparse.Namespace) -> int:
     if arguments.sans_serveur:
         return 0
     print(f"Ouvrez {adresse}/ — arrêt par Ctrl+C.", flush=True)
-    servir(arguments.host, arguments.port)
+    with executant_de_demonstration(arguments.data_dir):
+        servir(arguments.host, arguments.port)
     return 0
+
+
+@contextlib.contextmanager
+def executant_de_demonstration(data_dir: Path) -> Iterator[subprocess.Popen[bytes]]:
+    """L'exécutant des générations (``pretoire worker``), dans son propre processus, comme en
+    service ; arrêté avec le serveur (il finit d'abord la génération commencée)."""
+    executant = subprocess.Popen(
+        [sys.executable, "-m", "pretoire", "worker", "--data-dir", str(data_dir.resolve())],
+        preexec_fn=_mourir_avec_le_parent if sys.platform == "linux" else None,
+    )
+    try:
+        yield executant
+    finally:
+        executant.terminate()
+        try:
+            executant.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            executant.kill()
+            executant.wait()
+
+
+def _mourir_avec_le_parent() -> None:
+    """Linux : l'exécutant reçoit SIGTERM si la démonstration meurt sans pouvoir l'arrêter (tuée
+    par SIGKILL) ; il ne reste pas à tourner seul sur le dossier de données."""
+    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
 def creer_certificat_de_demonstration(affaire: Any) -> Path | None:

@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
+import socket
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -22,9 +25,10 @@ from typing import Any
 from asn1crypto import x509 as asn1_x509
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db import DatabaseError, close_old_connections, connections, transaction
+from django.db import DatabaseError, connection, transaction
 from django.db.models import Max
 from django.utils import timezone
+from django_tasks import task
 
 from pretoire.comptes.models import Utilisateur
 from pretoire.deposition.models import Deposition
@@ -43,7 +47,7 @@ from .contenus import (
     contenu_de_la_feuille_repondue,
     contenu_du_proces_verbal,
 )
-from .models import Document, EtatGeneration, Generation, NatureDocument, Signature
+from .models import BATTEMENT, Document, EtatGeneration, Generation, NatureDocument, Signature
 from .rendu import rendre_pdf
 from .segment import segment_du_journal
 from .signataires import (
@@ -345,10 +349,12 @@ def do_signer_document(document: Document, signataire: Utilisateur) -> Document:
     return document
 
 
-# --- Génération en arrière-plan, suivie depuis la page du greffe ---------------------------------
-
-# Deux cœurs : une composition à la fois, les autres attendent leur tour.
-_UNE_COMPOSITION_A_LA_FOIS = threading.Lock()
+# --- Génération en file, suivie depuis la page du greffe ----------------------------------------
+#
+# La demande et sa tâche s'écrivent dans la base, ensemble (django-tasks, file en base) : tout
+# serveur peut demander, tout exécutant (``pretoire worker``) peut prendre. Un exécutant compose
+# une génération à la fois ; on en lance autant que la machine a de cœurs à y consacrer. Il bat
+# pendant qu'il travaille : s'il meurt, le bail expire et la page le dit (docs/decisions/0007).
 
 
 def do_demander_generation(
@@ -361,49 +367,59 @@ def do_demander_generation(
     premier: int | None = None,
     dernier: int | None = None,
 ) -> Generation:
-    generation = Generation.objects.create(
-        affaire=affaire,
-        nature=nature,
-        deposition=deposition,
-        provisoire=provisoire,
-        journal_premier=premier,
-        journal_dernier=dernier,
-        demandee_par=auteur,
-        etape="En attente",
-    )
-    if settings.DOCUMENTS_EN_ARRIERE_PLAN:
-        transaction.on_commit(lambda: _lancer_en_arriere_plan(generation.pk))
-    else:
-        executer_generation(generation.pk)
+    with transaction.atomic():
+        generation = Generation.objects.create(
+            affaire=affaire,
+            nature=nature,
+            deposition=deposition,
+            provisoire=provisoire,
+            journal_premier=premier,
+            journal_dernier=dernier,
+            demandee_par=auteur,
+            etape="En attente d'un exécutant",
+        )
+        tache = generer_en_file.enqueue(generation.pk)
+        Generation.objects.filter(pk=generation.pk).update(tache=str(tache.id))
+    generation.refresh_from_db()
     return generation
 
 
-def _lancer_en_arriere_plan(generation_id: int) -> None:
-    threading.Thread(
-        target=_en_arriere_plan, args=(generation_id,), name=f"generation-{generation_id}", daemon=True
-    ).start()
+@task()
+def generer_en_file(generation_id: int) -> str:
+    """La tâche que l'exécutant prend dans la file : l'issue est écrite sur la génération."""
+    return executer_generation(generation_id)
 
 
-def _en_arriere_plan(generation_id: int) -> None:
-    close_old_connections()
-    try:
-        executer_generation(generation_id)
-    finally:
-        connections.close_all()
+def executant_courant() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
 
 
-def executer_generation(generation_id: int) -> None:
+def executer_generation(generation_id: int) -> str:
+    """Prend la génération si elle attend encore, la compose en battant, écrit son issue.
+
+    Rend l'état final ; une génération déjà prise (tâche rejouée) est laissée telle quelle.
+    """
+    prise = Generation.objects.filter(pk=generation_id, etat=EtatGeneration.EN_ATTENTE).update(
+        etat=EtatGeneration.EN_COURS,
+        executant=executant_courant(),
+        battement_le=timezone.now(),
+        etape="Prise par un exécutant",
+        avancement=1,
+        mise_a_jour_le=timezone.now(),
+    )
     generation = Generation.objects.select_related(
         "affaire__session__juridiction", "deposition", "demandee_par"
     ).get(pk=generation_id)
+    if not prise:
+        return str(generation.etat)
 
     def avancer(etape: str, avancement: int) -> None:
+        maintenant = timezone.now()
         Generation.objects.filter(pk=generation_id).update(
-            etape=etape, avancement=avancement, mise_a_jour_le=timezone.now()
+            etape=etape, avancement=avancement, battement_le=maintenant, mise_a_jour_le=maintenant
         )
 
-    avancer("En attente d'une autre génération", 1)
-    with _UNE_COMPOSITION_A_LA_FOIS:
+    with _battements(generation_id):
         try:
             document = do_generer_document(
                 generation.affaire,
@@ -416,21 +432,54 @@ def executer_generation(generation_id: int) -> None:
                 progression=avancer,
             )
         except (DocumentImpossible, SignatureImpossible) as refus:
-            _terminer(generation_id, EtatGeneration.ECHOUEE, message=str(refus))
+            return _terminer(generation_id, EtatGeneration.ECHOUEE, message=str(refus))
         except Exception:
             journal_serveur.exception("Génération de document n° %s", generation_id)
-            _terminer(
+            return _terminer(
                 generation_id,
                 EtatGeneration.ECHOUEE,
                 message="erreur inattendue : rien n'a été enregistré ; le détail est au journal du serveur.",
             )
-        else:
-            _terminer(generation_id, EtatGeneration.TERMINEE, document=document)
+        return _terminer(generation_id, EtatGeneration.TERMINEE, document=document)
+
+
+@contextmanager
+def _battements(generation_id: int) -> Iterator[None]:
+    """Le signe de vie de l'exécutant, toutes les ``BATTEMENT``, tant que la composition dure.
+
+    Dans une transaction (génération dans la requête, tests), la génération n'est visible de
+    personne d'autre avant sa fin : rien à signaler.
+    """
+    if transaction.get_connection().in_atomic_block:
+        yield
+        return
+    fin = threading.Event()
+
+    def battre() -> None:
+        try:
+            while not fin.wait(BATTEMENT.total_seconds()):
+                try:
+                    Generation.objects.filter(pk=generation_id, etat=EtatGeneration.EN_COURS).update(
+                        battement_le=timezone.now()
+                    )
+                except DatabaseError:
+                    # Un battement manqué (base occupée) : le bail en couvre plusieurs.
+                    journal_serveur.warning("Battement manqué pour la génération n° %s", generation_id)
+        finally:
+            connection.close()
+
+    fil = threading.Thread(target=battre, name=f"battement-{generation_id}", daemon=True)
+    fil.start()
+    try:
+        yield
+    finally:
+        fin.set()
+        fil.join()
 
 
 def _terminer(
     generation_id: int, etat: EtatGeneration, *, message: str = "", document: Document | None = None
-) -> None:
+) -> str:
     Generation.objects.filter(pk=generation_id).update(
         etat=etat,
         message=message,
@@ -439,6 +488,7 @@ def _terminer(
         etape="Terminé" if document else "Échec",
         mise_a_jour_le=timezone.now(),
     )
+    return str(etat)
 
 
 # --- Vérification ---------------------------------------------------------------------------------

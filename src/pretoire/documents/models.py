@@ -151,11 +151,15 @@ class Signature(models.Model):
         return f"{self.nom} ({self.get_role_display()}) — {self.document}"
 
 
-# Une génération sans nouvelles depuis ce délai a été interrompue (serveur arrêté en cours de route).
-SILENCE_D_UNE_GENERATION_INTERROMPUE = timedelta(minutes=10)
+# L'exécutant d'une génération signale qu'il vit toutes les ``BATTEMENT`` ; sans battement depuis
+# ``BAIL``, il est mort en cours de route (processus tué, machine arrêtée) et la génération est
+# interrompue. Le bail couvre plusieurs battements manqués sous une charge passagère.
+BATTEMENT = timedelta(seconds=5)
+BAIL = timedelta(seconds=30)
 
 
 class EtatGeneration(models.TextChoices):
+    EN_ATTENTE = "en_attente", "en attente d'un exécutant"
     EN_COURS = "en_cours", "en cours"
     TERMINEE = "terminee", "terminée"
     ECHOUEE = "echouee", "échouée"
@@ -178,8 +182,12 @@ class Generation(models.Model):
     demandee_le = models.DateTimeField("demandée le", auto_now_add=True)
     mise_a_jour_le = models.DateTimeField("mise à jour le", auto_now=True)
     etat = models.CharField(
-        "état", max_length=20, choices=EtatGeneration.choices, default=EtatGeneration.EN_COURS
+        "état", max_length=20, choices=EtatGeneration.choices, default=EtatGeneration.EN_ATTENTE
     )
+    # La tâche de la file (django-tasks) qui porte cette génération.
+    tache = models.CharField("tâche", max_length=64, blank=True)
+    executant = models.CharField("exécutant (hôte et processus)", max_length=200, blank=True)
+    battement_le = models.DateTimeField("dernier signe de vie de l'exécutant", null=True, blank=True)
     etape = models.CharField("étape", max_length=200, blank=True)
     avancement = models.PositiveSmallIntegerField("avancement (%)", default=0)
     message = models.TextField("message", blank=True)
@@ -196,6 +204,23 @@ class Generation(models.Model):
         return f"{self.get_nature_display()} — {self.get_etat_display()}"
 
     @property
+    def active(self) -> bool:
+        """En file ou en cours chez un exécutant vivant : la page continue de la suivre."""
+        return self.etat in (EtatGeneration.EN_ATTENTE, EtatGeneration.EN_COURS) and not self.interrompue
+
+    @property
     def interrompue(self) -> bool:
-        silence = timezone.now() - self.mise_a_jour_le
-        return self.etat == EtatGeneration.EN_COURS and silence > SILENCE_D_UNE_GENERATION_INTERROMPUE
+        """L'exécutant qui l'avait prise a cessé de battre : il est mort, rien n'a été enregistré."""
+        if self.etat != EtatGeneration.EN_COURS or self.battement_le is None:
+            return False
+        return timezone.now() - self.battement_le > BAIL
+
+    @property
+    def sans_executant(self) -> bool:
+        """En file depuis plus d'un bail : aucun exécutant libre ne l'a prise."""
+        return self.etat == EtatGeneration.EN_ATTENTE and timezone.now() - self.demandee_le > BAIL
+
+    @property
+    def etat_suivi(self) -> str:
+        """L'état que la page montre : celui de la base, ou « interrompue » d'après le bail."""
+        return "interrompue" if self.interrompue else str(self.etat)

@@ -28,7 +28,7 @@ from pretoire.proces.views import contexte_entete
 from .actions import do_demander_generation, do_signer_document, prochaine_version, verifier_pdf
 from .contenus import DocumentImpossible
 from .formulaires import DemandeDeDocument, PdfAVerifier
-from .models import NATURES_DU_DELIBERE, Document, EtatGeneration, Generation, NatureDocument
+from .models import NATURES_DU_DELIBERE, Document, Generation, NatureDocument
 from .signataires import ROLES_SIGNES_A_LA_GENERATION
 from .signature import PdfIllisible, SignatureImpossible
 
@@ -83,7 +83,7 @@ def _contexte(request: HttpRequest, affaire: Affaire, formulaire: DemandeDeDocum
         **contexte_entete(request, affaire),
         "roles_a_signer": [role.value for role in roles - ROLES_SIGNES_A_LA_GENERATION],
         "generations": generations,
-        "en_cours": any(g.etat == EtatGeneration.EN_COURS and not g.interrompue for g in generations),
+        "en_cours": any(g.active for g in generations),
         "depositions": depositions,
         "feuilles": _versions(affaire, NatureDocument.FEUILLE_DE_QUESTIONS, deposition=None),
         "prochaine_feuille": prochaine_version(affaire, NatureDocument.FEUILLE_DE_QUESTIONS, None),
@@ -150,7 +150,7 @@ def generation(request: HttpRequest, affaire_id: int, generation_id: int) -> Jso
     document = suivie.document
     return JsonResponse(
         {
-            "etat": suivie.etat,
+            "etat": suivie.etat_suivi,
             "etape": suivie.etape,
             "avancement": suivie.avancement,
             "message": suivie.message,

@@ -55,6 +55,9 @@ INSTALLED_APPS = [
     # Les fichiers de Swagger UI livrés avec django-ninja, servis par Prétoire : /api/docs ne
     # charge rien d'un CDN.
     "ninja",
+    # La file des tâches en base (générations de documents), vidée par « pretoire worker ».
+    "django_tasks",
+    "django_tasks_db",
     "pretoire.config.apps.ConfigurationConfig",
     "pretoire.comptes",
     "pretoire.proces",
@@ -185,9 +188,10 @@ STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 # Documents signés (procès-verbaux, feuilles de questions, extraits du journal) : une version
 # par génération, jamais écrasée.
 DOCUMENTS_DIR = DATA_DIR / "documents"
-# Génération dans un fil d'exécution à part, la page suivant l'avancement ; les tests la
-# font dans la requête.
-DOCUMENTS_EN_ARRIERE_PLAN = True
+# Les générations passent par une file en base, partagée par tous les serveurs ; un exécutant
+# (« pretoire worker », que « pretoire demo » lance lui-même) les compose une à une
+# (docs/decisions/0007-generations-en-file-django-tasks.md). Les tests les font dans la requête.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # Signature PAdES : la clé et le certificat de chaque juridiction (fichier PKCS#12), désignée par
 # son nom ; « * » vaut pour toute juridiction sans fichier propre.
 SIGNATURE_PAR_JURIDICTION: dict[str, dict[str, Any]] = {

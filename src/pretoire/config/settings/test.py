@@ -19,3 +19,6 @@ PASSWORD_HASHERS = [
 # Chaque test tourne dans une transaction jamais validée : l'ancrage s'inscrit aussitôt, et le
 # registre de chaque test est le sien (tests/conftest.py).
 ANCRAGE_APRES_VALIDATION = False
+# Les générations de documents se font dans la requête ; les tests de la file la remettent en
+# base et lancent un exécutant (tests/documents/test_file_des_generations.py).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -1,6 +1,8 @@
-// Suivre l'avancement des générations en cours, puis recharger la page quand l'une se termine :
-// la nouvelle version apparaît alors dans la liste. Sans JavaScript, la page se recharge seule.
+// Suivre l'avancement des générations en file ou en cours, puis recharger la page quand l'une se
+// termine (ou que son exécutant est mort) : la nouvelle version, ou le motif, apparaît alors dans
+// la liste. Sans JavaScript, la page se recharge seule.
 const INTERVALLE_MS = 700;
+const SUIVIES = ["en_attente", "en_cours"];
 
 function suivre(element) {
   const progression = element.querySelector("progress");
@@ -15,7 +17,7 @@ function suivre(element) {
     }
     if (!reponse.ok) return;
     const suivi = await reponse.json();
-    if (suivi.etat !== "en_cours") {
+    if (!SUIVIES.includes(suivi.etat)) {
       window.location.reload();
       return;
     }
@@ -26,7 +28,9 @@ function suivre(element) {
   setTimeout(relire, INTERVALLE_MS);
 }
 
-document.querySelectorAll('.generation[data-etat="en_cours"]').forEach(suivre);
+for (const etat of SUIVIES) {
+  document.querySelectorAll(`.generation[data-etat="${etat}"]`).forEach(suivre);
+}
 
 // Un clic suffit : le bouton se désactive le temps que la demande parte.
 document.querySelectorAll("form.demande").forEach((formulaire) => {
