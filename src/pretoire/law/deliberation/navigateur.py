@@ -5,7 +5,8 @@ conditions et la réponse défavorable à l'accusé de chaque question (``ordre`
 contradictions, les issues et la qualification retenue, les peines encourues. Le module ES
 du navigateur (``static/pretoire/delibere.js``) n'y ajoute que l'arithmétique du dépouillement,
 la même que ``majorite.constater`` et ``peine.depouiller_un_tour`` ; un test compare les deux
-sur les mêmes entrées.
+sur les mêmes entrées. Ses refus et les lignes de la peine sont des codes et des paramètres, que
+l'écran rédige avec le catalogue ``messages`` reçu ici.
 """
 
 from __future__ import annotations
@@ -26,9 +27,10 @@ from pretoire.law.deliberation import (
     sursis,
 )
 from pretoire.law.deliberation.majorite import REPONSES_DEFAVORABLES, Majorite, ReponseDeLaCour
+from pretoire.law.deliberation.messages import MESSAGES
 from pretoire.law.deliberation.ordre import Condition, PlanDeDeliberation
 from pretoire.law.deliberation.peine import NaturePeine, Peine
-from pretoire.law.deliberation.peine_entiere import FaitPourLaPeine, faits_en_json
+from pretoire.law.deliberation.peine_entiere import FaitPourLaPeine, faits_en_json, mention
 
 CAUTIONS = {
     "minorite": excuse_de_minorite.CAUTION,
@@ -75,6 +77,10 @@ def donnees_du_delibere(
             d.value: {r.value: majorite.formule(r, d) for r in ReponseDeLaCour} for d in REPONSES_DEFAVORABLES
         },
         "natures_de_peine": {n.value: n.libelle for n in NaturePeine},
+        # La majorité inscrite avec un élément de la peine, selon qu'il est défavorable (art. 359).
+        "mentions": {"absolue": mention(majorite, False), "defavorable": mention(majorite, True)},
+        # Les phrases des refus et des lignes de la peine : le navigateur ne les écrit pas lui-même.
+        "messages": MESSAGES,
         "questions": [
             {
                 "numero": q.numero,
