@@ -55,6 +55,17 @@ MESSAGES: dict[str, str] = {
     "sous_le_minimum_correctionnel": "Pour un crime, l'emprisonnement prononcé par la cour d'assises"
     " n'est pas inférieur à %(seuil)s (art. 132-18 CP, non vérifié) : %(peine)s ne peut pas être"
     " proposé.",
+    "motif_maximum_sans_majorite_qualifiee": "le maximum encouru n'a pas obtenu la majorité"
+    " qualifiée : aucune peine supérieure à trente ans ne peut plus être prononcée (art. 362 al. 2"
+    " CPP).",
+    "motif_peine_la_plus_forte": "peine la plus forte proposée au tour n° %(tour)s, écartée à partir"
+    " du tour n° %(suivant)s (art. 362 al. 3 CPP).",
+    "tour_peine_prononcee": "Tour n° %(tour)s : %(peine)s, %(mention)s.",
+    "tour_sans_majorite": "Tour n° %(tour)s : aucune peine n'a réuni la majorité requise.",
+    "tour_sans_majorite_qualifiee": "Tour n° %(tour)s : %(peine)s a la majorité absolue mais non la"
+    " majorité qualifiée qu'exige cette peine (art. 362 al. 2 CPP).",
+    "tour_majorite_non_etablie": "Tour n° %(tour)s : %(peine)s exige une majorité que les textes de"
+    " Prétoire n'établissent pas à cette date (non vérifié) ; elle ne peut être prononcée ici.",
     "maximum_confirme_inferieur": "Le maximum confirmé (%(confirme)s) est inférieur à celui que les"
     " réponses font déjà encourir (%(connue)s).",
     # Excuse de minorité (CJPM, non vérifié).

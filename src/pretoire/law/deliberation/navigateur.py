@@ -52,6 +52,18 @@ def _condition(condition: Condition | None) -> list[list[list[int | str]]] | Non
     return None if condition is None else condition.en_json()
 
 
+def mentions(majorite: Majorite) -> dict[str, str | None]:
+    """Les majorités que la feuille inscrit avec la peine et ses éléments : absolue (art. 362 al. 2),
+    celle de l'art. 359 pour ce qui est défavorable, la qualifiée du maximum (None si les textes ne
+    l'établissent pas à cette date)."""
+    etablie = majorite.regle.majorite_simple or majorite.voix_pour_le_maximum is not None
+    return {
+        "absolue": mention(majorite, False),
+        "defavorable": mention(majorite, True),
+        "maximum": majorite.mention_de_majorite_pour_le_maximum() if etablie else None,
+    }
+
+
 def donnees_du_delibere(
     plan: PlanDeDeliberation,
     majorite: Majorite,
@@ -78,7 +90,7 @@ def donnees_du_delibere(
         },
         "natures_de_peine": {n.value: n.libelle for n in NaturePeine},
         # La majorité inscrite avec un élément de la peine, selon qu'il est défavorable (art. 359).
-        "mentions": {"absolue": mention(majorite, False), "defavorable": mention(majorite, True)},
+        "mentions": mentions(majorite),
         # Les phrases des refus et des lignes de la peine : le navigateur ne les écrit pas lui-même.
         "messages": MESSAGES,
         "questions": [

@@ -51,7 +51,7 @@ from datetime import date
 
 from pretoire.law.citations import Jurisprudence, article_cpp
 from pretoire.law.deliberation.majorite import DecompteRefuse, Majorite, verifier_le_nombre_de_bulletins
-from pretoire.law.deliberation.messages import Duree, Refus, message
+from pretoire.law.deliberation.messages import Duree, Message, Refus, message
 from pretoire.law.deliberation.minimums import raison_sous_le_minimum
 
 ARTICLE_362 = article_cpp("362")
@@ -249,14 +249,15 @@ class ToursDeScrutin:
     """Où en sont les tours de scrutin pour un accusé (art. 362 al. 3).
 
     ``plafond`` : toute peine égale ou supérieure est écartée ; ``motif_du_plafond`` dit pourquoi.
+    Le motif et le résultat du dernier tour sont des messages du catalogue (``messages``).
     """
 
     prochain_tour: int = 1
     plafond: Peine | None = None
-    motif_du_plafond: str | None = None
+    motif_du_plafond: Message | None = None
     peine_prononcee: Peine | None = None
     mention: str | None = None
-    dernier_resultat: str | None = None
+    dernier_resultat: Message | None = None
 
     @property
     def termine(self) -> bool:
@@ -310,9 +311,11 @@ def depouiller_un_tour(
                 motif_du_plafond=tours.motif_du_plafond,
                 peine_prononcee=majoritaire.peine,
                 mention=regle.mention(majoritaire.peine),
-                dernier_resultat=(
-                    f"Tour n° {numero} : {majoritaire.peine.en_lettres()},"
-                    f" {regle.mention(majoritaire.peine)}."
+                dernier_resultat=message(
+                    "tour_peine_prononcee",
+                    tour=numero,
+                    peine=majoritaire.peine,
+                    mention=regle.mention(majoritaire.peine),
                 ),
             )
     plafond, motif = tours.plafond, tours.motif_du_plafond
@@ -321,29 +324,17 @@ def depouiller_un_tour(
     )
     if perpetuite_manquee and plafond is None:
         plafond = regle.maximum
-        motif = (
-            "le maximum encouru n'a pas obtenu la majorité qualifiée : aucune peine supérieure à"
-            " trente ans ne peut plus être prononcée (art. 362 al. 2 CPP)."
-        )
+        motif = message("motif_maximum_sans_majorite_qualifiee")
     if numero >= 2 and proposees:
         la_plus_forte = max((p.peine for p in proposees), key=lambda p: p.gravite)
         if plafond is None or plafond.plus_forte_que(la_plus_forte):
             plafond = la_plus_forte
-            motif = (
-                f"peine la plus forte proposée au tour n° {numero}, écartée à partir du tour"
-                f" n° {numero + 1} (art. 362 al. 3 CPP)."
-            )
-    resultat = f"Tour n° {numero} : aucune peine n'a réuni la majorité requise."
+            motif = message("motif_peine_la_plus_forte", tour=numero, suivant=numero + 1)
+    resultat = message("tour_sans_majorite", tour=numero)
     if majoritaire is not None:
         exigees = regle.voix_exigees(majoritaire.peine)
-        resultat = (
-            f"Tour n° {numero} : {majoritaire.peine.en_lettres()} a la majorité absolue mais non la"
-            " majorité qualifiée qu'exige cette peine (art. 362 al. 2 CPP)."
-            if exigees is not None
-            else f"Tour n° {numero} : {majoritaire.peine.en_lettres()} exige une majorité que les"
-            " textes de Prétoire n'établissent pas à cette date (non vérifié) ; elle ne peut être"
-            " prononcée ici."
-        )
+        code = "tour_sans_majorite_qualifiee" if exigees is not None else "tour_majorite_non_etablie"
+        resultat = message(code, tour=numero, peine=majoritaire.peine)
     return ToursDeScrutin(
         prochain_tour=numero + 1,
         plafond=plafond,
