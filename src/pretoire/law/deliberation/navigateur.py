@@ -91,8 +91,6 @@ def donnees_du_delibere(
         "natures_de_peine": {n.value: n.libelle for n in NaturePeine},
         # La majorité inscrite avec un élément de la peine, selon qu'il est défavorable (art. 359).
         "mentions": mentions(majorite),
-        # Les phrases des refus et des lignes de la peine : le navigateur ne les écrit pas lui-même.
-        "messages": MESSAGES,
         "questions": [
             {
                 "numero": q.numero,
@@ -160,12 +158,17 @@ def donnees_du_delibere(
         ],
     }
     donnees["empreinte"] = empreinte(donnees)
+    # Les phrases des refus et des lignes de la peine : le navigateur ne les écrit pas lui-même.
+    # Hors de l'empreinte : ce sont des mots, non des règles ; l'écran les reçoit dans sa langue.
+    donnees["messages"] = dict(MESSAGES)
     return donnees
 
 
 def empreinte(donnees: dict[str, Any]) -> str:
-    """SHA-256 de la forme canonique des données, sans l'empreinte elle-même."""
+    """SHA-256 de la forme canonique des données, sans l'empreinte elle-même ni le catalogue."""
     canonique = json.dumps(
-        {k: v for k, v in donnees.items() if k != "empreinte"}, ensure_ascii=False, sort_keys=True
+        {k: v for k, v in donnees.items() if k not in ("empreinte", "messages")},
+        ensure_ascii=False,
+        sort_keys=True,
     )
     return hashlib.sha256(canonique.encode()).hexdigest()
