@@ -95,7 +95,8 @@ def mois_fermes(peine: Peine, sursis: Sursis | None) -> int | None:
 def sursis_en_lettres(peine: Peine, sursis: Sursis) -> Message:
     """Le sursis tel que la feuille l'inscrit.
 
-    >>> sursis_en_lettres(Peine(NaturePeine.EMPRISONNEMENT, 36), Sursis(NatureSursis.PROBATOIRE, 12, 24)).en_lettres()
+    >>> trois_ans = Peine(NaturePeine.EMPRISONNEMENT, 36)
+    >>> sursis_en_lettres(trois_ans, Sursis(NatureSursis.PROBATOIRE, 12, 24)).en_lettres()
     "dont un an assorti du sursis probatoire, délai d'épreuve de deux ans"
     """
     delai = (
