@@ -372,7 +372,9 @@ export function minimumEnMois(p, maximum) {
 export function raisonSousLeMinimum(p, maximum) {
   const minimum = minimumEnMois(p, maximum);
   if (minimum === null || p.mois === null || p.mois >= minimum) return null;
-  if (criminelle(p.nature)) return message("sous_le_minimum_criminel", { nature: NATURES[p.nature], peine: chiffres(p) });
+  if (criminelle(p.nature)) {
+    return message("sous_le_minimum_criminel", { nature: NATURES[p.nature], peine: chiffres(p) });
+  }
   return message("sous_le_minimum_correctionnel", { seuil: { duree: minimum }, peine: chiffres(p) });
 }
 
@@ -532,7 +534,9 @@ export const amendeAvecLExcuse = (euros) => Math.min(Math.floor(euros / 2), 7500
 
 // Sursis (sursis.py ; art. 362 al. 4 CPP, conditions non vérifiées).
 export function raisonSansSursis(p) {
-  if (p.nature !== "emprisonnement" || p.mois === null) return message("sursis_peine_criminelle", { peine: chiffres(p) });
+  if (p.nature !== "emprisonnement" || p.mois === null) {
+    return message("sursis_peine_criminelle", { peine: chiffres(p) });
+  }
   if (p.mois > 60) return message("sursis_plus_de_cinq_ans", { peine: chiffres(p) });
   return null;
 }
