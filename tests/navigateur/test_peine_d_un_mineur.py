@@ -24,6 +24,7 @@ from playwright.sync_api import Browser, Page, Route, expect
 from pretoire.comptes.models import Utilisateur
 from pretoire.deliberation.models import Deliberation
 from pretoire.proces.demo import installer_demo
+from pretoire.proces.models import DecisionMiseEnAccusation
 from tests.deliberation.conftest import clore_les_debats
 
 from .conftest import capture
@@ -50,6 +51,8 @@ def _ouvrir_le_delibere_d_un_mineur() -> tuple[int, str]:
     affaire = installer_demo()
     clore_les_debats(affaire)
     affaire.accuses.filter(identifiant="A1").update(date_naissance=date(2004, 6, 1))
+    # Un accusé mineur aux faits est renvoyé devant la cour d'assises des mineurs.
+    DecisionMiseEnAccusation.objects.filter(affaire=affaire).update(cour_assises_des_mineurs=True)
     client = _presidente()
     assert client.post(f"/affaires/{affaire.pk}/deliberation/ouvrir/").status_code == 302
     return affaire.pk, client.get(f"/affaires/{affaire.pk}/deliberation/").content.decode()
@@ -117,9 +120,9 @@ def test_la_peine_d_un_mineur_suit_l_excuse_de_minorite_puis_le_sursis(navigateu
     expect(page.locator("#reponses-minorite li")).to_have_text(
         [
             "« Y a-t-il lieu d'appliquer à l'accusé Thierry VASSEUR une condamnation pénale ? » :"
-            " oui à la majorité de huit voix au moins",
+            " oui à la majorité de huit voix au moins.",
             "« Y a-t-il lieu d'exclure l'accusé Thierry VASSEUR du bénéfice de la diminution de peine ? » :"
-            " non",
+            " non.",
         ]
     )
     expect(page.locator("#peine-maximum")).to_have_text(
