@@ -11,12 +11,14 @@ from typing import Any
 
 import pytest
 from django.apps import apps
+from django.conf import settings
 from django.core import serializers
 from django.test import Client
 
 from pretoire.comptes.models import Utilisateur
 from pretoire.deliberation.models import Deliberation, PeinePrononcee, ReponseInscrite
 from pretoire.law.deliberation.majorite import formules_legales
+from pretoire.law.deliberation.messages import FEUILLE, MESSAGES
 from pretoire.proces.demo import AFFAIRE_A_INSTRUIRE
 from pretoire.proces.models import Affaire
 
@@ -373,3 +375,18 @@ def test_l_ecran_montre_la_reserve_sur_une_composition_non_verifiee(
     # Aucune question n'a le « non » pour réponse défavorable : la règle n'en est pas affichée.
     assert "dont le « oui » profite à l" not in unescape(page)
     assert donnees["formules"]["non"]["non"] == "non à la majorité de huit voix au moins"
+
+
+def test_l_ecran_recoit_les_phrases_du_catalogue_et_sa_langue_ne_change_ni_la_feuille_ni_l_empreinte(
+    affaire_close: Affaire,
+) -> None:
+    client = _client("presidente")
+    en_francais = _ouvrir(client, affaire_close)
+    assert en_francais["messages"] == MESSAGES
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    en_anglais = _donnees(client, affaire_close)
+    # Les refus suivent la langue de l'écran ; les lignes de la feuille restent en français.
+    assert set(en_anglais["messages"]) == set(MESSAGES)
+    assert {c: en_anglais["messages"][c] for c in FEUILLE} == FEUILLE
+    # Des mots, non des règles : l'empreinte que le serveur recalcule ne dépend pas de la langue.
+    assert en_anglais["empreinte"] == en_francais["empreinte"]

@@ -224,7 +224,9 @@ def test_tours_de_scrutin_sur_la_peine(cas: dict[str, Any]) -> None:
     if "prochain_tour" in attendu:
         assert tours.prochain_tour == attendu["prochain_tour"]
     if "resultat" in attendu:
-        assert tours.dernier_resultat is not None and attendu["resultat"] in tours.dernier_resultat
+        assert (
+            tours.dernier_resultat is not None and attendu["resultat"] in tours.dernier_resultat.en_phrase()
+        )
 
 
 def plan_avec_contradiction_sur_les_faits(plan: PlanDeDeliberation) -> PlanDeDeliberation:

@@ -120,9 +120,9 @@ def test_la_peine_d_un_mineur_suit_l_excuse_de_minorite_puis_le_sursis(navigateu
     expect(page.locator("#reponses-minorite li")).to_have_text(
         [
             "« Y a-t-il lieu d'appliquer à l'accusé Thierry VASSEUR une condamnation pénale ? » :"
-            " oui à la majorité de huit voix au moins",
+            " oui à la majorité de huit voix au moins.",
             "« Y a-t-il lieu d'exclure l'accusé Thierry VASSEUR du bénéfice de la diminution de peine ? » :"
-            " non",
+            " non.",
         ]
     )
     expect(page.locator("#peine-maximum")).to_have_text(

@@ -3,12 +3,14 @@
 L'écran du président calcule sans le réseau : il ne reçoit du serveur que les règles en données
 (``pretoire.law.deliberation.navigateur``) et refait le dépouillement en JavaScript. Ce test
 joue les mêmes scrutins, les mêmes délibérés et les mêmes tours de peine dans Chromium et en
-Python, et compare chaque résultat, refus et message compris.
+Python, et compare chaque résultat ; refus et lignes de la peine par leur code, leurs paramètres
+et leur phrase rédigée avec le catalogue que le serveur envoie (``messages.MESSAGES``).
 """
 
 from __future__ import annotations
 
 import random
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -27,7 +29,8 @@ from pretoire.law.deliberation import (
 )
 from pretoire.law.deliberation.excuse_de_minorite import DecisionDeMinorite, StatutDeMinorite
 from pretoire.law.deliberation.majorite import REPONSES_DEFAVORABLES, Majorite
-from pretoire.law.deliberation.navigateur import donnees_du_delibere
+from pretoire.law.deliberation.messages import MESSAGES, Message, Refus
+from pretoire.law.deliberation.navigateur import donnees_du_delibere, mentions
 from pretoire.law.deliberation.ordre import IssueDuFait, PlanDeDeliberation
 from pretoire.law.deliberation.peine import (
     NaturePeine,
@@ -59,10 +62,13 @@ ORIGINE = "http://pretoire.test"
 JOURS = [date(2015, 6, 1), date(2020, 9, 1), date(2022, 2, 28), date(2022, 3, 1), date(2026, 11, 24)]
 
 HARNAIS = """
-async ({constats, deliberes, tours}) => {
+async ({constats, deliberes, tours, messages}) => {
   const m = await import("/delibere.js");
   const essayer = (f) => {
-    try { return { ok: f() }; } catch (e) { if (e instanceof m.Refus) return { refus: e.message }; throw e; }
+    try { return { ok: f() }; } catch (e) {
+      if (e instanceof m.Refus) return { refus: { ...e.motif, texte: m.rediger(messages, e.motif) } };
+      throw e;
+    }
   };
   const r1 = constats.map((c) => {
     const r = essayer(() => m.constater(c.regles, c.decompte, c.defavorable));
@@ -107,13 +113,23 @@ async ({constats, deliberes, tours}) => {
         mention: etat.mention,
         plafond: etat.plafond && m.enLettres(etat.plafond),
         prochain: etat.prochain_tour,
-        resultat: etat.dernier_resultat,
+        resultat: etat.dernier_resultat && { ...etat.dernier_resultat, texte: m.rediger(messages, etat.dernier_resultat) },
       };
     });
   });
   return { r1, r2, r3 };
 }
 """
+
+
+def _redige(message: Message) -> dict[str, Any]:
+    """Ce que le navigateur doit rendre pour ce message : son code, ses paramètres, sa phrase."""
+    return message.en_json() | {"texte": message.en_phrase()}
+
+
+def _refus(erreur: Refus) -> dict[str, Any]:
+    assert erreur.message is not None, f"refus hors du catalogue : {erreur}"
+    return _redige(erreur.message)
 
 
 def _regles_des_votes(regle: Majorite) -> dict[str, Any]:
@@ -123,6 +139,7 @@ def _regles_des_votes(regle: Majorite) -> dict[str, Any]:
         "majorite_absolue": regle.majorite_absolue,
         "voix_pour_le_maximum": regle.voix_pour_le_maximum,
         "majorite_simple": regle.regle.majorite_simple,
+        "mentions": mentions(regle),
     }
 
 
@@ -155,11 +172,11 @@ def _constats(hasard: random.Random) -> tuple[list[dict[str, Any]], list[dict[st
         try:
             attendus.append({"reponse": constater(regle, Decompte(**decompte), defavorable).value})
         except DecompteRefuse as refus:
-            attendus.append({"refus": str(refus)})
+            attendus.append({"refus": _refus(refus)})
     return cas, attendus
 
 
-def _etape(plan: PlanDeDeliberation, delibere: Delibere, refus: str | None) -> dict[str, Any]:
+def _etape(plan: PlanDeDeliberation, delibere: Delibere, refus: dict[str, Any] | None) -> dict[str, Any]:
     prochaine = delibere.prochaine_question()
     accuses = []
     for issue in plan.accuses:
@@ -232,7 +249,7 @@ def _deliberes(hasard: random.Random) -> tuple[list[dict[str, Any]], list[list[d
                     else:
                         delibere = delibere.voter(vote["numero"], Decompte(**vote["decompte"]))
                 except (VoteRefuse, DecompteRefuse) as erreur:
-                    refus = str(erreur)
+                    refus = _refus(erreur)
                 votes.append(vote)
                 etapes.append(_etape(plan, delibere, refus))
             cas.append({"regles": donnees_du_delibere(plan, regle, jour), "votes": votes})
@@ -280,7 +297,7 @@ def _tours(hasard: random.Random) -> tuple[list[dict[str, Any]], list[list[dict[
                     regle, etat, [Proposition(p, v) for p, v in zip(choisies, voix, strict=True)], blancs, 0
                 )
             except (PeineRefusee, DecompteRefuse) as erreur:
-                refus = str(erreur)
+                refus = _refus(erreur)
             tours.append(tour)
             etapes.append(
                 {
@@ -289,7 +306,7 @@ def _tours(hasard: random.Random) -> tuple[list[dict[str, Any]], list[list[dict[
                     "mention": etat.mention,
                     "plafond": etat.plafond and etat.plafond.en_lettres(),
                     "prochain": etat.prochain_tour,
-                    "resultat": etat.dernier_resultat,
+                    "resultat": etat.dernier_resultat and _redige(etat.dernier_resultat),
                 }
             )
         regles = _regles_des_votes(regle_du_jour)
@@ -316,7 +333,9 @@ def test_le_module_du_navigateur_decide_comme_le_droit_python(navigateur: Browse
     page = navigateur.new_page()
     page.route(f"{ORIGINE}/**", _servir)
     page.goto(f"{ORIGINE}/essai.html")
-    resultats = page.evaluate(HARNAIS, {"constats": constats, "deliberes": deliberes, "tours": tours})
+    resultats = page.evaluate(
+        HARNAIS, {"constats": constats, "deliberes": deliberes, "tours": tours, "messages": MESSAGES}
+    )
     page.close()
     assert resultats["r1"] == constats_attendus
     for obtenu, attendu in zip(resultats["r2"], deliberes_attendus, strict=True):
@@ -346,21 +365,22 @@ def test_le_module_du_navigateur_decide_comme_le_droit_python(navigateur: Browse
 # --- La peine entière : sursis, sûreté, amende, complémentaires, réexamen, minorité ------------
 
 HARNAIS_DE_LA_PEINE = """
-async ({cas, scrutins}) => {
+async ({cas, scrutins, messages}) => {
   const m = await import("/delibere.js");
+  const redige = (message) => ({ ...message, texte: m.rediger(messages, message) });
   const lignes = cas.map((c) => {
     const accuse = c.regles.accuses[0];
     const reponses = new Map(Object.entries(c.reponses).map(([n, r]) => [Number(n), r]));
     try {
-      return { lignes: m.lignesDeLaPeine(c.regles, accuse, reponses, c.peine, c.modalites) };
+      return { lignes: m.lignesDeLaPeine(c.regles, accuse, reponses, c.peine, c.modalites).map(redige) };
     } catch (e) {
-      if (e instanceof m.Refus) return { refus: e.message };
+      if (e instanceof m.Refus) return { refus: redige(e.motif) };
       throw e;
     }
   });
   const adoptions = scrutins.map((s) => {
     try { return { adopte: m.adopter(s.regles, s.decompte, s.defavorable) }; }
-    catch (e) { if (e instanceof m.Refus) return { refus: e.message }; throw e; }
+    catch (e) { if (e instanceof m.Refus) return { refus: redige(e.motif) }; throw e; }
   });
   return { lignes, adoptions };
 }
@@ -470,14 +490,15 @@ def _peines_entieres(hasard: random.Random) -> tuple[list[dict[str, Any]], list[
             modalites = _modalites(choix)
             try:
                 attendu: dict[str, Any] = {
-                    "lignes": list(
-                        lignes_de_la_peine(
+                    "lignes": [
+                        _redige(ligne)
+                        for ligne in lignes_de_la_peine(
                             plan, regle, delibere.reponses, faits["A1"], jour, "A1", peine, modalites
                         )
-                    )
+                    ]
                 }
             except PeineRefusee as refus:
-                attendu = {"refus": str(refus)}
+                attendu = {"refus": _refus(refus)}
             cas.append(
                 {
                     "regles": regles,
@@ -502,7 +523,7 @@ def _scrutins(hasard: random.Random) -> tuple[list[dict[str, Any]], list[dict[st
         try:
             attendus.append({"adopte": adopter(regle, Decompte(**decompte), defavorable)})
         except DecompteRefuse as refus:
-            attendus.append({"refus": str(refus)})
+            attendus.append({"refus": _refus(refus)})
     return cas, attendus
 
 
@@ -513,14 +534,14 @@ def test_le_module_du_navigateur_decide_la_peine_entiere_comme_le_droit_python(n
     page = navigateur.new_page()
     page.route(f"{ORIGINE}/**", _servir)
     page.goto(f"{ORIGINE}/essai.html")
-    resultats = page.evaluate(HARNAIS_DE_LA_PEINE, {"cas": cas, "scrutins": scrutins})
+    resultats = page.evaluate(HARNAIS_DE_LA_PEINE, {"cas": cas, "scrutins": scrutins, "messages": MESSAGES})
     page.close()
     for entree, obtenu, attendu in zip(cas, resultats["lignes"], attendus, strict=True):
         assert obtenu == attendu, (entree["peine"], entree["modalites"])
     assert resultats["adoptions"] == scrutins_attendus
     # Le hasard a exercé chaque élément, accepté comme refusé.
-    lignes = [ligne for a in attendus for ligne in a.get("lignes", [])]
-    refus = [a["refus"] for a in attendus if "refus" in a]
+    lignes = [ligne["texte"] for a in attendus for ligne in a.get("lignes", [])]
+    refus = [a["refus"]["texte"] for a in attendus if "refus" in a]
     for fragment in (
         "Sursis :",
         "Période de sûreté",
@@ -532,3 +553,12 @@ def test_le_module_du_navigateur_decide_la_peine_entiere_comme_le_droit_python(n
         assert any(fragment in ligne for ligne in lignes), fragment
     for fragment in ("sursis", "sûreté", "amende", "article du code pénal", "706-53-13", "minorité"):
         assert any(fragment in r for r in refus), fragment
+
+
+def test_aucune_phrase_du_catalogue_n_est_ecrite_dans_le_javascript() -> None:
+    """Une phrase des refus ou des lignes de la peine n'a qu'une source : le catalogue Python."""
+    sources = "".join((STATIQUES / nom).read_text() for nom in ("delibere.js", "delibere-ecran.js"))
+    for code, gabarit in MESSAGES.items():
+        for morceau in re.split(r"%\(\w+\)s", gabarit):
+            if len(morceau) >= 24:
+                assert morceau not in sources, (code, morceau)

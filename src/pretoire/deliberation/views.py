@@ -25,6 +25,7 @@ from pretoire.documents.actions import do_generer_document
 from pretoire.documents.contenus import DocumentImpossible
 from pretoire.documents.models import Document, NatureDocument
 from pretoire.documents.signature import SignatureImpossible
+from pretoire.law.deliberation.messages import REFUS
 from pretoire.proces.access import access_documents_du_delibere_by_affaire_id
 from pretoire.proces.models import Affaire, Role
 from pretoire.proces.views import contexte_entete
@@ -173,7 +174,8 @@ def delibere(request: HttpRequest, affaire_id: int) -> HttpResponse:
         "deliberation/delibere.html",
         {
             **contexte,
-            "donnees": donnees,
+            # Les refus dans la langue de l'écran ; les lignes de la feuille restent en français.
+            "donnees": donnees | {"messages": donnees["messages"] | {c: _(g) for c, g in REFUS.items()}},
             "textes": _textes_de_l_ecran(),
             "non_defavorable": non_defavorable,
             "reprise": reprise,

@@ -13,16 +13,8 @@ al. 2 ; la majorité qualifiée ne vise que « le maximum de la peine privative 
 from __future__ import annotations
 
 from pretoire.law.deliberation.excuse_de_minorite import amende_avec_l_excuse
+from pretoire.law.deliberation.messages import Euros, message
 from pretoire.law.deliberation.peine import PeineRefusee
-
-
-def euros_en_chiffres(montant: int) -> str:
-    """Un montant tel que la feuille l'inscrit.
-
-    >>> euros_en_chiffres(150000)
-    '150 000 euros'
-    """
-    return f"{montant:,} euros".replace(",", " ")
 
 
 def plafond_de_l_amende(encourue: int | None, excuse_de_minorite: bool) -> int | None:
@@ -42,13 +34,10 @@ def verifier_l_amende(encourue: int | None, montant: int, excuse_de_minorite: bo
     """
     plafond = plafond_de_l_amende(encourue, excuse_de_minorite)
     if plafond is None:
-        raise PeineRefusee(
-            "Aucune amende n'est encourue pour les faits retenus, selon les textes de Prétoire."
-        )
+        raise PeineRefusee(message("amende_non_encourue"))
     if montant < 1:
-        raise PeineRefusee("Une amende est d'au moins un euro.")
+        raise PeineRefusee(message("amende_d_un_euro_au_moins"))
     if montant > plafond:
         raise PeineRefusee(
-            f"L'amende de {euros_en_chiffres(montant)} dépasse le maximum encouru"
-            f" ({euros_en_chiffres(plafond)})."
+            message("amende_au_dela_du_maximum", montant=Euros(montant), plafond=Euros(plafond))
         )

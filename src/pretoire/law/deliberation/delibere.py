@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from pretoire.law.deliberation.excuse_de_minorite import maximum_avec_l_excuse
 from pretoire.law.deliberation.majorite import Decompte, Majorite, ReponseDeLaCour, constater
+from pretoire.law.deliberation.messages import Refus, message
 from pretoire.law.deliberation.ordre import (
     EtatCondition,
     Incompatibilite,
@@ -29,7 +30,7 @@ from pretoire.law.deliberation.peine import Peine, PeineRefusee, RegleDeLaPeine
 from pretoire.law.deliberation.peines_encourues import PeineEncourue
 
 
-class VoteRefuse(ValueError):
+class VoteRefuse(Refus):
     """Ce vote ne peut pas avoir lieu maintenant : rien n'est inscrit."""
 
 
@@ -101,24 +102,16 @@ class Delibere:
     def _verifier_que_la_question_se_pose(self, numero: int) -> QuestionADeliberer:
         question = self.plan.question(numero)
         if question is None:
-            raise VoteRefuse(f"La question n° {numero} n'est pas sur la feuille.")
+            raise VoteRefuse(message("question_absente", numero=numero))
         deja = self.reponses.get(numero)
         if deja is ReponseDeLaCour.SANS_OBJET:
-            raise VoteRefuse(
-                f"La question n° {numero} ne se pose pas : {question.condition.raison_de_l_impossibilite()} ;"
-                " elle est sans objet."
-            )
+            raison = question.condition.raison_de_l_impossibilite()
+            raise VoteRefuse(message("question_sans_objet", numero=numero, raison=raison))
         if deja is not None:
-            raise VoteRefuse(
-                f"La question n° {numero} a déjà reçu sa réponse ; un nouveau vote n'a lieu qu'en cas de"
-                " contradiction entre des réponses (art. 361 CPP)."
-            )
+            raise VoteRefuse(message("question_deja_repondue", numero=numero))
         prochaine = self.prochaine_question()
         if prochaine is not None and prochaine.numero != numero:
-            raise VoteRefuse(
-                f"Votez d'abord la question n° {prochaine.numero} : les scrutins se suivent dans l'ordre"
-                " de l'art. 356 CPP."
-            )
+            raise VoteRefuse(message("votez_d_abord", numero=prochaine.numero))
         return question
 
     def contradictions(self) -> tuple[Incompatibilite, ...]:
@@ -128,10 +121,7 @@ class Delibere:
         """Art. 361 : efface la réponse ``numero`` et celles qui en dépendent, pour un nouveau vote."""
         en_cause = {n for i in self.contradictions() for n in (i.premiere.numero, i.seconde.numero)}
         if numero not in en_cause:
-            raise VoteRefuse(
-                f"Un nouveau vote sur la question n° {numero} n'a lieu qu'en cas de contradiction avec une"
-                " autre réponse (art. 361 CPP) ; les réponses sont irrévocables (art. 365 CPP)."
-            )
+            raise VoteRefuse(message("nouveau_vote_sans_contradiction", numero=numero))
         effacees = {numero}
         for question in self.plan.questions:
             if question.condition.numeros() & effacees:
@@ -231,8 +221,5 @@ def _maximum(nom: str, encourue: PeineEncourue | None, confirme: Peine | None) -
         )
     connue = encourue.peine if encourue is not None else None
     if connue is not None and connue.plus_forte_que(confirme):
-        raise PeineRefusee(
-            f"Le maximum confirmé ({confirme.en_lettres()}) est inférieur à celui que les réponses"
-            f" font déjà encourir ({connue.en_lettres()})."
-        )
+        raise PeineRefusee(message("maximum_confirme_inferieur", confirme=confirme, connue=connue))
     return confirme

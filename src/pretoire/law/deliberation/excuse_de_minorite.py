@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from pretoire.law.deliberation.majorite import ReponseDeLaCour
+from pretoire.law.deliberation.messages import Message, message
 from pretoire.law.deliberation.peine import PeineRefusee
 from pretoire.law.minorite import AgeAuxFaits, AgeDeLAccuse
 from pretoire.law.mise_en_accusation import TypeJuridiction
@@ -68,7 +69,7 @@ class Minorite:
 
     statut: StatutDeMinorite
     exclusion_possible: bool = False
-    motif: str = ""
+    motif: Message | None = None
 
 
 def minorite_de_l_accuse(
@@ -79,7 +80,7 @@ def minorite_de_l_accuse(
     >>> from pretoire.law.minorite import AgeDeLAccuse
     >>> cour = TypeJuridiction.COUR_ASSISES
     >>> minorite_de_l_accuse("Léo", [AgeDeLAccuse(17, 17)], cour, date(2026, 11, 24))
-    Minorite(statut=<StatutDeMinorite.EXCUSE: 'excuse'>, exclusion_possible=True, motif='')
+    Minorite(statut=<StatutDeMinorite.EXCUSE: 'excuse'>, exclusion_possible=True, motif=None)
     >>> deux_faits = [AgeDeLAccuse(17, 17), AgeDeLAccuse(18, 18)]
     >>> minorite_de_l_accuse("Léo", deux_faits, cour, date(2026, 11, 24)).statut
     <StatutDeMinorite.SANS_OBJET: 'sans objet'>
@@ -88,50 +89,33 @@ def minorite_de_l_accuse(
         return Minorite(StatutDeMinorite.SANS_OBJET)
     statuts = {a.aux_faits for a in ages}
     if AgeAuxFaits.MAJEUR in statuts:
-        return Minorite(
-            StatutDeMinorite.SANS_OBJET,
-            motif=f"{nom} a commis majeur au moins l'un des faits retenus : les questions de l'excuse"
-            " de minorité sont sans objet (Cass. crim., 27 nov. 2019, n° 18-83.553).",
-        )
+        return Minorite(StatutDeMinorite.SANS_OBJET, motif=message("minorite_majeur_aux_faits", nom=nom))
     if AgeAuxFaits.A_CHEVAL in statuts:
-        return _refus(
-            f"{nom} a eu dix-huit ans pendant la période de l'un des faits retenus : Prétoire ne sait pas"
-            " si les questions de l'excuse de minorité se posent ; la peine ne peut être votée ici."
-        )
+        return _refus(message("minorite_a_cheval", nom=nom))
     if type_juridiction is TypeJuridiction.COUR_CRIMINELLE_DEPARTEMENTALE:
-        return _refus(
-            f"{nom} était mineur au moment des faits : la cour criminelle départementale juge les"
-            " personnes majeures (art. 380-16 CPP) ; la peine ne peut être votée ici."
-        )
+        return _refus(message("minorite_cour_criminelle", nom=nom))
     if date_deliberation < ENTREE_EN_VIGUEUR_CJPM:
-        return _refus(
-            f"{nom} était mineur au moment des faits : avant le 30 septembre 2021, l'excuse de minorité"
-            " relevait de l'ordonnance du 2 février 1945, que Prétoire ne modélise pas."
-        )
+        return _refus(message("minorite_avant_le_cjpm", nom=nom))
     if min(a.au_premier_jour for a in ages) < AGE_DU_DISCERNEMENT_PRESUME:
-        return _refus(
-            f"{nom} avait moins de treize ans au moment de l'un des faits retenus : la présomption de"
-            " non-discernement (art. L. 11-1 CJPM, non vérifié) n'est pas modélisée ; la peine ne peut"
-            " être votée ici."
-        )
+        return _refus(message("minorite_moins_de_treize_ans", nom=nom))
     exclusion = all(a.au_premier_jour >= AGE_DE_L_EXCLUSION for a in ages)
     return Minorite(StatutDeMinorite.EXCUSE, exclusion_possible=exclusion)
 
 
-def _refus(motif: str) -> Minorite:
+def _refus(motif: Message) -> Minorite:
     return Minorite(StatutDeMinorite.REFUS, motif=motif)
 
 
-def questions_de_minorite(nom: str, feminin: bool, exclusion_possible: bool) -> tuple[str, ...]:
+def questions_de_minorite(nom: str, feminin: bool, exclusion_possible: bool) -> tuple[Message, ...]:
     """Les questions de l'art. 20 de l'ordonnance de 1945, libellé sous le CJPM non vérifié.
 
-    >>> questions_de_minorite("Léo MARTIN", False, False)
-    ("Y a-t-il lieu d'appliquer à l'accusé Léo MARTIN une condamnation pénale ?",)
+    >>> [q.en_phrase() for q in questions_de_minorite("Léo MARTIN", False, False)]
+    ["Y a-t-il lieu d'appliquer à l'accusé Léo MARTIN une condamnation pénale ?"]
     """
-    accuse = ("l'accusée " if feminin else "l'accusé ") + nom
-    questions = [f"Y a-t-il lieu d'appliquer à {accuse} une condamnation pénale ?"]
+    genre = "_accusee" if feminin else ""
+    questions = [message("question_condamnation_penale" + genre, nom=nom)]
     if exclusion_possible:
-        questions.append(f"Y a-t-il lieu d'exclure {accuse} du bénéfice de la diminution de peine ?")
+        questions.append(message("question_exclusion" + genre, nom=nom))
     return tuple(questions)
 
 
@@ -158,30 +142,19 @@ def excuse_appliquee(nom: str, minorite: Minorite, decision: DecisionDeMinorite 
     False
     """
     if minorite.statut is StatutDeMinorite.REFUS:
-        raise MinoriteRefusee(minorite.motif)
+        raise MinoriteRefusee(minorite.motif or "")
     if minorite.statut is StatutDeMinorite.SANS_OBJET:
         if decision is not None:
-            raise MinoriteRefusee(f"Les questions de l'excuse de minorité ne se posent pas pour {nom}.")
+            raise MinoriteRefusee(message("minorite_questions_sans_objet", nom=nom))
         return False
     if decision is None:
-        raise MinoriteRefusee(
-            f"{nom} était mineur au moment des faits : les questions de l'excuse de minorité doivent être"
-            " votées avant la peine."
-        )
+        raise MinoriteRefusee(message("minorite_a_voter", nom=nom))
     if decision.condamnation_penale is not ReponseDeLaCour.OUI:
-        raise MinoriteRefusee(
-            f"La cour n'applique pas de condamnation pénale à {nom} : les mesures éducatives du CJPM ne"
-            " sont pas modélisées ; la décision est prise hors de Prétoire."
-        )
+        raise MinoriteRefusee(message("minorite_sans_condamnation", nom=nom))
     if minorite.exclusion_possible and decision.exclusion not in (ReponseDeLaCour.OUI, ReponseDeLaCour.NON):
-        raise MinoriteRefusee(
-            f"La question de l'exclusion de l'excuse de minorité n'a pas été votée pour {nom}."
-        )
+        raise MinoriteRefusee(message("minorite_exclusion_non_votee", nom=nom))
     if not minorite.exclusion_possible and decision.exclusion is not None:
-        raise MinoriteRefusee(
-            f"{nom} n'avait pas seize ans au moment de l'un des faits : l'excuse de minorité ne peut être"
-            " exclue (art. L. 121-7 CJPM, non vérifié)."
-        )
+        raise MinoriteRefusee(message("minorite_exclusion_impossible", nom=nom))
     return decision.exclusion is not ReponseDeLaCour.OUI
 
 

@@ -54,6 +54,7 @@ from pretoire.law.deliberation.composition import (
     RegleNonCouverte,
     composition,
 )
+from pretoire.law.deliberation.messages import Refus, message
 from pretoire.law.mise_en_accusation import TypeJuridiction
 from pretoire.law.redaction import date_en_toutes_lettres, nombre_en_lettres
 
@@ -244,7 +245,7 @@ def majorite(type_juridiction: TypeJuridiction, date_deliberation: date) -> Majo
     )
 
 
-class DecompteRefuse(ValueError):
+class DecompteRefuse(Refus):
     """Le décompte saisi ne peut pas être celui du scrutin : rien n'est constaté."""
 
 
@@ -277,12 +278,10 @@ def verifier_le_nombre_de_bulletins(votants: int, nombres: tuple[int, ...], tota
     Le message ne répète aucun des nombres saisis : seulement le total et ce qu'il devait être.
     """
     if any(isinstance(n, bool) or not isinstance(n, int) or n < 0 for n in nombres):
-        raise DecompteRefuse("Chaque nombre de bulletins est un entier positif ou nul.")
+        raise DecompteRefuse(message("bulletins_entiers"))
     if total != votants:
-        raise DecompteRefuse(
-            f"Le décompte compte {total} bulletin{'s' if total > 1 else ''} pour {votants} votants :"
-            " chaque votant remet un bulletin (oui, non, blanc ou nul). Recomptez les bulletins."
-        )
+        code = "un_bulletin_par_votant" if total > 1 else "un_bulletin_par_votant_au_singulier"
+        raise DecompteRefuse(message(code, total=total, votants=votants))
 
 
 def constater(

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from pretoire.law.deliberation.messages import Duree, Message, message
+
 if TYPE_CHECKING:
     from pretoire.law.deliberation.peine import Peine
 
@@ -44,18 +46,11 @@ def minimum_en_mois(peine: Peine, maximum: Peine) -> int | None:
     return None
 
 
-def raison_sous_le_minimum(peine: Peine, maximum: Peine) -> str | None:
+def raison_sous_le_minimum(peine: Peine, maximum: Peine) -> Message | None:
     """Pourquoi ``peine`` ne peut pas être proposée, si elle est sous son minimum."""
     minimum = minimum_en_mois(peine, maximum)
     if minimum is None or peine.mois is None or peine.mois >= minimum:
         return None
     if peine.nature.criminelle:
-        return (
-            f"La {peine.nature.libelle} à temps est de dix ans au moins (art. 131-1 CP, non vérifié) :"
-            f" {peine.en_lettres()} ne peut pas être proposée."
-        )
-    seuil = "deux ans" if maximum.perpetuite else "un an"
-    return (
-        f"Pour un crime, l'emprisonnement prononcé par la cour d'assises n'est pas inférieur à {seuil}"
-        f" (art. 132-18 CP, non vérifié) : {peine.en_lettres()} ne peut pas être proposé."
-    )
+        return message("sous_le_minimum_criminel", nature=peine.nature.libelle, peine=peine)
+    return message("sous_le_minimum_correctionnel", seuil=Duree(minimum), peine=peine)

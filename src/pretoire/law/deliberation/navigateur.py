@@ -5,7 +5,8 @@ conditions et la réponse défavorable à l'accusé de chaque question (``ordre`
 contradictions, les issues et la qualification retenue, les peines encourues. Le module ES
 du navigateur (``static/pretoire/delibere.js``) n'y ajoute que l'arithmétique du dépouillement,
 la même que ``majorite.constater`` et ``peine.depouiller_un_tour`` ; un test compare les deux
-sur les mêmes entrées.
+sur les mêmes entrées. Ses refus et les lignes de la peine sont des codes et des paramètres, que
+l'écran rédige avec le catalogue ``messages`` reçu ici.
 """
 
 from __future__ import annotations
@@ -26,9 +27,10 @@ from pretoire.law.deliberation import (
     sursis,
 )
 from pretoire.law.deliberation.majorite import REPONSES_DEFAVORABLES, Majorite, ReponseDeLaCour
+from pretoire.law.deliberation.messages import MESSAGES
 from pretoire.law.deliberation.ordre import Condition, PlanDeDeliberation
 from pretoire.law.deliberation.peine import NaturePeine, Peine
-from pretoire.law.deliberation.peine_entiere import FaitPourLaPeine, faits_en_json
+from pretoire.law.deliberation.peine_entiere import FaitPourLaPeine, faits_en_json, mention
 
 CAUTIONS = {
     "minorite": excuse_de_minorite.CAUTION,
@@ -48,6 +50,18 @@ def _peine(peine: Peine | None) -> dict[str, Any] | None:
 
 def _condition(condition: Condition | None) -> list[list[list[int | str]]] | None:
     return None if condition is None else condition.en_json()
+
+
+def mentions(majorite: Majorite) -> dict[str, str | None]:
+    """Les majorités que la feuille inscrit avec la peine et ses éléments : absolue (art. 362 al. 2),
+    celle de l'art. 359 pour ce qui est défavorable, la qualifiée du maximum (None si les textes ne
+    l'établissent pas à cette date)."""
+    etablie = majorite.regle.majorite_simple or majorite.voix_pour_le_maximum is not None
+    return {
+        "absolue": mention(majorite, False),
+        "defavorable": mention(majorite, True),
+        "maximum": majorite.mention_de_majorite_pour_le_maximum() if etablie else None,
+    }
 
 
 def donnees_du_delibere(
@@ -75,6 +89,8 @@ def donnees_du_delibere(
             d.value: {r.value: majorite.formule(r, d) for r in ReponseDeLaCour} for d in REPONSES_DEFAVORABLES
         },
         "natures_de_peine": {n.value: n.libelle for n in NaturePeine},
+        # La majorité inscrite avec un élément de la peine, selon qu'il est défavorable (art. 359).
+        "mentions": mentions(majorite),
         "questions": [
             {
                 "numero": q.numero,
@@ -142,12 +158,17 @@ def donnees_du_delibere(
         ],
     }
     donnees["empreinte"] = empreinte(donnees)
+    # Les phrases des refus et des lignes de la peine : le navigateur ne les écrit pas lui-même.
+    # Hors de l'empreinte : ce sont des mots, non des règles ; l'écran les reçoit dans sa langue.
+    donnees["messages"] = dict(MESSAGES)
     return donnees
 
 
 def empreinte(donnees: dict[str, Any]) -> str:
-    """SHA-256 de la forme canonique des données, sans l'empreinte elle-même."""
+    """SHA-256 de la forme canonique des données, sans l'empreinte elle-même ni le catalogue."""
     canonique = json.dumps(
-        {k: v for k, v in donnees.items() if k != "empreinte"}, ensure_ascii=False, sort_keys=True
+        {k: v for k, v in donnees.items() if k not in ("empreinte", "messages")},
+        ensure_ascii=False,
+        sort_keys=True,
     )
     return hashlib.sha256(canonique.encode()).hexdigest()

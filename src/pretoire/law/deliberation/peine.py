@@ -51,8 +51,8 @@ from datetime import date
 
 from pretoire.law.citations import Jurisprudence, article_cpp
 from pretoire.law.deliberation.majorite import DecompteRefuse, Majorite, verifier_le_nombre_de_bulletins
+from pretoire.law.deliberation.messages import Duree, Message, Refus, message
 from pretoire.law.deliberation.minimums import raison_sous_le_minimum
-from pretoire.law.redaction import nombre_en_lettres
 
 ARTICLE_362 = article_cpp("362")
 CRIM_7_AOUT_1995 = Jurisprudence("Cass. crim.", date(1995, 8, 7), "95-81.007")
@@ -86,9 +86,9 @@ class Peine:
 
     def __post_init__(self) -> None:
         if self.mois is None and not self.nature.criminelle:
-            raise ValueError("Seules la réclusion et la détention criminelles peuvent être à perpétuité.")
+            raise ValueError(message("perpetuite_criminelle").en_phrase())
         if self.mois is not None and self.mois <= 0:
-            raise ValueError("Une durée de peine est d'au moins un mois.")
+            raise ValueError(message("duree_d_un_mois_au_moins").en_phrase())
 
     @property
     def perpetuite(self) -> bool:
@@ -114,14 +114,12 @@ class Peine:
         """
         if self.mois is None:
             return f"la {self.nature.libelle} à perpétuité"
-        annees, mois = divmod(self.mois, 12)
-        morceaux = []
-        if annees:
-            morceaux.append(f"{nombre_en_lettres(annees)} an{'s' if annees > 1 else ''}")
-        if mois:
-            morceaux.append(f"{nombre_en_lettres(mois)} mois")
         liaison = "d'" if self.nature is NaturePeine.EMPRISONNEMENT else "de "
-        return f"{' et '.join(morceaux)} {liaison}{self.nature.libelle}"
+        return f"{Duree(self.mois).en_lettres()} {liaison}{self.nature.libelle}"
+
+    def en_json(self) -> dict[str, object]:
+        """Pour l'écran : la peine en chiffres, que le module du navigateur écrit en lettres."""
+        return {"nature": self.nature.value, "mois": self.mois}
 
 
 def ans(annees: int, nature: NaturePeine = NaturePeine.RECLUSION_CRIMINELLE) -> Peine:
@@ -132,7 +130,7 @@ def perpetuite(nature: NaturePeine = NaturePeine.RECLUSION_CRIMINELLE) -> Peine:
     return Peine(nature, None)
 
 
-class PeineRefusee(ValueError):
+class PeineRefusee(Refus):
     """La peine proposée ne peut pas être mise aux voix : rien n'est dépouillé."""
 
 
@@ -218,35 +216,24 @@ class RegleDeLaPeine:
     def verifier(self, peine: Peine) -> None:
         """Refuse ce qui ne peut pas être mis aux voix, avec la raison en français."""
         if peine.plus_forte_que(self.maximum_prononcable):
-            reduit = (
-                f", réduit par l'altération du discernement retenue (art. 122-1 al. 2 CP) à"
-                f" {self.maximum_prononcable.en_lettres()}"
-                if self.alteration
-                else ""
-            )
-            encouru = f"{self.maximum.en_lettres()}{reduit}"
-            raise PeineRefusee(f"{_capitale(peine.en_lettres())} dépasse le maximum encouru ({encouru}).")
+            if self.alteration:
+                raise PeineRefusee(
+                    message(
+                        "au_dela_du_maximum_reduit",
+                        peine=peine,
+                        maximum=self.maximum,
+                        reduit=self.maximum_prononcable,
+                    )
+                )
+            raise PeineRefusee(message("au_dela_du_maximum", peine=peine, maximum=self.maximum))
         if peine.nature.criminelle and peine.nature is not self.maximum.nature:
-            raise PeineRefusee(
-                f"La peine encourue est {_article_indefini(self.maximum)} : "
-                f"{peine.nature.libelle} ne peut pas être proposée."
-            )
+            code = "nature_exclue_perpetuite" if self.maximum.perpetuite else "nature_exclue"
+            raise PeineRefusee(message(code, maximum=self.maximum, nature=peine.nature.libelle))
         if peine.mois is not None and peine.mois > TRENTE_ANS_EN_MOIS:
-            raise PeineRefusee(
-                "Aucune peine à temps ne dépasse trente ans : au-delà, seule la perpétuité peut être"
-                " proposée (art. 362 al. 2 CPP)."
-            )
+            raise PeineRefusee(message("au_dela_de_trente_ans"))
         sous_le_minimum = raison_sous_le_minimum(peine, self.maximum)
         if sous_le_minimum is not None:
             raise PeineRefusee(sous_le_minimum)
-
-
-def _capitale(texte: str) -> str:
-    return texte[:1].upper() + texte[1:]
-
-
-def _article_indefini(peine: Peine) -> str:
-    return peine.en_lettres() if peine.perpetuite else f"de {peine.en_lettres()}"
 
 
 @dataclass(frozen=True)
@@ -262,14 +249,15 @@ class ToursDeScrutin:
     """Où en sont les tours de scrutin pour un accusé (art. 362 al. 3).
 
     ``plafond`` : toute peine égale ou supérieure est écartée ; ``motif_du_plafond`` dit pourquoi.
+    Le motif et le résultat du dernier tour sont des messages du catalogue (``messages``).
     """
 
     prochain_tour: int = 1
     plafond: Peine | None = None
-    motif_du_plafond: str | None = None
+    motif_du_plafond: Message | None = None
     peine_prononcee: Peine | None = None
     mention: str | None = None
-    dernier_resultat: str | None = None
+    dernier_resultat: Message | None = None
 
     @property
     def termine(self) -> bool:
@@ -298,21 +286,19 @@ def depouiller_un_tour(
     'trente ans de réclusion criminelle'
     """
     if tours.termine:
-        raise PeineRefusee("La peine est déjà prononcée pour cet accusé.")
+        raise PeineRefusee(message("peine_deja_prononcee"))
     nombres = (*(p.voix for p in propositions), blancs, nuls)
     verifier_le_nombre_de_bulletins(regle.votants, nombres, sum(n for n in nombres if isinstance(n, int)))
     proposees = [p for p in propositions if p.voix > 0]
     vues: set[Peine] = set()
     for proposition in proposees:
         if proposition.peine in vues:
-            raise DecompteRefuse(
-                f"{_capitale(proposition.peine.en_lettres())} figure deux fois : regroupez ses bulletins."
-            )
+            raise DecompteRefuse(message("peine_en_double", peine=proposition.peine))
         vues.add(proposition.peine)
         regle.verifier(proposition.peine)
         if tours.plafond is not None and not tours.plafond.plus_forte_que(proposition.peine):
             raise PeineRefusee(
-                f"{_capitale(proposition.peine.en_lettres())} est écartée : {tours.motif_du_plafond}"
+                message("peine_ecartee", peine=proposition.peine, motif=tours.motif_du_plafond or "")
             )
     numero = tours.prochain_tour
     majoritaire = next((p for p in proposees if p.voix >= regle.majorite_absolue), None)
@@ -325,9 +311,11 @@ def depouiller_un_tour(
                 motif_du_plafond=tours.motif_du_plafond,
                 peine_prononcee=majoritaire.peine,
                 mention=regle.mention(majoritaire.peine),
-                dernier_resultat=(
-                    f"Tour n° {numero} : {majoritaire.peine.en_lettres()},"
-                    f" {regle.mention(majoritaire.peine)}."
+                dernier_resultat=message(
+                    "tour_peine_prononcee",
+                    tour=numero,
+                    peine=majoritaire.peine,
+                    mention=regle.mention(majoritaire.peine),
                 ),
             )
     plafond, motif = tours.plafond, tours.motif_du_plafond
@@ -336,29 +324,17 @@ def depouiller_un_tour(
     )
     if perpetuite_manquee and plafond is None:
         plafond = regle.maximum
-        motif = (
-            "le maximum encouru n'a pas obtenu la majorité qualifiée : aucune peine supérieure à"
-            " trente ans ne peut plus être prononcée (art. 362 al. 2 CPP)."
-        )
+        motif = message("motif_maximum_sans_majorite_qualifiee")
     if numero >= 2 and proposees:
         la_plus_forte = max((p.peine for p in proposees), key=lambda p: p.gravite)
         if plafond is None or plafond.plus_forte_que(la_plus_forte):
             plafond = la_plus_forte
-            motif = (
-                f"peine la plus forte proposée au tour n° {numero}, écartée à partir du tour"
-                f" n° {numero + 1} (art. 362 al. 3 CPP)."
-            )
-    resultat = f"Tour n° {numero} : aucune peine n'a réuni la majorité requise."
+            motif = message("motif_peine_la_plus_forte", tour=numero, suivant=numero + 1)
+    resultat = message("tour_sans_majorite", tour=numero)
     if majoritaire is not None:
         exigees = regle.voix_exigees(majoritaire.peine)
-        resultat = (
-            f"Tour n° {numero} : {majoritaire.peine.en_lettres()} a la majorité absolue mais non la"
-            " majorité qualifiée qu'exige cette peine (art. 362 al. 2 CPP)."
-            if exigees is not None
-            else f"Tour n° {numero} : {majoritaire.peine.en_lettres()} exige une majorité que les"
-            " textes de Prétoire n'établissent pas à cette date (non vérifié) ; elle ne peut être"
-            " prononcée ici."
-        )
+        code = "tour_sans_majorite_qualifiee" if exigees is not None else "tour_majorite_non_etablie"
+        resultat = message(code, tour=numero, peine=majoritaire.peine)
     return ToursDeScrutin(
         prochain_tour=numero + 1,
         plafond=plafond,

@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from pretoire.law.deliberation.amende import euros_en_chiffres, verifier_l_amende
+from pretoire.law.deliberation.amende import verifier_l_amende
 from pretoire.law.deliberation.delibere import DecisionSurLaPeine, decider_de_la_peine
 from pretoire.law.deliberation.excuse_de_minorite import (
     DecisionDeMinorite,
@@ -30,6 +30,7 @@ from pretoire.law.deliberation.excuse_de_minorite import (
     questions_de_minorite,
 )
 from pretoire.law.deliberation.majorite import Decompte, Majorite, verifier_le_nombre_de_bulletins
+from pretoire.law.deliberation.messages import Euros, Message, message
 from pretoire.law.deliberation.ordre import Condition, IssueDuFait, PlanDeDeliberation, Reponses
 from pretoire.law.deliberation.peine import Peine, PeineRefusee
 from pretoire.law.deliberation.peines_complementaires import (
@@ -199,7 +200,9 @@ def decider_de_la_peine_entiere(
     excuse = excuse_appliquee(issue.nom, minorite, modalites.minorite)
     decision = decider_de_la_peine(plan, majorite, reponses, accuse, peine, maximum_confirme, excuse)
     lignes = lignes_de_la_peine(plan, majorite, reponses, faits, date_deliberation, accuse, peine, modalites)
-    return PeineEntiere(decision, lignes, modalites.retention is ReponseRetention.OUI)
+    return PeineEntiere(
+        decision, tuple(ligne.en_phrase() for ligne in lignes), modalites.retention is ReponseRetention.OUI
+    )
 
 
 def lignes_de_la_peine(
@@ -211,43 +214,39 @@ def lignes_de_la_peine(
     accuse: str,
     peine: Peine,
     modalites: ModalitesDeLaPeine,
-) -> tuple[str, ...]:
+) -> tuple[Message, ...]:
     """Ce qui accompagne la peine privative de liberté, contrôlé dans l'ordre des votes ; les
-    lignes de la feuille. Le module du navigateur a la même fonction (``lignesDeLaPeine``)."""
+    lignes de la feuille, en messages du catalogue. Le module du navigateur a la même fonction
+    (``lignesDeLaPeine``), qui rend les mêmes codes et paramètres."""
     issue = plan.accuse(accuse)
     if issue is None:
         raise PeineRefusee(f"L'accusé « {accuse} » n'est pas dans l'affaire.")
     minorite = minorite_selon_reponses(plan, majorite, faits, reponses, accuse, date_deliberation)
     excuse = excuse_appliquee(issue.nom, minorite, modalites.minorite)
     absolue, defavorable = mention(majorite, False), mention(majorite, True)
-    lignes: list[str] = []
+    lignes: list[Message] = []
     if modalites.minorite is not None:
         questions = questions_de_minorite(issue.nom, issue.feminin, minorite.exclusion_possible)
         votes = (modalites.minorite.condamnation_penale, modalites.minorite.exclusion)
         for question, reponse in zip(questions, votes, strict=False):
             if reponse is not None:
-                lignes.append(f"« {question} » : {majorite.formule(reponse)}.")
-        lignes.append(
-            "Excuse de minorité : la peine encourue est réduite de moitié (art. L. 121-5 CJPM)."
-            if excuse
-            else "Excuse de minorité exclue (art. L. 121-7 CJPM)."
-        )
+                lignes.append(
+                    message(
+                        "ligne_question_de_minorite", question=question, formule=majorite.formule(reponse)
+                    )
+                )
+        lignes.append(message("ligne_excuse_appliquee" if excuse else "ligne_excuse_exclue"))
     if modalites.sursis is not None:
         verifier_le_sursis(peine, modalites.sursis)
         lignes.append(
-            f"Sursis : {sursis_en_lettres(peine, modalites.sursis)}, {absolue} (art. 362 al. 4 CPP)."
+            message("ligne_sursis", sursis=sursis_en_lettres(peine, modalites.sursis), mention=absolue)
         )
     fermes = mois_fermes(peine, modalites.sursis)
     se_pose = la_declaration_de_plein_droit_se_pose(minorite, fermes)
     if se_pose and modalites.surete_de_plein_droit is None:
-        raise PeineRefusee(
-            f"Le président déclare si les deux premiers alinéas de l'art. 132-23 CP s'appliquent aux faits"
-            f" retenus contre {issue.nom} (période de sûreté de plein droit)."
-        )
+        raise PeineRefusee(message("surete_de_plein_droit_a_declarer", nom=issue.nom))
     if not se_pose and modalites.surete_de_plein_droit is not None:
-        raise PeineRefusee(
-            f"La période de sûreté de plein droit ne se pose pas pour la peine de {issue.nom}."
-        )
+        raise PeineRefusee(message("surete_de_plein_droit_sans_objet", nom=issue.nom))
     bornes = bornes_pour_l_accuse(minorite, fermes, modalites.surete_de_plein_droit)
     if modalites.periode_de_surete is not None:
         verifier_la_surete(bornes, modalites.periode_de_surete)
@@ -257,7 +256,7 @@ def lignes_de_la_peine(
     if modalites.amende is not None:
         encourue = issue.peine_encourue(reponses)
         verifier_l_amende(encourue.amende if encourue else None, modalites.amende, excuse)
-        lignes.append(f"Amende de {euros_en_chiffres(modalites.amende)}, {absolue}.")
+        lignes.append(message("ligne_amende", montant=Euros(modalites.amende), mention=absolue))
     for complementaire in modalites.peines_complementaires:
         verifier_la_peine_complementaire(complementaire)
         lignes.append(complementaire.en_lettres(absolue))

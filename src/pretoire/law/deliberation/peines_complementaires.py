@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pretoire.law.deliberation.messages import Message, message
 from pretoire.law.deliberation.peine import PeineRefusee
 
 ARTICLE = re.compile(r"^(L\. ?|R\. ?)?\d{1,4}(-\d{1,3}){0,3}( al\. \d{1,2})?$")
@@ -32,8 +33,8 @@ class PeineComplementaire:
     libelle: str
     article: str
 
-    def en_lettres(self, mention: str) -> str:
-        return f"Peine complémentaire : {self.libelle} (art. {self.article} CP), {mention}."
+    def en_lettres(self, mention: str) -> Message:
+        return message("ligne_complementaire", libelle=self.libelle, article=self.article, mention=mention)
 
 
 def verifier_la_peine_complementaire(peine: PeineComplementaire) -> None:
@@ -47,8 +48,6 @@ def verifier_la_peine_complementaire(peine: PeineComplementaire) -> None:
     Citez l'article du code pénal qui prévoit « interdiction de
     """
     if not peine.libelle.strip() or len(peine.libelle) > 300:
-        raise PeineRefusee("Une peine complémentaire se décrit en 1 à 300 caractères.")
+        raise PeineRefusee(message("complementaire_libelle"))
     if not ARTICLE.match(peine.article.strip()):
-        raise PeineRefusee(
-            f"Citez l'article du code pénal qui prévoit « {peine.libelle.strip()} », par exemple « 131-31 »."
-        )
+        raise PeineRefusee(message("complementaire_article", libelle=peine.libelle.strip()))

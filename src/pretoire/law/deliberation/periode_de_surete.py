@@ -26,8 +26,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pretoire.law.deliberation.messages import Duree, Message, message
 from pretoire.law.deliberation.peine import PeineRefusee
-from pretoire.law.deliberation.sursis import duree_en_lettres
 
 DIX_HUIT_ANS_EN_MOIS = 216
 VINGT_DEUX_ANS_EN_MOIS = 264
@@ -84,43 +84,28 @@ def verifier_la_surete(bornes: BornesDeLaSurete, mois: int) -> None:
     douze ans au plus ici.
     """
     if bornes.maximum is None:
-        raise PeineRefusee(
-            "Aucune période de sûreté ne peut être fixée : la peine sans sursis ne dépasse pas cinq ans"
-            " (art. 132-23 CP, non vérifié)."
-        )
+        raise PeineRefusee(message("surete_impossible"))
     if mois < 1:
-        raise PeineRefusee("Une période de sûreté est d'au moins un mois.")
+        raise PeineRefusee(message("surete_d_un_mois_au_moins"))
     if mois > bornes.maximum:
-        raise PeineRefusee(
-            "La période de sûreté ne dépasse pas les deux tiers de la peine, vingt-deux ans pour la"
-            f" perpétuité (art. 132-23 CP, non vérifié) : {duree_en_lettres(bornes.maximum)} au plus"
-            " ici."
-        )
+        raise PeineRefusee(message("surete_au_dela_des_deux_tiers", maximum=Duree(bornes.maximum)))
     if mois == bornes.de_plein_droit:
-        raise PeineRefusee(
-            f"{_capitale(duree_en_lettres(mois))} est la période de sûreté de plein droit : aucun vote"
-            " ne la fixe."
-        )
+        raise PeineRefusee(message("surete_de_plein_droit_non_votee", duree=Duree(mois)))
 
 
-def surete_en_lettres(bornes: BornesDeLaSurete, mois: int | None, mention: str) -> str | None:
+def surete_en_lettres(bornes: BornesDeLaSurete, mois: int | None, mention: str) -> Message | None:
     """La ligne de la feuille ; None s'il n'y a pas de période de sûreté.
 
-    >>> surete_en_lettres(BornesDeLaSurete(108, 144), None, "à la majorité absolue des votants")
+    >>> surete_en_lettres(BornesDeLaSurete(108, 144), None, "à la majorité absolue des votants").en_phrase()
     'Période de sûreté de neuf ans, de plein droit (art. 132-23 al. 1 CP).'
-    >>> surete_en_lettres(BornesDeLaSurete(108, 144), 144, "à la majorité absolue des votants")
+    >>> surete_en_lettres(BornesDeLaSurete(108, 144), 144, "à la majorité absolue des votants").en_phrase()
     'Période de sûreté portée à douze ans, à la majorité absolue des votants (art. 132-23 al. 2 CP).'
     """
     if mois is None:
         if bornes.de_plein_droit is None:
             return None
-        duree = duree_en_lettres(bornes.de_plein_droit)
-        return f"Période de sûreté de {duree}, de plein droit (art. 132-23 al. 1 CP)."
+        return message("ligne_surete_de_plein_droit", duree=Duree(bornes.de_plein_droit))
     if bornes.de_plein_droit is None:
-        return f"Période de sûreté fixée à {duree_en_lettres(mois)}, {mention} (art. 132-23 al. 3 CP)."
-    sens = "portée" if mois > bornes.de_plein_droit else "réduite"
-    return f"Période de sûreté {sens} à {duree_en_lettres(mois)}, {mention} (art. 132-23 al. 2 CP)."
-
-
-def _capitale(texte: str) -> str:
-    return texte[:1].upper() + texte[1:]
+        return message("ligne_surete_fixee", duree=Duree(mois), mention=mention)
+    code = "ligne_surete_portee" if mois > bornes.de_plein_droit else "ligne_surete_reduite"
+    return message(code, duree=Duree(mois), mention=mention)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import enum
 
+from pretoire.law.deliberation.messages import Message, message
 from pretoire.law.deliberation.peine import NaturePeine, Peine, PeineRefusee
 
 QUINZE_ANS_EN_MOIS = 180
@@ -59,28 +60,14 @@ def la_question_se_pose(peine: Peine, qualifications_retenues: frozenset[str]) -
 
 def verifier_la_retention(nom: str, se_pose: bool, reponse: ReponseRetention | None) -> None:
     if se_pose and reponse is None:
-        raise PeineRefusee(
-            f"La cour délibère sur le réexamen de la situation de {nom} en vue d'une éventuelle rétention"
-            " de sûreté (art. 362 al. 6 CPP), à moins que le président ne constate que le cas n'est pas"
-            " de ceux de l'art. 706-53-13."
-        )
+        raise PeineRefusee(message("retention_a_deliberer", nom=nom))
     if not se_pose and reponse is not None:
-        raise PeineRefusee(
-            f"La question du réexamen en vue d'une rétention de sûreté ne se pose pas pour {nom}"
-            " (art. 706-53-13 CPP, non vérifié)."
-        )
+        raise PeineRefusee(message("retention_sans_objet", nom=nom))
 
 
-def retention_en_lettres(reponse: ReponseRetention, mention: str) -> str:
+def retention_en_lettres(reponse: ReponseRetention, mention: str) -> Message:
     if reponse is ReponseRetention.OUI:
-        return (
-            f"La cour a décidé, {mention}, que le condamné pourra faire l'objet d'un réexamen de sa"
-            " situation avant l'exécution de la totalité de sa peine en vue d'une éventuelle rétention"
-            " de sûreté (art. 362 al. 6 et 706-53-13 CPP)."
-        )
+        return message("ligne_retention_oui", mention=mention)
     if reponse is ReponseRetention.NON:
-        return (
-            "La cour n'a pas prévu de réexamen de la situation du condamné en vue d'une éventuelle"
-            " rétention de sûreté (art. 362 al. 6 CPP)."
-        )
-    return "Le président a constaté que la condamnation n'entre pas dans les cas de l'art. 706-53-13 CPP."
+        return message("ligne_retention_non")
+    return message("ligne_retention_hors_cas")

@@ -18,8 +18,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+from pretoire.law.deliberation.messages import Duree, Message, message
 from pretoire.law.deliberation.peine import NaturePeine, Peine, PeineRefusee
-from pretoire.law.redaction import nombre_en_lettres
 
 CINQ_ANS_EN_MOIS = 60
 DELAI_D_EPREUVE_MINIMUM = 12
@@ -45,39 +45,18 @@ class Sursis:
     delai_d_epreuve: int | None = None
 
 
-def duree_en_lettres(mois: int) -> str:
-    """Une durée en mois, en toutes lettres.
-
-    >>> duree_en_lettres(30)
-    'deux ans et six mois'
-    """
-    annees, reste = divmod(mois, 12)
-    morceaux = []
-    if annees:
-        morceaux.append(f"{nombre_en_lettres(annees)} an{'s' if annees > 1 else ''}")
-    if reste:
-        morceaux.append(f"{nombre_en_lettres(reste)} mois")
-    return " et ".join(morceaux)
-
-
-def raison_sans_sursis(peine: Peine) -> str | None:
+def raison_sans_sursis(peine: Peine) -> Message | None:
     """Pourquoi la peine ne peut être assortie du sursis ; None si elle le peut.
 
     >>> raison_sans_sursis(Peine(NaturePeine.EMPRISONNEMENT, 60)) is None
     True
-    >>> raison_sans_sursis(Peine(NaturePeine.EMPRISONNEMENT, 61))[:40]
-    'Le sursis ne porte que sur un emprisonne'
+    >>> raison_sans_sursis(Peine(NaturePeine.EMPRISONNEMENT, 61)).code
+    'sursis_plus_de_cinq_ans'
     """
     if peine.nature is not NaturePeine.EMPRISONNEMENT or peine.mois is None:
-        return (
-            "Le sursis n'est ordonné que lorsque la cour d'assises prononce une peine correctionnelle"
-            f" (art. 362 al. 4 CPP) : {peine.en_lettres()} ne peut en être assortie."
-        )
+        return message("sursis_peine_criminelle", peine=peine)
     if peine.mois > CINQ_ANS_EN_MOIS:
-        return (
-            "Le sursis ne porte que sur un emprisonnement de cinq ans au plus (art. 132-31 et 132-41 CP,"
-            f" non vérifié) : {peine.en_lettres()} ne peut en être assorti."
-        )
+        return message("sursis_plus_de_cinq_ans", peine=peine)
     return None
 
 
@@ -91,19 +70,13 @@ def verifier_le_sursis(peine: Peine, sursis: Sursis) -> None:
         raise PeineRefusee(raison)
     assert peine.mois is not None
     if sursis.mois is not None and not 1 <= sursis.mois <= peine.mois:
-        raise PeineRefusee(
-            f"La partie assortie du sursis est d'un mois au moins et ne dépasse pas la peine"
-            f" ({peine.en_lettres()})."
-        )
+        raise PeineRefusee(message("sursis_partie", peine=peine))
     if sursis.nature is NatureSursis.PROBATOIRE:
         delai = sursis.delai_d_epreuve
         if delai is None or not DELAI_D_EPREUVE_MINIMUM <= delai <= DELAI_D_EPREUVE_MAXIMUM:
-            raise PeineRefusee(
-                "Le délai d'épreuve du sursis probatoire est de douze mois à trois ans (art. 132-42 CP,"
-                " non vérifié)."
-            )
+            raise PeineRefusee(message("sursis_delai_d_epreuve"))
     elif sursis.delai_d_epreuve is not None:
-        raise PeineRefusee("Le sursis simple n'a pas de délai d'épreuve.")
+        raise PeineRefusee(message("sursis_simple_sans_delai"))
 
 
 def mois_fermes(peine: Peine, sursis: Sursis | None) -> int | None:
@@ -119,15 +92,18 @@ def mois_fermes(peine: Peine, sursis: Sursis | None) -> int | None:
     return peine.mois - (peine.mois if sursis.mois is None else sursis.mois)
 
 
-def sursis_en_lettres(peine: Peine, sursis: Sursis) -> str:
+def sursis_en_lettres(peine: Peine, sursis: Sursis) -> Message:
     """Le sursis tel que la feuille l'inscrit.
 
-    >>> sursis_en_lettres(Peine(NaturePeine.EMPRISONNEMENT, 36), Sursis(NatureSursis.PROBATOIRE, 12, 24))
+    >>> trois_ans = Peine(NaturePeine.EMPRISONNEMENT, 36)
+    >>> sursis_en_lettres(trois_ans, Sursis(NatureSursis.PROBATOIRE, 12, 24)).en_lettres()
     "dont un an assorti du sursis probatoire, délai d'épreuve de deux ans"
     """
-    partie = "en totalité" if sursis.mois is None or sursis.mois == peine.mois else None
-    debut = "assortie en totalité" if partie else f"dont {duree_en_lettres(sursis.mois or 0)} assorti"
-    texte = f"{debut} du sursis {sursis.nature.value}"
-    if sursis.delai_d_epreuve is not None:
-        texte += f", délai d'épreuve de {duree_en_lettres(sursis.delai_d_epreuve)}"
-    return texte
+    delai = (
+        ""
+        if sursis.delai_d_epreuve is None
+        else message("delai_d_epreuve", duree=Duree(sursis.delai_d_epreuve))
+    )
+    if sursis.mois is None or sursis.mois == peine.mois:
+        return message("sursis_en_totalite", nature=sursis.nature.value, delai=delai)
+    return message("sursis_en_partie", partie=Duree(sursis.mois), nature=sursis.nature.value, delai=delai)

@@ -35,7 +35,7 @@ import {
   lignesDeLaPeine,
   maximumAvecLExcuse,
   maximumPrononcable,
-  mentionDeModalite,
+  message,
   minoriteSelonReponses,
   moisFermes,
   nouveauVote,
@@ -47,6 +47,7 @@ import {
   qualificationsRetenues,
   questionsDeMinorite,
   raisonSansSursis,
+  rediger,
   regleDeLaPeine,
   verifierLAmende,
   verifierLaPeineComplementaire,
@@ -60,6 +61,8 @@ const regles = JSON.parse(document.getElementById("donnees-delibere").textConten
 const textes = JSON.parse(document.getElementById("textes-delibere").textContent);
 const $ = (id) => document.getElementById(id);
 const texte = (cle, valeurs = {}) => textes[cle].replace(/%\((\w+)\)s/g, (_, nom) => valeurs[nom]);
+// Les refus et les lignes de la peine : leurs phrases viennent du catalogue du serveur.
+const enPhrase = (leMessage) => rediger(regles.messages, leMessage);
 const reprise = JSON.parse(document.getElementById("reprise-delibere").textContent);
 
 const etat = {
@@ -161,7 +164,7 @@ function effacer(champs) {
 
 function montrerErreur(zone, erreur) {
   if (!(erreur instanceof Refus)) throw erreur;
-  zone.textContent = erreur.message;
+  zone.textContent = enPhrase(erreur.motif);
 }
 
 function afficherScrutin() {
@@ -320,7 +323,7 @@ function commencerLaPeine(accuse) {
   etat.minorite = minoriteSelonReponses(regles, accuse, etat.reponses);
   if (etat.minorite.statut === "refus") {
     // Non modélisé : refusé plutôt que jugé comme un majeur.
-    $("erreur-peine").textContent = etat.minorite.motif;
+    $("erreur-peine").textContent = enPhrase(etat.minorite.motif);
     return;
   }
   if (etat.minorite.statut === "excuse") {
@@ -346,7 +349,7 @@ function afficherMinorite() {
   Object.assign(bouton, { hidden: false, disabled: false });
   $("minorite").hidden = false;
   $("caution-minorite").textContent = regles.cautions.minorite;
-  $("question-minorite").textContent = questionsMinorite()[rang];
+  $("question-minorite").textContent = enPhrase(questionsMinorite()[rang]);
 }
 
 $("minorite").addEventListener("submit", (evenement) => {
@@ -365,7 +368,9 @@ $("minorite").addEventListener("submit", (evenement) => {
   effacer(champsMinorite);
   $("reponses-minorite").append(
     Object.assign(document.createElement("li"), {
-      textContent: `« ${questions[rang]} » : ${regles.formules[OUI][reponse]}`,
+      textContent: enPhrase(
+        message("ligne_question_de_minorite", { question: questions[rang], formule: regles.formules[OUI][reponse] }),
+      ),
     }),
   );
   if (rang === 0) etat.decisionMinorite = { condamnation_penale: reponse, exclusion: null };
@@ -432,10 +437,10 @@ $("confirmer-maximum").addEventListener("click", () => {
     const maximum = peine($("maximum-nature").value, perpetuite ? null : annees * 12);
     const connue = peineEncourue(etat.accuse, etat.reponses)?.peine;
     if (connue && plusForteQue(connue, maximum)) {
-      throw new Refus(
-        `Le maximum confirmé (${enLettres(maximum)}) est inférieur à celui que les réponses` +
-          ` font déjà encourir (${enLettres(connue)}).`,
-      );
+      throw new Refus("maximum_confirme_inferieur", {
+        confirme: { nature: maximum.nature, mois: maximum.mois },
+        connue: { nature: connue.nature, mois: connue.mois },
+      });
     }
     $("maximum-a-confirmer").hidden = true;
     fixerLeMaximum(maximum);
@@ -461,7 +466,10 @@ function ajouterProposition() {
 function afficherTour() {
   $("titre-tour").textContent = texte("tour", { numero: etat.tours.prochain_tour });
   $("plafond").textContent = etat.tours.plafond
-    ? texte("plafond", { peine: enLettres(etat.tours.plafond), motif: etat.tours.motif_du_plafond })
+    ? texte("plafond", {
+        peine: enLettres(etat.tours.plafond),
+        motif: rediger(regles.messages, etat.tours.motif_du_plafond, false),
+      })
     : "";
   $("propositions").replaceChildren();
   ajouterProposition();
@@ -500,7 +508,7 @@ $("tour").addEventListener("submit", (evenement) => {
     montrerErreur($("erreur-peine"), erreur);
     return;
   }
-  $("resultat-tour").textContent = etat.tours.dernier_resultat;
+  $("resultat-tour").textContent = enPhrase(etat.tours.dernier_resultat);
   garder();
   if (etat.tours.peine_prononcee) {
     etat.peineVotee = { peine: etat.tours.peine_prononcee, mention: etat.tours.mention };
@@ -594,7 +602,7 @@ function afficherChampsDeLObjet() {
     surete: texte("aide_surete"),
     amende: encourue?.amende ? texte("aide_amende", { montant: eurosEnChiffres(encourue.amende) }) : "",
     complementaire: "",
-    reexamen: texte("aide_reexamen", { mention: mentionDeModalite(regles, true) }),
+    reexamen: texte("aide_reexamen", { mention: regles.mentions.defavorable }),
   };
   $("aide-modalite").textContent = aides[objet] ?? "";
 }
@@ -672,7 +680,7 @@ $("modalites").addEventListener("submit", (evenement) => {
   const libelle = libelleDeLObjet(objet, valeur);
   consigner(
     adopte
-      ? texte("adopte", { objet: libelle, mention: mentionDeModalite(regles, defavorable) })
+      ? texte("adopte", { objet: libelle, mention: regles.mentions[defavorable ? "defavorable" : "absolue"] })
       : texte("rejete", { objet: libelle }),
   );
   if (objet === "reexamen") etat.modalites.retention = adopte ? OUI : NON;
@@ -706,7 +714,7 @@ $("arreter-la-peine").addEventListener("click", () => {
   };
   let lignes;
   try {
-    lignes = lignesDeLaPeine(regles, etat.accuse, etat.reponses, etat.peineVotee.peine, modalites);
+    lignes = lignesDeLaPeine(regles, etat.accuse, etat.reponses, etat.peineVotee.peine, modalites).map(enPhrase);
   } catch (erreur) {
     montrerErreur($("erreur-peine"), erreur);
     return;
@@ -766,7 +774,7 @@ function reprendreLaPeine(peine) {
   fixerLeMaximum(peine.maximum);
   etat.tours = peine.tours;
   afficherTour();
-  $("resultat-tour").textContent = peine.tours.dernier_resultat ?? "";
+  $("resultat-tour").textContent = peine.tours.dernier_resultat ? enPhrase(peine.tours.dernier_resultat) : "";
   garder();
 }
 

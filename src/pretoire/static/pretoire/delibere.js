@@ -6,6 +6,9 @@
 // delibere.Delibere et peine.depouiller_un_tour ; un test compare les deux sur les mêmes entrées.
 // Aucun décompte n'est gardé : les fonctions le reçoivent et ne rendent que des réponses. Les
 // réponses s'inscrivent en place (``inscrire``), sans recopier la feuille à chaque scrutin.
+// Les refus et les lignes de la peine sont des messages, un code et des paramètres en chiffres,
+// que ``rediger`` écrit avec le catalogue reçu du serveur (law/deliberation/messages.py,
+// docs/decisions/0008) : aucune de ces phrases n'est écrite ici.
 
 export const OUI = "oui";
 export const NON = "non";
@@ -15,20 +18,42 @@ const IMPOSSIBLE = "impossible";
 const EN_ATTENTE = "en attente";
 const TRENTE_ANS_EN_MOIS = 360;
 
-export class Refus extends Error {}
+// Un message du catalogue : son code et ses paramètres (nombres, textes, peines {nature, mois},
+// durées {duree}, montants {euros} ou autres messages).
+export const message = (code, parametres = {}) => ({ code, parametres });
+
+export class Refus extends Error {
+  constructor(code, parametres = {}) {
+    super(code);
+    this.motif = message(code, parametres);
+  }
+}
+
+function enClair(messages, valeur) {
+  if (typeof valeur !== "object" || valeur === null) return String(valeur);
+  if ("code" in valeur) return rediger(messages, valeur, false);
+  if ("duree" in valeur) return dureeEnLettres(valeur.duree);
+  if ("euros" in valeur) return eurosEnChiffres(valeur.euros);
+  return enLettres(valeur);
+}
+
+// La phrase du message, avec le gabarit ``%(nom)s`` du catalogue ; une majuscule au début, sauf
+// pour un message inséré dans un autre.
+export function rediger(messages, { code, parametres }, phrase = true) {
+  const gabarit = messages[code];
+  if (gabarit === undefined) throw new Error(`Message inconnu du catalogue : ${code}`);
+  const texte = gabarit.replace(/%\((\w+)\)s/g, (_, nom) => enClair(messages, parametres[nom]));
+  return phrase ? capitale(texte) : texte;
+}
 
 // --- Majorité (art. 358 à 360 ; 380-19 4°) -------------------------------------------------
 
 function verifierLeNombreDeBulletins(votants, nombres) {
-  if (nombres.some((n) => !Number.isInteger(n) || n < 0)) {
-    throw new Refus("Chaque nombre de bulletins est un entier positif ou nul.");
-  }
+  if (nombres.some((n) => !Number.isInteger(n) || n < 0)) throw new Refus("bulletins_entiers");
   const total = nombres.reduce((a, b) => a + b, 0);
   if (total !== votants) {
-    throw new Refus(
-      `Le décompte compte ${total} bulletin${total > 1 ? "s" : ""} pour ${votants} votants :` +
-        " chaque votant remet un bulletin (oui, non, blanc ou nul). Recomptez les bulletins.",
-    );
+    const code = total > 1 ? "un_bulletin_par_votant" : "un_bulletin_par_votant_au_singulier";
+    throw new Refus(code, { total, votants });
   }
 }
 
@@ -102,27 +127,14 @@ export function prochaineQuestion(regles, reponses) {
 
 function verifierQueLaQuestionSePose(regles, reponses, numero) {
   const question = questionNumero(regles, numero);
-  if (!question) throw new Refus(`La question n° ${numero} n'est pas sur la feuille.`);
+  if (!question) throw new Refus("question_absente", { numero });
   const deja = reponses.get(numero);
   if (deja === SANS_OBJET) {
-    throw new Refus(
-      `La question n° ${numero} ne se pose pas : ${raisonDeLImpossibilite(question.condition)} ;` +
-        " elle est sans objet.",
-    );
+    throw new Refus("question_sans_objet", { numero, raison: raisonDeLImpossibilite(question.condition) });
   }
-  if (deja !== undefined) {
-    throw new Refus(
-      `La question n° ${numero} a déjà reçu sa réponse ; un nouveau vote n'a lieu qu'en cas de` +
-        " contradiction entre des réponses (art. 361 CPP).",
-    );
-  }
+  if (deja !== undefined) throw new Refus("question_deja_repondue", { numero });
   const prochaine = prochaineQuestion(regles, reponses);
-  if (prochaine && prochaine.numero !== numero) {
-    throw new Refus(
-      `Votez d'abord la question n° ${prochaine.numero} : les scrutins se suivent dans l'ordre` +
-        " de l'art. 356 CPP.",
-    );
-  }
+  if (prochaine && prochaine.numero !== numero) throw new Refus("votez_d_abord", { numero: prochaine.numero });
   return question;
 }
 
@@ -188,12 +200,7 @@ export function contradictions(regles, reponses) {
 // Art. 361 : la réponse en cause et celles qui en dépendent sont effacées, pour un nouveau vote.
 export function nouveauVote(regles, reponses, numero) {
   const enCause = new Set(contradictions(regles, reponses).flatMap((i) => [i.premiere[0], i.seconde[0]]));
-  if (!enCause.has(numero)) {
-    throw new Refus(
-      `Un nouveau vote sur la question n° ${numero} n'a lieu qu'en cas de contradiction avec une` +
-        " autre réponse (art. 361 CPP) ; les réponses sont irrévocables (art. 365 CPP).",
-    );
-  }
+  if (!enCause.has(numero)) throw new Refus("nouveau_vote_sans_contradiction", { numero });
   const effacees = new Set([numero]);
   for (const question of regles.questions) {
     if (question.condition.some((alternative) => alternative.some(([n]) => effacees.has(n)))) {
@@ -279,12 +286,8 @@ const NATURES = {
 const criminelle = (nature) => nature !== "emprisonnement";
 
 export function peine(nature, mois) {
-  if (mois === null && !criminelle(nature)) {
-    throw new Refus("Seules la réclusion et la détention criminelles peuvent être à perpétuité.");
-  }
-  if (mois !== null && (!Number.isInteger(mois) || mois <= 0)) {
-    throw new Refus("Une durée de peine est d'au moins un mois.");
-  }
+  if (mois === null && !criminelle(nature)) throw new Refus("perpetuite_criminelle");
+  if (mois !== null && (!Number.isInteger(mois) || mois <= 0)) throw new Refus("duree_d_un_mois_au_moins");
   return { nature, mois };
 }
 
@@ -301,13 +304,8 @@ const memePeine = (a, b) => a.nature === b.nature && a.mois === b.mois;
 
 export function enLettres(p) {
   if (p.mois === null) return `la ${NATURES[p.nature]} à perpétuité`;
-  const annees = Math.floor(p.mois / 12);
-  const mois = p.mois % 12;
-  const morceaux = [];
-  if (annees) morceaux.push(`${nombreEnLettres(annees)} an${annees > 1 ? "s" : ""}`);
-  if (mois) morceaux.push(`${nombreEnLettres(mois)} mois`);
   const liaison = p.nature === "emprisonnement" ? "d'" : "de ";
-  return `${morceaux.join(" et ")} ${liaison}${NATURES[p.nature]}`;
+  return `${dureeEnLettres(p.mois)} ${liaison}${NATURES[p.nature]}`;
 }
 
 const capitale = (texte) => texte.charAt(0).toUpperCase() + texte.slice(1);
@@ -340,35 +338,27 @@ export function voixExigees(regle, p) {
   return regle.regles.majorite_absolue;
 }
 
-export function mention(regle, p) {
-  if (regle.regles.majorite_simple) return "à la majorité";
-  if (exigeLaMajoriteQualifiee(regle, p)) {
-    return `à la majorité de ${nombreEnLettres(regle.regles.voix_pour_le_maximum)} voix au moins`;
-  }
-  return "à la majorité absolue des votants";
-}
+// Les formules de majorité viennent du serveur (navigateur.mentions).
+export const mention = (regle, p) => regle.regles.mentions[exigeLaMajoriteQualifiee(regle, p) ? "maximum" : "absolue"];
+
+const chiffres = (p) => ({ nature: p.nature, mois: p.mois });
 
 export function verifierPeine(regle, p) {
-  const maximum = regle.maximum;
+  const maximum = chiffres(regle.maximum);
   const prononcable = maximumPrononcable(regle);
   if (plusForteQue(p, prononcable)) {
-    const reduit = regle.alteration
-      ? `, réduit par l'altération du discernement retenue (art. 122-1 al. 2 CP) à ${enLettres(prononcable)}`
-      : "";
-    throw new Refus(`${capitale(enLettres(p))} dépasse le maximum encouru (${enLettres(maximum)}${reduit}).`);
+    if (regle.alteration) {
+      throw new Refus("au_dela_du_maximum_reduit", { peine: chiffres(p), maximum, reduit: chiffres(prononcable) });
+    }
+    throw new Refus("au_dela_du_maximum", { peine: chiffres(p), maximum });
   }
   if (criminelle(p.nature) && p.nature !== maximum.nature) {
-    const encourue = maximum.mois === null ? enLettres(maximum) : `de ${enLettres(maximum)}`;
-    throw new Refus(`La peine encourue est ${encourue} : ${NATURES[p.nature]} ne peut pas être proposée.`);
+    const code = maximum.mois === null ? "nature_exclue_perpetuite" : "nature_exclue";
+    throw new Refus(code, { maximum, nature: NATURES[p.nature] });
   }
-  if (p.mois !== null && p.mois > TRENTE_ANS_EN_MOIS) {
-    throw new Refus(
-      "Aucune peine à temps ne dépasse trente ans : au-delà, seule la perpétuité peut être" +
-        " proposée (art. 362 al. 2 CPP).",
-    );
-  }
+  if (p.mois !== null && p.mois > TRENTE_ANS_EN_MOIS) throw new Refus("au_dela_de_trente_ans");
   const sousLeMinimum = raisonSousLeMinimum(p, maximum);
-  if (sousLeMinimum !== null) throw new Refus(sousLeMinimum);
+  if (sousLeMinimum !== null) throw new Refus(sousLeMinimum.code, sousLeMinimum.parametres);
 }
 
 // Minimums (art. 131-1 et 132-18 CP, non vérifiés), comme minimums.py.
@@ -383,16 +373,9 @@ export function raisonSousLeMinimum(p, maximum) {
   const minimum = minimumEnMois(p, maximum);
   if (minimum === null || p.mois === null || p.mois >= minimum) return null;
   if (criminelle(p.nature)) {
-    return (
-      `La ${NATURES[p.nature]} à temps est de dix ans au moins (art. 131-1 CP, non vérifié) :` +
-      ` ${enLettres(p)} ne peut pas être proposée.`
-    );
+    return message("sous_le_minimum_criminel", { nature: NATURES[p.nature], peine: chiffres(p) });
   }
-  const seuil = maximum.mois === null ? "deux ans" : "un an";
-  return (
-    `Pour un crime, l'emprisonnement prononcé par la cour d'assises n'est pas inférieur à ${seuil}` +
-    ` (art. 132-18 CP, non vérifié) : ${enLettres(p)} ne peut pas être proposé.`
-  );
+  return message("sous_le_minimum_correctionnel", { seuil: { duree: minimum }, peine: chiffres(p) });
 }
 
 export const premierTour = () => ({
@@ -406,18 +389,17 @@ export const premierTour = () => ({
 
 // Un tour de scrutin sur la peine (art. 362 al. 2 et 3) ; ``propositions`` : [{peine, voix}].
 export function depouillerUnTour(regle, tours, propositions, blancs = 0, nuls = 0) {
-  if (tours.peine_prononcee) throw new Refus("La peine est déjà prononcée pour cet accusé.");
+  if (tours.peine_prononcee) throw new Refus("peine_deja_prononcee");
   verifierLeNombreDeBulletins(regle.regles.votants, [...propositions.map((p) => p.voix), blancs, nuls]);
   const proposees = propositions.filter((p) => p.voix > 0);
   const vues = [];
   for (const proposition of proposees) {
-    if (vues.some((v) => memePeine(v, proposition.peine))) {
-      throw new Refus(`${capitale(enLettres(proposition.peine))} figure deux fois : regroupez ses bulletins.`);
-    }
-    vues.push(proposition.peine);
-    verifierPeine(regle, proposition.peine);
-    if (tours.plafond && !plusForteQue(tours.plafond, proposition.peine)) {
-      throw new Refus(`${capitale(enLettres(proposition.peine))} est écartée : ${tours.motif_du_plafond}`);
+    const peineProposee = chiffres(proposition.peine);
+    if (vues.some((v) => memePeine(v, peineProposee))) throw new Refus("peine_en_double", { peine: peineProposee });
+    vues.push(peineProposee);
+    verifierPeine(regle, peineProposee);
+    if (tours.plafond && !plusForteQue(tours.plafond, peineProposee)) {
+      throw new Refus("peine_ecartee", { peine: peineProposee, motif: tours.motif_du_plafond ?? "" });
     }
   }
   const numero = tours.prochain_tour;
@@ -432,7 +414,11 @@ export function depouillerUnTour(regle, tours, propositions, blancs = 0, nuls = 
         motif_du_plafond: tours.motif_du_plafond,
         peine_prononcee: majoritaire.peine,
         mention: laMention,
-        dernier_resultat: `Tour n° ${numero} : ${enLettres(majoritaire.peine)}, ${laMention}.`,
+        dernier_resultat: message("tour_peine_prononcee", {
+          tour: numero,
+          peine: chiffres(majoritaire.peine),
+          mention: laMention,
+        }),
       };
     }
   }
@@ -443,28 +429,20 @@ export function depouillerUnTour(regle, tours, propositions, blancs = 0, nuls = 
   );
   if (perpetuiteManquee && plafond === null) {
     plafond = regle.maximum;
-    motif =
-      "le maximum encouru n'a pas obtenu la majorité qualifiée : aucune peine supérieure à" +
-      " trente ans ne peut plus être prononcée (art. 362 al. 2 CPP).";
+    motif = message("motif_maximum_sans_majorite_qualifiee");
   }
   if (numero >= 2 && proposees.length) {
     const laPlusForte = proposees.map((p) => p.peine).reduce((a, b) => (comparer(b, a) > 0 ? b : a));
     if (plafond === null || plusForteQue(plafond, laPlusForte)) {
       plafond = laPlusForte;
-      motif =
-        `peine la plus forte proposée au tour n° ${numero}, écartée à partir du tour` +
-        ` n° ${numero + 1} (art. 362 al. 3 CPP).`;
+      motif = message("motif_peine_la_plus_forte", { tour: numero, suivant: numero + 1 });
     }
   }
-  let resultat = `Tour n° ${numero} : aucune peine n'a réuni la majorité requise.`;
+  let resultat = message("tour_sans_majorite", { tour: numero });
   if (majoritaire) {
-    resultat =
-      voixExigees(regle, majoritaire.peine) !== null
-        ? `Tour n° ${numero} : ${enLettres(majoritaire.peine)} a la majorité absolue mais non la` +
-          " majorité qualifiée qu'exige cette peine (art. 362 al. 2 CPP)."
-        : `Tour n° ${numero} : ${enLettres(majoritaire.peine)} exige une majorité que les` +
-          " textes de Prétoire n'établissent pas à cette date (non vérifié) ; elle ne peut être" +
-          " prononcée ici.";
+    const etablie = voixExigees(regle, majoritaire.peine) !== null;
+    const code = etablie ? "tour_sans_majorite_qualifiee" : "tour_majorite_non_etablie";
+    resultat = message(code, { tour: numero, peine: chiffres(majoritaire.peine) });
   }
   return {
     prochain_tour: numero + 1,
@@ -496,12 +474,6 @@ export function adopter(regles, decompte, defavorable) {
   return oui >= (defavorable ? regles.voix_defavorables : regles.majorite_absolue);
 }
 
-export function mentionDeModalite(regles, defavorable) {
-  if (regles.majorite_simple) return "à la majorité";
-  if (defavorable) return `à la majorité de ${nombreEnLettres(regles.voix_defavorables)} voix au moins`;
-  return "à la majorité absolue des votants";
-}
-
 // Excuse de minorité (excuse_de_minorite.py ; CJPM, non vérifié).
 const ENTREE_EN_VIGUEUR_CJPM = "2021-09-30";
 
@@ -511,45 +483,19 @@ function ageAuxFaits(age) {
   return "à cheval";
 }
 
+// ``motif`` : un message, ou null.
 export function minoriteDeLAccuse(nom, ages, typeJuridiction, dateDeliberation) {
-  const refus = (motif) => ({ statut: "refus", exclusion_possible: false, motif });
-  if (ages.length === 0) return { statut: "sans objet", exclusion_possible: false, motif: "" };
+  const refus = (code) => ({ statut: "refus", exclusion_possible: false, motif: message(code, { nom }) });
+  if (ages.length === 0) return { statut: "sans objet", exclusion_possible: false, motif: null };
   const statuts = new Set(ages.map(ageAuxFaits));
   if (statuts.has("majeur")) {
-    return {
-      statut: "sans objet",
-      exclusion_possible: false,
-      motif:
-        `${nom} a commis majeur au moins l'un des faits retenus : les questions de l'excuse` +
-        " de minorité sont sans objet (Cass. crim., 27 nov. 2019, n° 18-83.553).",
-    };
+    return { statut: "sans objet", exclusion_possible: false, motif: message("minorite_majeur_aux_faits", { nom }) };
   }
-  if (statuts.has("à cheval")) {
-    return refus(
-      `${nom} a eu dix-huit ans pendant la période de l'un des faits retenus : Prétoire ne sait pas` +
-        " si les questions de l'excuse de minorité se posent ; la peine ne peut être votée ici.",
-    );
-  }
-  if (typeJuridiction === "cour_criminelle_departementale") {
-    return refus(
-      `${nom} était mineur au moment des faits : la cour criminelle départementale juge les` +
-        " personnes majeures (art. 380-16 CPP) ; la peine ne peut être votée ici.",
-    );
-  }
-  if (dateDeliberation < ENTREE_EN_VIGUEUR_CJPM) {
-    return refus(
-      `${nom} était mineur au moment des faits : avant le 30 septembre 2021, l'excuse de minorité` +
-        " relevait de l'ordonnance du 2 février 1945, que Prétoire ne modélise pas.",
-    );
-  }
-  if (Math.min(...ages.map((a) => a.au_premier_jour)) < 13) {
-    return refus(
-      `${nom} avait moins de treize ans au moment de l'un des faits retenus : la présomption de` +
-        " non-discernement (art. L. 11-1 CJPM, non vérifié) n'est pas modélisée ; la peine ne peut" +
-        " être votée ici.",
-    );
-  }
-  return { statut: "excuse", exclusion_possible: ages.every((a) => a.au_premier_jour >= 16), motif: "" };
+  if (statuts.has("à cheval")) return refus("minorite_a_cheval");
+  if (typeJuridiction === "cour_criminelle_departementale") return refus("minorite_cour_criminelle");
+  if (dateDeliberation < ENTREE_EN_VIGUEUR_CJPM) return refus("minorite_avant_le_cjpm");
+  if (Math.min(...ages.map((a) => a.au_premier_jour)) < 13) return refus("minorite_moins_de_treize_ans");
+  return { statut: "excuse", exclusion_possible: ages.every((a) => a.au_premier_jour >= 16), motif: null };
 }
 
 export function minoriteSelonReponses(regles, accuse, reponses) {
@@ -561,42 +507,25 @@ export function minoriteSelonReponses(regles, accuse, reponses) {
 }
 
 export function questionsDeMinorite(nom, feminin, exclusionPossible) {
-  const accuse = (feminin ? "l'accusée " : "l'accusé ") + nom;
-  const questions = [`Y a-t-il lieu d'appliquer à ${accuse} une condamnation pénale ?`];
-  if (exclusionPossible) {
-    questions.push(`Y a-t-il lieu d'exclure ${accuse} du bénéfice de la diminution de peine ?`);
-  }
+  const genre = feminin ? "_accusee" : "";
+  const questions = [message(`question_condamnation_penale${genre}`, { nom })];
+  if (exclusionPossible) questions.push(message(`question_exclusion${genre}`, { nom }));
   return questions;
 }
 
 export function excuseAppliquee(nom, minorite, decision) {
-  if (minorite.statut === "refus") throw new Refus(minorite.motif);
+  if (minorite.statut === "refus") throw new Refus(minorite.motif.code, minorite.motif.parametres);
   if (minorite.statut === "sans objet") {
-    if (decision) throw new Refus(`Les questions de l'excuse de minorité ne se posent pas pour ${nom}.`);
+    if (decision) throw new Refus("minorite_questions_sans_objet", { nom });
     return false;
   }
-  if (!decision) {
-    throw new Refus(
-      `${nom} était mineur au moment des faits : les questions de l'excuse de minorité doivent être` +
-        " votées avant la peine.",
-    );
-  }
-  if (decision.condamnation_penale !== OUI) {
-    throw new Refus(
-      `La cour n'applique pas de condamnation pénale à ${nom} : les mesures éducatives du CJPM ne` +
-        " sont pas modélisées ; la décision est prise hors de Prétoire.",
-    );
-  }
+  if (!decision) throw new Refus("minorite_a_voter", { nom });
+  if (decision.condamnation_penale !== OUI) throw new Refus("minorite_sans_condamnation", { nom });
   const exclusion = decision.exclusion ?? null;
   if (minorite.exclusion_possible && exclusion !== OUI && exclusion !== NON) {
-    throw new Refus(`La question de l'exclusion de l'excuse de minorité n'a pas été votée pour ${nom}.`);
+    throw new Refus("minorite_exclusion_non_votee", { nom });
   }
-  if (!minorite.exclusion_possible && exclusion !== null) {
-    throw new Refus(
-      `${nom} n'avait pas seize ans au moment de l'un des faits : l'excuse de minorité ne peut être` +
-        " exclue (art. L. 121-7 CJPM, non vérifié).",
-    );
-  }
+  if (!minorite.exclusion_possible && exclusion !== null) throw new Refus("minorite_exclusion_impossible", { nom });
   return exclusion !== OUI;
 }
 
@@ -606,39 +535,22 @@ export const amendeAvecLExcuse = (euros) => Math.min(Math.floor(euros / 2), 7500
 // Sursis (sursis.py ; art. 362 al. 4 CPP, conditions non vérifiées).
 export function raisonSansSursis(p) {
   if (p.nature !== "emprisonnement" || p.mois === null) {
-    return (
-      "Le sursis n'est ordonné que lorsque la cour d'assises prononce une peine correctionnelle" +
-      ` (art. 362 al. 4 CPP) : ${enLettres(p)} ne peut en être assortie.`
-    );
+    return message("sursis_peine_criminelle", { peine: chiffres(p) });
   }
-  if (p.mois > 60) {
-    return (
-      "Le sursis ne porte que sur un emprisonnement de cinq ans au plus (art. 132-31 et 132-41 CP," +
-      ` non vérifié) : ${enLettres(p)} ne peut en être assorti.`
-    );
-  }
+  if (p.mois > 60) return message("sursis_plus_de_cinq_ans", { peine: chiffres(p) });
   return null;
 }
 
 export function verifierLeSursis(p, sursis) {
   const raison = raisonSansSursis(p);
-  if (raison !== null) throw new Refus(raison);
+  if (raison !== null) throw new Refus(raison.code, raison.parametres);
   const mois = sursis.mois ?? null;
   const delai = sursis.delai_d_epreuve ?? null;
-  if (mois !== null && !(mois >= 1 && mois <= p.mois)) {
-    throw new Refus(
-      "La partie assortie du sursis est d'un mois au moins et ne dépasse pas la peine" + ` (${enLettres(p)}).`,
-    );
-  }
+  if (mois !== null && !(mois >= 1 && mois <= p.mois)) throw new Refus("sursis_partie", { peine: chiffres(p) });
   if (sursis.nature === "probatoire") {
-    if (delai === null || delai < 12 || delai > 36) {
-      throw new Refus(
-        "Le délai d'épreuve du sursis probatoire est de douze mois à trois ans (art. 132-42 CP," +
-          " non vérifié).",
-      );
-    }
+    if (delai === null || delai < 12 || delai > 36) throw new Refus("sursis_delai_d_epreuve");
   } else if (delai !== null) {
-    throw new Refus("Le sursis simple n'a pas de délai d'épreuve.");
+    throw new Refus("sursis_simple_sans_delai");
   }
 }
 
@@ -650,13 +562,10 @@ export function moisFermes(p, sursis) {
 
 export function sursisEnLettres(p, sursis) {
   const mois = sursis.mois ?? null;
-  const total = mois === null || mois === p.mois;
-  const debut = total ? "assortie en totalité" : `dont ${dureeEnLettres(mois)} assorti`;
-  let texte = `${debut} du sursis ${sursis.nature}`;
-  if ((sursis.delai_d_epreuve ?? null) !== null) {
-    texte += `, délai d'épreuve de ${dureeEnLettres(sursis.delai_d_epreuve)}`;
-  }
-  return texte;
+  const epreuve = sursis.delai_d_epreuve ?? null;
+  const delai = epreuve === null ? "" : message("delai_d_epreuve", { duree: { duree: epreuve } });
+  if (mois === null || mois === p.mois) return message("sursis_en_totalite", { nature: sursis.nature, delai });
+  return message("sursis_en_partie", { partie: { duree: mois }, nature: sursis.nature, delai });
 }
 
 // Période de sûreté (periode_de_surete.py ; art. 132-23 CP, non vérifié).
@@ -670,38 +579,22 @@ export function bornesDeLaSurete(fermes, dePleinDroit) {
 }
 
 export function verifierLaSurete(bornes, mois) {
-  if (bornes.maximum === null) {
-    throw new Refus(
-      "Aucune période de sûreté ne peut être fixée : la peine sans sursis ne dépasse pas cinq ans" +
-        " (art. 132-23 CP, non vérifié).",
-    );
-  }
-  if (!Number.isInteger(mois) || mois < 1) throw new Refus("Une période de sûreté est d'au moins un mois.");
-  if (mois > bornes.maximum) {
-    throw new Refus(
-      "La période de sûreté ne dépasse pas les deux tiers de la peine, vingt-deux ans pour la" +
-        ` perpétuité (art. 132-23 CP, non vérifié) : ${dureeEnLettres(bornes.maximum)} au plus` +
-        " ici.",
-    );
-  }
-  if (mois === bornes.de_plein_droit) {
-    throw new Refus(
-      `${capitale(dureeEnLettres(mois))} est la période de sûreté de plein droit : aucun vote` + " ne la fixe.",
-    );
-  }
+  if (bornes.maximum === null) throw new Refus("surete_impossible");
+  if (!Number.isInteger(mois) || mois < 1) throw new Refus("surete_d_un_mois_au_moins");
+  if (mois > bornes.maximum) throw new Refus("surete_au_dela_des_deux_tiers", { maximum: { duree: bornes.maximum } });
+  if (mois === bornes.de_plein_droit) throw new Refus("surete_de_plein_droit_non_votee", { duree: { duree: mois } });
 }
 
 export function sureteEnLettres(bornes, mois, laMention) {
   if (mois === null) {
     if (bornes.de_plein_droit === null) return null;
-    const duree = dureeEnLettres(bornes.de_plein_droit);
-    return `Période de sûreté de ${duree}, de plein droit (art. 132-23 al. 1 CP).`;
+    return message("ligne_surete_de_plein_droit", { duree: { duree: bornes.de_plein_droit } });
   }
   if (bornes.de_plein_droit === null) {
-    return `Période de sûreté fixée à ${dureeEnLettres(mois)}, ${laMention} (art. 132-23 al. 3 CP).`;
+    return message("ligne_surete_fixee", { duree: { duree: mois }, mention: laMention });
   }
-  const sens = mois > bornes.de_plein_droit ? "portée" : "réduite";
-  return `Période de sûreté ${sens} à ${dureeEnLettres(mois)}, ${laMention} (art. 132-23 al. 2 CP).`;
+  const code = mois > bornes.de_plein_droit ? "ligne_surete_portee" : "ligne_surete_reduite";
+  return message(code, { duree: { duree: mois }, mention: laMention });
 }
 
 export const laDeclarationDePleinDroitSePose = (minorite, fermes) =>
@@ -715,28 +608,18 @@ export function bornesPourLAccuse(minorite, fermes, dePleinDroit) {
 // Amende (amende.py) et peines complémentaires (peines_complementaires.py).
 export function verifierLAmende(encourue, montant, excuse) {
   const plafond = encourue === null ? null : excuse ? amendeAvecLExcuse(encourue) : encourue;
-  if (plafond === null) {
-    throw new Refus("Aucune amende n'est encourue pour les faits retenus, selon les textes de Prétoire.");
-  }
-  if (!Number.isInteger(montant) || montant < 1) throw new Refus("Une amende est d'au moins un euro.");
+  if (plafond === null) throw new Refus("amende_non_encourue");
+  if (!Number.isInteger(montant) || montant < 1) throw new Refus("amende_d_un_euro_au_moins");
   if (montant > plafond) {
-    throw new Refus(
-      `L'amende de ${eurosEnChiffres(montant)} dépasse le maximum encouru (${eurosEnChiffres(plafond)}).`,
-    );
+    throw new Refus("amende_au_dela_du_maximum", { montant: { euros: montant }, plafond: { euros: plafond } });
   }
 }
 
 const ARTICLE = /^(L\. ?|R\. ?)?\d{1,4}(-\d{1,3}){0,3}( al\. \d{1,2})?$/;
 
 export function verifierLaPeineComplementaire(peine) {
-  if (!peine.libelle.trim() || peine.libelle.length > 300) {
-    throw new Refus("Une peine complémentaire se décrit en 1 à 300 caractères.");
-  }
-  if (!ARTICLE.test(peine.article.trim())) {
-    throw new Refus(
-      `Citez l'article du code pénal qui prévoit « ${peine.libelle.trim()} », par exemple « 131-31 ».`,
-    );
-  }
+  if (!peine.libelle.trim() || peine.libelle.length > 300) throw new Refus("complementaire_libelle");
+  if (!ARTICLE.test(peine.article.trim())) throw new Refus("complementaire_article", { libelle: peine.libelle.trim() });
 }
 
 // Réexamen en vue d'une rétention de sûreté (retention_de_surete.py ; art. 706-53-13, non vérifié).
@@ -755,79 +638,47 @@ export function laQuestionDuReexamenSePose(p, qualifications) {
 }
 
 export function verifierLaRetention(nom, sePose, reponse) {
-  if (sePose && reponse === null) {
-    throw new Refus(
-      `La cour délibère sur le réexamen de la situation de ${nom} en vue d'une éventuelle rétention` +
-        " de sûreté (art. 362 al. 6 CPP), à moins que le président ne constate que le cas n'est pas" +
-        " de ceux de l'art. 706-53-13.",
-    );
-  }
-  if (!sePose && reponse !== null) {
-    throw new Refus(
-      `La question du réexamen en vue d'une rétention de sûreté ne se pose pas pour ${nom}` +
-        " (art. 706-53-13 CPP, non vérifié).",
-    );
-  }
+  if (sePose && reponse === null) throw new Refus("retention_a_deliberer", { nom });
+  if (!sePose && reponse !== null) throw new Refus("retention_sans_objet", { nom });
 }
 
 function retentionEnLettres(reponse, laMention) {
-  if (reponse === "oui") {
-    return (
-      `La cour a décidé, ${laMention}, que le condamné pourra faire l'objet d'un réexamen de sa` +
-      " situation avant l'exécution de la totalité de sa peine en vue d'une éventuelle rétention" +
-      " de sûreté (art. 362 al. 6 et 706-53-13 CPP)."
-    );
-  }
-  if (reponse === "non") {
-    return (
-      "La cour n'a pas prévu de réexamen de la situation du condamné en vue d'une éventuelle" +
-      " rétention de sûreté (art. 362 al. 6 CPP)."
-    );
-  }
-  return "Le président a constaté que la condamnation n'entre pas dans les cas de l'art. 706-53-13 CPP.";
+  if (reponse === "oui") return message("ligne_retention_oui", { mention: laMention });
+  if (reponse === "non") return message("ligne_retention_non");
+  return message("ligne_retention_hors_cas");
 }
 
 export const qualificationsRetenues = (accuse, reponses) =>
   new Set(accuse.faits_pour_la_peine.filter((f) => remplie(f.principal, reponses)).map((f) => f.qualification));
 
-// La même fonction que peine_entiere.lignes_de_la_peine : contrôles dans l'ordre, lignes de la feuille.
+// La même fonction que peine_entiere.lignes_de_la_peine : contrôles dans l'ordre, lignes de la
+// feuille en messages (``rediger`` les écrit).
 export function lignesDeLaPeine(regles, accuse, reponses, p, modalites) {
   const minorite = minoriteSelonReponses(regles, accuse, reponses);
   const decisionMinorite = modalites.minorite ?? null;
   const excuse = excuseAppliquee(accuse.nom, minorite, decisionMinorite);
-  const absolue = mentionDeModalite(regles, false);
-  const defavorable = mentionDeModalite(regles, true);
+  const { absolue, defavorable } = regles.mentions;
   const lignes = [];
   if (decisionMinorite) {
     const questions = questionsDeMinorite(accuse.nom, accuse.feminin, minorite.exclusion_possible);
     const votes = [decisionMinorite.condamnation_penale, decisionMinorite.exclusion ?? null];
     questions.forEach((question, rang) => {
       // Le « oui » est défavorable à l'accusé mineur (art. 359) : la formule est celle de ce cas.
-      if (votes[rang] !== null) lignes.push(`« ${question} » : ${regles.formules[OUI][votes[rang]]}.`);
+      const formule = votes[rang] === null ? null : regles.formules[OUI][votes[rang]];
+      if (formule !== null) lignes.push(message("ligne_question_de_minorite", { question, formule }));
     });
-    lignes.push(
-      excuse
-        ? "Excuse de minorité : la peine encourue est réduite de moitié (art. L. 121-5 CJPM)."
-        : "Excuse de minorité exclue (art. L. 121-7 CJPM).",
-    );
+    lignes.push(message(excuse ? "ligne_excuse_appliquee" : "ligne_excuse_exclue"));
   }
   const sursis = modalites.sursis ?? null;
   if (sursis) {
     verifierLeSursis(p, sursis);
-    lignes.push(`Sursis : ${sursisEnLettres(p, sursis)}, ${absolue} (art. 362 al. 4 CPP).`);
+    lignes.push(message("ligne_sursis", { sursis: sursisEnLettres(p, sursis), mention: absolue }));
   }
   const fermes = moisFermes(p, sursis);
   const sePose = laDeclarationDePleinDroitSePose(minorite, fermes);
   const declaration = modalites.surete_de_plein_droit ?? null;
-  if (sePose && declaration === null) {
-    throw new Refus(
-      "Le président déclare si les deux premiers alinéas de l'art. 132-23 CP s'appliquent aux faits" +
-        ` retenus contre ${accuse.nom} (période de sûreté de plein droit).`,
-    );
-  }
-  if (!sePose && declaration !== null) {
-    throw new Refus(`La période de sûreté de plein droit ne se pose pas pour la peine de ${accuse.nom}.`);
-  }
+  if (sePose && declaration === null) throw new Refus("surete_de_plein_droit_a_declarer", { nom: accuse.nom });
+  if (!sePose && declaration !== null) throw new Refus("surete_de_plein_droit_sans_objet", { nom: accuse.nom });
   const bornes = bornesPourLAccuse(minorite, fermes, declaration);
   const periode = modalites.periode_de_surete ?? null;
   if (periode !== null) verifierLaSurete(bornes, periode);
@@ -837,12 +688,12 @@ export function lignesDeLaPeine(regles, accuse, reponses, p, modalites) {
   if (amende !== null) {
     const encourue = peineEncourue(accuse, reponses);
     verifierLAmende(encourue ? encourue.amende : null, amende, excuse);
-    lignes.push(`Amende de ${eurosEnChiffres(amende)}, ${absolue}.`);
+    lignes.push(message("ligne_amende", { montant: { euros: amende }, mention: absolue }));
   }
   for (const complementaire of modalites.peines_complementaires ?? []) {
     verifierLaPeineComplementaire(complementaire);
     const { libelle, article } = complementaire;
-    lignes.push(`Peine complémentaire : ${libelle} (art. ${article} CP), ${absolue}.`);
+    lignes.push(message("ligne_complementaire", { libelle, article, mention: absolue }));
   }
   const retention = modalites.retention ?? null;
   const reexamen = laQuestionDuReexamenSePose(p, qualificationsRetenues(accuse, reponses));
