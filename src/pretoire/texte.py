@@ -12,6 +12,7 @@ en-têtes, WebSocket) et, en dernier rempart, par la validation des données du 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Collection, Sequence
 from typing import Any, Final
@@ -180,11 +181,39 @@ def _coupable(grappes_du_texte: list[str]) -> list[str]:
 
 
 def donnees_imprimables(valeur: Any, couvertures: Sequence[Collection[int]]) -> Any:
-    """``imprimable`` appliquée à chaque chaîne d'une structure JSON (valeurs seulement)."""
+    """``imprimable`` appliquée à chaque chaîne d'une structure JSON (valeurs seulement).
+
+    >>> latin = {ord(c) for c in "abcé \ufffd"}
+    >>> donnees_imprimables({"a": ["abcé", "a\u202eb"]}, [latin])
+    {'a': ['abcé', 'a\ufffdb']}
+    """
+    return _donnees_imprimables(valeur, couvertures, caracteres_surs(couvertures))
+
+
+def caracteres_surs(couvertures: Sequence[Collection[int]]) -> frozenset[str]:
+    """Les caractères que la première police dessine, hors contrôles et forçages de sens : une
+    chaîne faite d'eux seuls, sans mot démesuré, se rend telle quelle. Une feuille de questions
+    compte des dizaines de milliers de chaînes, presque toutes en français : les examiner grappe
+    par grappe doublerait le temps de son rendu."""
+    if not couvertures:
+        return frozenset()
+    return frozenset(
+        chr(c)
+        for c in couvertures[0]
+        if chr(c) not in FORCAGES_DE_SENS and unicodedata.category(chr(c)) not in ("Cc", "Cs")
+    ) | {"\n"}
+
+
+_MOT_DEMESURE = re.compile(rf"\S{{{MOT_LE_PLUS_LONG + 1},}}")
+
+
+def _donnees_imprimables(valeur: Any, couvertures: Sequence[Collection[int]], surs: frozenset[str]) -> Any:
     if isinstance(valeur, str):
+        if surs.issuperset(valeur) and not _MOT_DEMESURE.search(valeur):
+            return valeur
         return imprimable(valeur, couvertures)
     if isinstance(valeur, dict):
-        return {k: donnees_imprimables(v, couvertures) for k, v in valeur.items()}
+        return {k: _donnees_imprimables(v, couvertures, surs) for k, v in valeur.items()}
     if isinstance(valeur, list | tuple):
-        return [donnees_imprimables(v, couvertures) for v in valeur]
+        return [_donnees_imprimables(v, couvertures, surs) for v in valeur]
     return valeur
