@@ -1,4 +1,4 @@
-"""La reprise du délibéré (docs/decisions/0006), dans un vrai Chromium à profil persistant.
+"""La reprise du délibéré (docs/decisions/0005), dans un vrai Chromium à profil persistant.
 
 La présidente inscrit des réponses hors réseau, recharge la page : elles reviennent. Elle en
 inscrit d'autres et dépouille un tour sur la peine, puis le navigateur est tué (SIGKILL, comme une

@@ -1,7 +1,7 @@
 """``pretoire worker`` : l'exécutant qui vide la file des générations de documents.
 
 Les serveurs (un ou plusieurs) inscrivent chaque demande dans la base ; chaque exécutant en prend
-une à la fois et la compose (docs/decisions/0007-generations-en-file-django-tasks.md). On en lance
+une à la fois et la compose (docs/decisions/0006-generations-en-file-django-tasks.md). On en lance
 un par cœur à consacrer aux PDF, sur n'importe quelle machine qui voit la base et le dossier des
 documents. ``pretoire demo`` lance le sien.
 """

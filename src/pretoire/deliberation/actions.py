@@ -317,7 +317,7 @@ def do_enregistrer_delibere(affaire: Affaire, saisie: SaisieDuDelibere) -> Delib
         affaire.jures.get(rang=signataire.jure.rang) if signataire is not None else None
     )
     # Les réponses sont inscrites : la copie chiffrée gardée pour la reprise n'a plus d'usage, et
-    # sans sa clé elle ne se lit plus (docs/decisions/0006).
+    # sans sa clé elle ne se lit plus (docs/decisions/0005).
     deliberation.cle_de_reprise = None
     deliberation.save(update_fields=["feuille", "enregistree_le", "jure_signataire", "cle_de_reprise"])
     return deliberation

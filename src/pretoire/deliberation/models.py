@@ -53,7 +53,7 @@ class Deliberation(models.Model):
         verbose_name="assesseur désigné pour rédiger la motivation",
     )
     # La clé qui chiffre, dans le navigateur du président, les réponses déjà inscrites pour la
-    # reprise après un rechargement ou une panne (docs/decisions/0006) ; détruite à
+    # reprise après un rechargement ou une panne (docs/decisions/0005) ; détruite à
     # l'enregistrement, ce qui rend illisible toute copie restée sur le portable.
     cle_de_reprise = models.BinaryField("clé de reprise", null=True, blank=True, editable=False)
 

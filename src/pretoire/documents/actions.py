@@ -354,7 +354,7 @@ def do_signer_document(document: Document, signataire: Utilisateur) -> Document:
 # La demande et sa tâche s'écrivent dans la base, ensemble (django-tasks, file en base) : tout
 # serveur peut demander, tout exécutant (``pretoire worker``) peut prendre. Un exécutant compose
 # une génération à la fois ; on en lance autant que la machine a de cœurs à y consacrer. Il bat
-# pendant qu'il travaille : s'il meurt, le bail expire et la page le dit (docs/decisions/0007).
+# pendant qu'il travaille : s'il meurt, le bail expire et la page le dit (docs/decisions/0006).
 
 
 def do_demander_generation(

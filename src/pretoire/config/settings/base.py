@@ -190,7 +190,7 @@ STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 DOCUMENTS_DIR = DATA_DIR / "documents"
 # Les générations passent par une file en base, partagée par tous les serveurs ; un exécutant
 # (« pretoire worker », que « pretoire demo » lance lui-même) les compose une à une
-# (docs/decisions/0007-generations-en-file-django-tasks.md). Les tests les font dans la requête.
+# (docs/decisions/0006-generations-en-file-django-tasks.md). Les tests les font dans la requête.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # Signature PAdES : la clé et le certificat de chaque juridiction (fichier PKCS#12), désignée par
 # son nom ; « * » vaut pour toute juridiction sans fichier propre.

@@ -4,7 +4,7 @@ Chaque phrase a un code et un gabarit à paramètres nommés (``%(nom)s``). Le d
 refus et rend les lignes de la feuille par code et paramètres (``Message``) ; le module du
 navigateur (``static/pretoire/delibere.js``) rend les mêmes codes et les mêmes paramètres, et les
 rédige avec ce catalogue, que l'écran reçoit avec les règles (``navigateur.donnees_du_delibere``) :
-aucune de ces phrases n'est écrite en JavaScript (décision 0008).
+aucune de ces phrases n'est écrite en JavaScript (décision 0007).
 
 Un paramètre est un nombre, un texte, une peine, une durée (``Duree``), un montant (``Euros``)
 ou un autre message ; en JSON, une peine est ``{"nature", "mois"}``, une durée ``{"duree"}``, un

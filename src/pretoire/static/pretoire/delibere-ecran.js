@@ -5,7 +5,7 @@
 // temps d'un scrutin : lus dans les champs, passés au calcul, puis effacés des champs. Ni ces
 // champs ni aucune requête ne les portent : seules les réponses et les peines sont envoyées.
 // Les réponses déjà inscrites, elles, sont gardées chiffrées pour reprendre après un rechargement
-// ou une panne (delibere-reprise.js, docs/decisions/0006).
+// ou une panne (delibere-reprise.js, docs/decisions/0005).
 
 import {
   OUI,

@@ -1,5 +1,5 @@
 // La reprise du délibéré après un rechargement ou une panne du portable du président
-// (docs/decisions/0006).
+// (docs/decisions/0005).
 //
 // Ce qui est gardé : les réponses déjà inscrites (« oui », « non », « sans objet »), les
 // contradictions maintenues, les peines prononcées et l'état des tours sur la peine ; jamais un

@@ -8,7 +8,7 @@
 // réponses s'inscrivent en place (``inscrire``), sans recopier la feuille à chaque scrutin.
 // Les refus et les lignes de la peine sont des messages, un code et des paramètres en chiffres,
 // que ``rediger`` écrit avec le catalogue reçu du serveur (law/deliberation/messages.py,
-// docs/decisions/0008) : aucune de ces phrases n'est écrite ici.
+// docs/decisions/0007) : aucune de ces phrases n'est écrite ici.
 
 export const OUI = "oui";
 export const NON = "non";
