@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from pretoire.law.catalogue import CirconstanceAggravante, NatureCirconstance
+from pretoire.law.catalogue import CirconstanceAggravante, NatureCirconstance, VersionQualification
 from pretoire.law.citations import Reference, article_cp, article_cpp
 from pretoire.law.mise_en_accusation import (
     CauseExemptionDiminution,
@@ -235,9 +235,16 @@ def questions_circonstances(
     numero_principal: int,
     numeros: Iterator[int],
     fait_principal: FaitPrincipal | None = None,
+    *,
+    version: VersionQualification | None = None,
+    designation: Designation | None = None,
 ) -> list[Question]:
-    """Une question distincte par circonstance aggravante retenue par la décision (art. 349 al. 3)."""
-    version = contexte.version(fait)
+    """Une question distincte par circonstance aggravante retenue par la décision (art. 349 al. 3).
+
+    ``version`` et ``designation`` : ceux d'une autre qualification du même fait, quand la
+    circonstance est posée après la question subsidiaire qui la retient (``numero_principal``).
+    """
+    version = version or contexte.version(fait)
     victime = contexte.victime_de(fait)
     # Toutes dépendent du « oui » à la même question : une seule dépendance, immuable, partagée.
     depend_de = (Dependance(numero_principal, Reponse.OUI),)
@@ -261,6 +268,7 @@ def questions_circonstances(
                     numero_principal,
                     retenue.enonce,
                     fait_principal=fait_principal,
+                    designation=designation,
                 ),
                 citations=(
                     ARTICLE_349,

@@ -24,9 +24,9 @@ from pretoire.law.mise_en_accusation import AGE_DE_LA_MAJORITE, Fait, Sexe
 from pretoire.law.questions import jurisprudence
 from pretoire.law.questions.journal import Information, NatureQuestionAnnoncee
 from pretoire.law.questions.l4324_4 import (
-    ARTICLE_349,
     FaitPrincipal,
     citations_circonstance,
+    questions_circonstances,
     texte_circonstance,
 )
 from pretoire.law.questions.l4324_9 import ARTICLE_351_1, EtatInformation, etat_information, motif_du_refus
@@ -282,36 +282,15 @@ def circonstances_de_la_subsidiaire(
     propre n'est exigée, la décision de mise en accusation ayant déjà retenu la circonstance et
     la question subsidiaire ayant été annoncée (art. 351-1).
     """
-    designation = designation_du_fait(fait, version)
-    depend_de = (Dependance(subsidiaire.numero, Reponse.OUI),)
-    questions = []
-    for retenue in fait.circonstances_aggravantes:
-        circonstance = version.circonstance(retenue.code)
-        if circonstance is None:
-            continue
-        questions.append(
-            Question(
-                numero=next(numeros),
-                nature=NatureQuestion.CIRCONSTANCE_AGGRAVANTE,
-                accuse=accuse,
-                fait=fait.id,
-                victime=subsidiaire.victime,
-                texte=texte_circonstance(
-                    contexte,
-                    fait,
-                    accuse,
-                    circonstance,
-                    subsidiaire.numero,
-                    retenue.enonce,
-                    designation=designation,
-                ),
-                citations=(ARTICLE_349, *citations_circonstance(circonstance)),
-                depend_de=depend_de,
-                code=retenue.code,
-                non_verifie=circonstance.non_verifie or version.non_verifie,
-            )
-        )
-    return questions
+    return questions_circonstances(
+        contexte,
+        fait,
+        accuse,
+        subsidiaire.numero,
+        numeros,
+        version=version,
+        designation=designation_du_fait(fait, version),
+    )
 
 
 def _refus_subsidiaire(contexte: Contexte, fait: Fait, accuse: str, code: str) -> Diagnostic | None:
