@@ -75,30 +75,20 @@ BASES: dict[str, dict[str, Any]] = {
             }
         ],
     },
-    "vol_avec_arme": {
-        "version": 1,
-        "juridiction": {"type": "cour_assises", "nom": "Cour d'assises du Rhône", "siege": "Lyon"},
-        "affaire": {"numero": "27/00011", "date_proces": "2027-03-08"},
-        "decision": {"nature": "arret", "date": "2026-09-30", "auteur": "Chambre de l'instruction"},
-        "accuses": [
-            {"id": "A1", "nom": "DURAND", "prenoms": "Marc", "sexe": "M", "date_naissance": "1978-03-14"}
-        ],
-        "victimes": [
-            {"id": "V1", "nom": "RIVIÈRE", "prenoms": "Paul", "sexe": "M", "date_naissance": "1961-07-04"}
-        ],
-        "faits": [
-            {
-                "id": "F1",
-                "participants": [{"accuse": "A1", "qualite": "auteur"}],
-                "qualification": "vol_avec_arme",
-                "victimes": ["V1"],
-                "date": "2025-04-03",
-                "lieu": "à Lyon (Rhône)",
-                "enonce": "frauduleusement soustrait la recette de la bijouterie au préjudice de Paul RIVIÈRE",
-                "circonstances_aggravantes": [{"code": "arme"}],
-            }
-        ],
-    },
+}
+
+# Le vol avec arme : l'affaire du meurtre, dont seul le fait change (l'arme en circonstance).
+BASES["vol_avec_arme"] = {
+    **copy.deepcopy(BASES["meurtre"]),
+    "affaire": {"numero": "27/00011", "date_proces": "2027-03-08"},
+    "faits": [
+        {
+            **BASES["meurtre"]["faits"][0],
+            "qualification": "vol_avec_arme",
+            "enonce": "frauduleusement soustrait la recette de la bijouterie au préjudice de Paul RIVIÈRE",
+            "circonstances_aggravantes": [{"code": "arme"}],
+        }
+    ],
 }
 
 
